@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Assembles dist/: the static bundle editors copy to any host (relative URLs only).
+# Expects pkg/ from `wasm-pack build` (run `make dist`, not this script directly).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf dist
+mkdir -p dist/pkg dist/fallback dist/data
+cp www/*.html www/*.js www/*.css www/*.svg dist/
+cp pkg/park_infographic.js pkg/park_infographic_bg.wasm dist/pkg/
+# The no-script fallbacks, drawn natively by the same chart code.
+cargo run --quiet --bin render -- --all --out-dir dist/fallback
+cp src/data/default.json dist/data/default.json
+echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

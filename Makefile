@@ -1,0 +1,49 @@
+# The commands a newcomer types are the ones CI runs (.ci/run calls `make test`).
+# Every target installs what it needs first (.ci/setup is idempotent and quick when
+# everything is present).
+
+SHELL := /bin/bash
+# wasm-opt comes from npm's binaryen (Debian's is broken for our output); cargo bins too.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: serve test dist build setup setup-test native-test browser-test e2e-test lint fuzz bench clean
+
+## serve: build the release bundle and serve it on http://127.0.0.1:8080/
+serve: dist
+	node .ci/serve.mjs dist $(PORT)
+
+## test: formatting, lints, native tests, headless-browser tests, end-to-end tests
+test: setup-test lint native-test browser-test e2e-test
+	@echo "make test: all passed"
+
+setup:
+	@.ci/setup build
+
+setup-test:
+	@.ci/setup test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+native-test:
+	cargo test
+
+browser-test:
+	wasm-pack test --headless --chrome
+
+e2e-test: dist
+	node tests/e2e/run.mjs
+
+## build: the release wasm and its JS glue in pkg/
+build: setup
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg
+
+## dist: the self-contained static bundle in dist/ (relative URLs only)
+dist: build
+	.ci/dist.sh
+
+clean:
+	rm -rf pkg dist target/wasm32-unknown-unknown

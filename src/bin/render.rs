@@ -1,0 +1,86 @@
+//! Renders charts to SVG natively, with the same chart code the browser runs.
+//!
+//!     cargo run --bin render -- --chart growth-2019 --lang zh --out x.svg
+//!     cargo run --bin render -- --all --out-dir dist/fallback      # <chart>.<lang>.svg
+//!
+//! Options: --theme light|dark (light), --width CSS px (640), --data editor.json.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    match native::run(std::env::args().skip(1).collect()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("render: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use park_infographic::charts::ChartId;
+    use park_infographic::data::Dataset;
+    use park_infographic::format::Lang;
+    use park_infographic::svg;
+    use park_infographic::theme::{Theme, ThemeName};
+    use std::path::PathBuf;
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let mut chart = None;
+        let mut lang = "zh".to_string();
+        let mut theme = "light".to_string();
+        let mut width_css = 640.0;
+        let (mut out, mut out_dir, mut data_path, mut all) = (None, None, None, false);
+        let mut it = args.into_iter();
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().ok_or(format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--chart" => chart = Some(value()?),
+                "--lang" => lang = value()?,
+                "--theme" => theme = value()?,
+                "--width" => width_css = value()?.parse().map_err(|e| format!("--width: {e}"))?,
+                "--out" => out = Some(PathBuf::from(value()?)),
+                "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
+                "--data" => data_path = Some(PathBuf::from(value()?)),
+                "--all" => all = true,
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        let data = match data_path {
+            Some(p) => {
+                let json =
+                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                Dataset::from_json(&json).map_err(|e| format!("{}: {e}", p.display()))?
+            }
+            None => Dataset::default_data().map_err(|e| e.to_string())?,
+        };
+        let theme = Theme::get(ThemeName::parse(&theme).map_err(|e| e.to_string())?);
+        if all {
+            let dir = out_dir.ok_or("--all needs --out-dir")?;
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for id in ChartId::ALL {
+                for (code, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
+                    let (svg, _) = svg::render(&data, id, lang, theme, width_css)
+                        .map_err(|e| e.to_string())?;
+                    let path = dir.join(format!("{}.{code}.svg", id.as_str()));
+                    std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+                }
+            }
+            return Ok(());
+        }
+        let id = ChartId::parse(chart.as_deref().ok_or("--chart is required (or --all)")?)
+            .map_err(|e| e.to_string())?;
+        let lang = Lang::parse(&lang).map_err(|e| e.to_string())?;
+        let (svg, _) = svg::render(&data, id, lang, theme, width_css).map_err(|e| e.to_string())?;
+        match out {
+            Some(p) => std::fs::write(&p, svg).map_err(|e| format!("{}: {e}", p.display())),
+            None => {
+                print!("{svg}");
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,614 @@
+//! Checks serde cannot express. Each failure names the field (`figures[3].value`) and says
+//! what is wrong in words an editor can act on.
+
+use super::model::*;
+use crate::charts::ChartId;
+use crate::error::{clip, Error};
+use std::collections::HashMap;
+
+/// Labels longer than this do not fit any chart row, even wrapped.
+pub const MAX_LABEL_CHARS: usize = 80;
+/// Notes, descriptions and rules are tooltip text; beyond this they are essays.
+pub const MAX_NOTE_CHARS: usize = 300;
+/// A whole dataset; more is not an infographic any more.
+pub const MAX_FIGURES: usize = 500;
+/// One chart; more marks than this cannot be told apart on a phone.
+pub const MAX_FIGURES_PER_CHART: usize = 40;
+/// Derived values are stored rounded to one decimal.
+const DERIVED_TOLERANCE: f64 = 0.051;
+
+pub fn validate(data: &Dataset) -> Result<(), Error> {
+    if data.schema != 1 {
+        return Err(Error::invalid(
+            "schema",
+            format!("version {} is not supported; use 1", data.schema),
+        ));
+    }
+    check_text("subject", &data.subject, MAX_LABEL_CHARS)?;
+    check_source(&data.source)?;
+    check_chart_specs(data)?;
+    check_figures(data)?;
+    check_chart_contents(data)?;
+    Ok(())
+}
+
+fn check_source(source: &Source) -> Result<(), Error> {
+    check_text("source.title", &source.title, MAX_NOTE_CHARS)?;
+    if source.sections.is_empty() {
+        return Err(Error::invalid(
+            "source.sections",
+            "needs at least one section",
+        ));
+    }
+    let mut seen = HashMap::new();
+    for (i, s) in source.sections.iter().enumerate() {
+        let path = format!("source.sections[{i}]");
+        check_id(&format!("{path}.id"), &s.id)?;
+        unique(
+            &mut seen,
+            &s.id,
+            i,
+            &format!("{path}.id"),
+            "source.sections",
+        )?;
+        check_text(&format!("{path}.title"), &s.title, MAX_LABEL_CHARS)?;
+        if s.paragraphs == 0 {
+            return Err(Error::invalid(
+                format!("{path}.paragraphs"),
+                "must be at least 1",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
+    if data.charts.is_empty() {
+        return Err(Error::invalid(
+            "charts",
+            "the list is empty; name at least one chart",
+        ));
+    }
+    let mut seen = HashMap::new();
+    for (i, chart) in data.charts.iter().enumerate() {
+        let path = format!("charts[{i}]");
+        if ChartId::parse(&chart.id).is_err() {
+            return Err(Error::invalid(
+                format!("{path}.id"),
+                Error::UnknownChart(chart.id.clone()).to_string(),
+            ));
+        }
+        unique(&mut seen, &chart.id, i, &format!("{path}.id"), "charts")?;
+        check_text(&format!("{path}.title"), &chart.title, MAX_LABEL_CHARS)?;
+        check_text(
+            &format!("{path}.description"),
+            &chart.description,
+            MAX_NOTE_CHARS,
+        )?;
+        if let Some(note) = &chart.note {
+            check_text(&format!("{path}.note"), note, MAX_NOTE_CHARS)?;
+        }
+        let mut groups = HashMap::new();
+        for (g, group) in chart.groups.iter().enumerate() {
+            let gpath = format!("{path}.groups[{g}]");
+            check_id(&format!("{gpath}.id"), &group.id)?;
+            unique(
+                &mut groups,
+                &group.id,
+                g,
+                &format!("{gpath}.id"),
+                &format!("{path}.groups"),
+            )?;
+            check_text(&format!("{gpath}.label"), &group.label, MAX_LABEL_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs after the figures are checked: each chart and group must have something to draw.
+fn check_chart_contents(data: &Dataset) -> Result<(), Error> {
+    for (i, chart) in data.charts.iter().enumerate() {
+        let path = format!("charts[{i}]");
+        let count = data.figures_of(&chart.id).count();
+        if count == 0 {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "chart \"{}\" has no figures: no figure names it in \"chart\"",
+                    chart.id
+                ),
+            ));
+        }
+        if count > MAX_FIGURES_PER_CHART {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "chart \"{}\" has {count} figures; at most {MAX_FIGURES_PER_CHART} can be told apart",
+                    chart.id
+                ),
+            ));
+        }
+        for group in &chart.groups {
+            let in_group = data
+                .figures_of(&chart.id)
+                .any(|(_, f)| f.group.as_deref() == Some(group.id.as_str()));
+            if !in_group {
+                return Err(Error::invalid(
+                    path,
+                    format!("group \"{}\" has no figures", group.id),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_figures(data: &Dataset) -> Result<(), Error> {
+    if data.figures.is_empty() {
+        return Err(Error::invalid(
+            "figures",
+            "the list is empty; there is nothing to draw",
+        ));
+    }
+    if data.figures.len() > MAX_FIGURES {
+        return Err(Error::invalid(
+            "figures",
+            format!(
+                "{} figures is too many to draw; the limit is {MAX_FIGURES}",
+                data.figures.len()
+            ),
+        ));
+    }
+    let mut seen = HashMap::new();
+    for (i, f) in data.figures.iter().enumerate() {
+        let path = format!("figures[{i}]");
+        check_id(&format!("{path}.id"), &f.id)?;
+        unique(&mut seen, &f.id, i, &format!("{path}.id"), "figures")?;
+        check_figure(data, &path, f)?;
+    }
+    check_bands(data)?;
+    for (i, f) in data.figures.iter().enumerate() {
+        if let Some(derived) = &f.derived {
+            check_derived(data, &format!("figures[{i}]"), f, derived)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_figure(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
+    check_text(&format!("{path}.label"), &f.label, MAX_LABEL_CHARS)?;
+    for (field, text, max) in [
+        ("short", &f.short, MAX_LABEL_CHARS),
+        ("counter", &f.counter, MAX_LABEL_CHARS),
+        ("note", &f.note, MAX_NOTE_CHARS),
+    ] {
+        if let Some(text) = text {
+            check_text(&format!("{path}.{field}"), text, max)?;
+        }
+    }
+    if let Some(v) = f.value {
+        check_value(&format!("{path}.value"), v, f.unit)?;
+    } else if f.derived.is_some() {
+        return Err(Error::invalid(
+            format!("{path}.value"),
+            "a derived figure needs its computed value",
+        ));
+    }
+    match (f.bound, f.low, f.value) {
+        (Bound::Range, Some(low), Some(high)) => {
+            check_value(&format!("{path}.low"), low, f.unit)?;
+            if low > high {
+                return Err(Error::invalid(
+                    format!("{path}.low"),
+                    format!("the range's low end {low} is above its value {high}"),
+                ));
+            }
+        }
+        (Bound::Range, _, _) => {
+            return Err(Error::invalid(
+                format!("{path}.low"),
+                "bound \"range\" needs both \"low\" and \"value\"",
+            ))
+        }
+        (_, Some(_), _) => {
+            return Err(Error::invalid(
+                format!("{path}.low"),
+                "\"low\" is only for bound \"range\"",
+            ))
+        }
+        _ => {}
+    }
+    check_period(&format!("{path}.period"), &f.period)?;
+    if let Some(band) = &f.band {
+        let bpath = format!("{path}.band");
+        check_value(
+            &format!("{bpath}.min_yi_yuan"),
+            band.min_yi_yuan,
+            Unit::YiYuan,
+        )?;
+        if let Some(max) = band.max_yi_yuan {
+            check_value(&format!("{bpath}.max_yi_yuan"), max, Unit::YiYuan)?;
+            if max <= band.min_yi_yuan {
+                return Err(Error::invalid(
+                    format!("{bpath}.max_yi_yuan"),
+                    format!("must be above min_yi_yuan ({})", band.min_yi_yuan),
+                ));
+            }
+        }
+    }
+    let spath = format!("{path}.source");
+    match data.section(&f.source.section) {
+        None => {
+            return Err(Error::invalid(
+                format!("{spath}.section"),
+                format!(
+                    "no section \"{}\" in source.sections",
+                    clip(&f.source.section)
+                ),
+            ))
+        }
+        Some(s) if f.source.paragraph == 0 || f.source.paragraph > s.paragraphs => {
+            return Err(Error::invalid(
+                format!("{spath}.paragraph"),
+                format!(
+                    "section \"{}\" has paragraphs 1 to {}, not {}",
+                    s.id, s.paragraphs, f.source.paragraph
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+    match (&f.chart, &f.group) {
+        (None, Some(_)) => {
+            return Err(Error::invalid(
+                format!("{path}.group"),
+                "a group needs a chart",
+            ))
+        }
+        (None, None) => {}
+        (Some(chart_id), group) => {
+            let Some(chart) = data.chart(chart_id) else {
+                return Err(Error::invalid(
+                    format!("{path}.chart"),
+                    format!("no chart \"{}\" in charts", clip(chart_id)),
+                ));
+            };
+            match group {
+                None if !chart.groups.is_empty() => {
+                    return Err(Error::invalid(
+                        format!("{path}.group"),
+                        format!(
+                            "chart \"{}\" has groups ({}); say which one",
+                            chart.id,
+                            group_ids(chart)
+                        ),
+                    ))
+                }
+                Some(g) if !chart.groups.iter().any(|cg| &cg.id == g) => {
+                    return Err(Error::invalid(
+                        format!("{path}.group"),
+                        format!(
+                            "chart \"{}\" has no group \"{}\" (it has: {})",
+                            chart.id,
+                            clip(g),
+                            group_ids(chart)
+                        ),
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn group_ids(chart: &ChartSpec) -> String {
+    if chart.groups.is_empty() {
+        return "none".into();
+    }
+    chart
+        .groups
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Finite, within what the unit allows. JSON cannot spell NaN, but JS objects can.
+fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
+    if !v.is_finite() {
+        return Err(Error::invalid(path, format!("{v} is not a finite number")));
+    }
+    // Beyond this no chart scale or formatter is meaningful (and f64 loses integers).
+    const MAX_ABS: f64 = 1e15;
+    if v.abs() > MAX_ABS {
+        return Err(Error::invalid(path, format!("{v:e} is too large to draw")));
+    }
+    let ok = match unit {
+        // Growth rates can fall.
+        Unit::Percent => true,
+        Unit::Rank => v >= 1.0,
+        Unit::Multiple => v > 0.0,
+        _ => v >= 0.0,
+    };
+    if !ok {
+        let why = match unit {
+            Unit::Rank => "a rank starts at 1".to_string(),
+            Unit::Multiple => "a multiple must be above 0".to_string(),
+            _ => format!("{v} is negative; a {} cannot be", unit_noun(unit)),
+        };
+        return Err(Error::invalid(path, why));
+    }
+    if matches!(unit, Unit::Count | Unit::Rank) && v.fract() != 0.0 {
+        return Err(Error::invalid(
+            path,
+            format!("{v} is not a whole number; a {} must be", unit_noun(unit)),
+        ));
+    }
+    Ok(())
+}
+
+fn unit_noun(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "percentage",
+        Unit::Count => "count",
+        Unit::YiYuan | Unit::WanYuan => "sum of money",
+        Unit::WanM2 | Unit::Km2 => "area",
+        Unit::Rank => "rank",
+        Unit::Years => "number of years",
+        Unit::Multiple => "multiple",
+        Unit::Index => "index",
+    }
+}
+
+fn check_period(path: &str, p: &Period) -> Result<(), Error> {
+    if !(1900..=2100).contains(&p.year) {
+        return Err(Error::invalid(
+            format!("{path}.year"),
+            format!("{} is outside 1900–2100", p.year),
+        ));
+    }
+    if let Some(q) = p.quarter {
+        if !(1..=4).contains(&q) {
+            return Err(Error::invalid(
+                format!("{path}.quarter"),
+                format!("{q} is not 1–4"),
+            ));
+        }
+    }
+    match (p.horizon_years_low, p.horizon_years) {
+        (_, Some(0)) => Err(Error::invalid(
+            format!("{path}.horizon_years"),
+            "must be at least 1",
+        )),
+        (Some(_), None) => Err(Error::invalid(
+            format!("{path}.horizon_years_low"),
+            "needs horizon_years",
+        )),
+        (Some(low), Some(high)) if low == 0 || low > high => Err(Error::invalid(
+            format!("{path}.horizon_years_low"),
+            format!("must be between 1 and horizon_years ({high})"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Size bands of one chart panel must not overlap: each project counts in one band.
+fn check_bands(data: &Dataset) -> Result<(), Error> {
+    let mut banded: Vec<(usize, &Figure, &Band)> = data
+        .figures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.band.as_ref().map(|b| (i, f, b)))
+        .collect();
+    banded.sort_by(|a, b| {
+        (&a.1.chart, &a.1.group)
+            .cmp(&(&b.1.chart, &b.1.group))
+            .then(a.2.min_yi_yuan.total_cmp(&b.2.min_yi_yuan))
+    });
+    for pair in banded.windows(2) {
+        let [(ia, fa, a), (ib, fb, b)] = pair else {
+            continue;
+        };
+        let same_panel = fa.chart == fb.chart && fa.group == fb.group;
+        let overlaps = a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan);
+        if same_panel && overlaps {
+            return Err(Error::invalid(
+                format!("figures[{ib}].band"),
+                format!(
+                    "{} overlaps figures[{ia}] ({}); each project belongs to one band",
+                    band_text(b),
+                    band_text(a)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn band_text(b: &Band) -> String {
+    match b.max_yi_yuan {
+        Some(max) => format!("{}–{} 亿元", b.min_yi_yuan, max),
+        None => format!("≥{} 亿元", b.min_yi_yuan),
+    }
+}
+
+/// Recomputes a derived figure from its inputs: a derived number must follow its rule.
+fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<(), Error> {
+    let dpath = format!("{path}.derived");
+    check_text(&format!("{dpath}.rule"), &d.rule, MAX_NOTE_CHARS)?;
+    let mut inputs = Vec::with_capacity(d.from.len());
+    for (k, id) in d.from.iter().enumerate() {
+        let input = match data.figure(id) {
+            Some(input) if input.id != f.id => input,
+            Some(_) => {
+                return Err(Error::invalid(
+                    format!("{dpath}.from[{k}]"),
+                    "a figure cannot be derived from itself",
+                ))
+            }
+            None => {
+                return Err(Error::invalid(
+                    format!("{dpath}.from[{k}]"),
+                    format!("no figure with id \"{}\"", clip(id)),
+                ))
+            }
+        };
+        let Some(value) = input.value else {
+            return Err(Error::invalid(
+                format!("{dpath}.from[{k}]"),
+                format!("figure \"{}\" has no value to derive from", input.id),
+            ));
+        };
+        inputs.push((input, value));
+    }
+    let expected = derive(&dpath, f, d, &inputs)?;
+    let stated = f.value.unwrap_or(f64::NAN);
+    if (stated - expected).abs() > DERIVED_TOLERANCE {
+        return Err(Error::invalid(
+            format!("{path}.value"),
+            format!("{stated} does not follow its rule: the inputs give {expected:.2}"),
+        ));
+    }
+    Ok(())
+}
+
+fn derive(dpath: &str, f: &Figure, d: &Derived, inputs: &[(&Figure, f64)]) -> Result<f64, Error> {
+    let need = |n: usize, what: &str| -> Result<(), Error> {
+        if inputs.len() == n || (n == 0 && inputs.len() >= 2) {
+            Ok(())
+        } else {
+            Err(Error::invalid(format!("{dpath}.from"), what.to_string()))
+        }
+    };
+    match d.op {
+        DeriveOp::Remainder => {
+            need(0, "remainder needs a total and at least one part")?;
+            let (total, total_value) = inputs[0];
+            for (part, _) in &inputs[1..] {
+                if part.unit != total.unit || f.unit != total.unit {
+                    return Err(Error::invalid(
+                        format!("{dpath}.from"),
+                        format!("\"{}\" is in another unit than the total", part.id),
+                    ));
+                }
+            }
+            Ok(total_value - inputs[1..].iter().map(|(_, v)| v).sum::<f64>())
+        }
+        DeriveOp::Ratio => {
+            need(2, "ratio needs exactly two figures: numerator, denominator")?;
+            let (a, b) = (inputs[0], inputs[1]);
+            match (to_base(a.0.unit, a.1), to_base(b.0.unit, b.1)) {
+                (Some((qa, va)), Some((qb, vb))) if qa == qb && vb != 0.0 => Ok(va / vb),
+                _ => Err(Error::invalid(
+                    format!("{dpath}.from"),
+                    format!(
+                        "\"{}\" and \"{}\" are not comparable quantities",
+                        a.0.id, b.0.id
+                    ),
+                )),
+            }
+        }
+        DeriveOp::AnnualRate | DeriveOp::IndexPath => {
+            need(1, "needs exactly one figure: a multiple with a horizon")?;
+            let (m, multiple) = inputs[0];
+            let Some(horizon) = m.period.horizon_years.filter(|_| m.unit == Unit::Multiple) else {
+                return Err(Error::invalid(
+                    format!("{dpath}.from[0]"),
+                    format!("\"{}\" must be a multiple with period.horizon_years", m.id),
+                ));
+            };
+            let years = f64::from(horizon);
+            if d.op == DeriveOp::AnnualRate {
+                return Ok((multiple.powf(1.0 / years) - 1.0) * 100.0);
+            }
+            let Some(step) = d.step else {
+                return Err(Error::invalid(
+                    format!("{dpath}.step"),
+                    "index_path needs a step",
+                ));
+            };
+            Ok(100.0 * multiple.powf(f64::from(step) / years))
+        }
+    }
+}
+
+/// The quantity a unit measures and the value in that quantity's base unit.
+fn to_base(unit: Unit, v: f64) -> Option<(&'static str, f64)> {
+    match unit {
+        Unit::Km2 => Some(("area", v * 1e6)),
+        Unit::WanM2 => Some(("area", v * 1e4)),
+        Unit::YiYuan => Some(("money", v * 1e8)),
+        Unit::WanYuan => Some(("money", v * 1e4)),
+        Unit::Count => Some(("count", v)),
+        _ => None,
+    }
+}
+
+fn check_id(path: &str, id: &str) -> Result<(), Error> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            path,
+            format!(
+                "\"{}\" is not a valid id: use 1–64 lowercase letters, digits and '-'",
+                clip(id)
+            ),
+        ))
+    }
+}
+
+fn unique<'a>(
+    seen: &mut HashMap<&'a str, usize>,
+    id: &'a str,
+    index: usize,
+    path: &str,
+    list: &str,
+) -> Result<(), Error> {
+    if let Some(first) = seen.insert(id, index) {
+        return Err(Error::invalid(
+            path,
+            format!("duplicate id \"{id}\" (also {list}[{first}])"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_text(path: &str, text: &Text, max_chars: usize) -> Result<(), Error> {
+    for (lang, s) in [("zh", &text.zh), ("en", &text.en)] {
+        let p = format!("{path}.{lang}");
+        if s.trim().is_empty() {
+            return Err(Error::invalid(p, "is empty"));
+        }
+        let n = s.chars().count();
+        if n > max_chars {
+            return Err(Error::invalid(
+                p,
+                format!("is {n} characters long; the limit is {max_chars}"),
+            ));
+        }
+        if let Some(c) = s.chars().find(|&c| is_hidden_control(c)) {
+            return Err(Error::invalid(
+                p,
+                format!(
+                    "contains the invisible control character U+{:04X}; remove it",
+                    c as u32
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Control characters and bidirectional overrides: invisible, and they can make a label
+/// read differently from what it says (a right-to-left override reverses the digits).
+fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}

@@ -1,0 +1,293 @@
+//! park-infographic: an industrial park's indicators and plans as interactive charts.
+//!
+//! Plain Rust everywhere (data, layout, hit-testing, formatting, painting), tested
+//! natively; this file is the only one that speaks `wasm_bindgen`. JavaScript gets two
+//! handles: `Data` (a parsed, validated dataset, shared by every chart on a page) and
+//! `Chart` (one chart: render, hit-test, highlight, describe). DOM events stay in
+//! `www/embed.js`.
+
+pub mod charts;
+pub mod data;
+pub mod describe;
+pub mod error;
+pub mod format;
+pub mod hit;
+pub mod layout;
+pub mod paint;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
+pub mod theme;
+
+use charts::ChartId;
+use data::Dataset;
+use error::Error;
+use format::Lang;
+use layout::{Frame, Layout, Rect};
+use paint::{paint, Target};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use theme::{Theme, ThemeName};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        JsError::new(&e.to_string()).into()
+    }
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    // A panic is a bug, but its message should reach the console, not "unreachable".
+    console_error_panic_hook::set_once();
+}
+
+/// Every chart id the widget knows, in the order of the whole infographic.
+#[wasm_bindgen(js_name = chartIds)]
+pub fn chart_ids() -> Vec<String> {
+    ChartId::ALL
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .collect()
+}
+
+/// A parsed and validated dataset. Parse once per page and share it between charts.
+#[wasm_bindgen]
+pub struct Data {
+    inner: Rc<Dataset>,
+}
+
+/// Public methods, exported to JavaScript.
+#[wasm_bindgen]
+impl Data {
+    /// The dataset compiled into the module (南通高新区, 2019–2020).
+    pub fn builtin() -> Result<Data, JsValue> {
+        Ok(Data {
+            inner: Rc::new(Dataset::default_data()?),
+        })
+    }
+
+    /// An editor's JSON in the same schema; the error names the line and column, or the
+    /// field and what is wrong with it.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> Result<Data, JsValue> {
+        Ok(Data {
+            inner: Rc::new(Dataset::from_json(json)?),
+        })
+    }
+
+    /// The chart ids this dataset has words for, in its order.
+    #[wasm_bindgen(js_name = chartIds)]
+    pub fn chart_ids(&self) -> Vec<String> {
+        self.inner.charts.iter().map(|c| c.id.clone()).collect()
+    }
+}
+
+/// One chart bound to a dataset, a language and a theme; keeps its last layout for hover.
+#[wasm_bindgen]
+pub struct Chart {
+    data: Rc<Dataset>,
+    id: ChartId,
+    lang: Lang,
+    theme: Theme,
+    layout: Option<Layout>,
+}
+
+impl Chart {
+    fn layout(&self) -> Result<&Layout, Error> {
+        self.layout
+            .as_ref()
+            .ok_or_else(|| Error::Draw("the chart has not been rendered yet".into()))
+    }
+
+    fn mark_rect(&self, mark: usize, pick: fn(&layout::Mark) -> Rect) -> Vec<f64> {
+        let Some(l) = &self.layout else {
+            return Vec::new();
+        };
+        l.marks.get(mark).map_or_else(Vec::new, |m| {
+            let r = pick(m);
+            [r.x, r.y, r.w, r.h]
+                .iter()
+                .map(|v| f64::from(*v) / l.scale)
+                .collect()
+        })
+    }
+}
+
+/// Public methods, exported to JavaScript.
+#[wasm_bindgen]
+impl Chart {
+    /// `chart`: a chart id; `lang`: `zh` or `en`; `theme`: `light` or `dark` (the host
+    /// resolves `auto` from `prefers-color-scheme`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: &Data, chart: &str, lang: &str, theme: &str) -> Result<Chart, JsValue> {
+        let id = ChartId::parse(chart)?;
+        if data.inner.chart(chart).is_none() {
+            return Err(
+                Error::invalid("charts", format!("this dataset has no chart \"{chart}\"")).into(),
+            );
+        }
+        Ok(Chart {
+            data: Rc::clone(&data.inner),
+            id,
+            lang: Lang::parse(lang)?,
+            theme: Theme::get(ThemeName::parse(theme)?),
+            layout: None,
+        })
+    }
+
+    /// Lays out for `width_css` at pixel ratio `dpr`, sizes the canvas's backing store to
+    /// match (CSS size × dpr, so it is sharp), and draws. Read `heightCss` afterwards.
+    pub fn render(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        width_css: f64,
+        dpr: f64,
+    ) -> Result<(), JsValue> {
+        let frame = Frame::new(width_css, dpr)?;
+        let layout = charts::layout(&self.data, self.id, self.lang, self.theme, frame)?;
+        canvas.set_width(layout.width_px.max(1) as u32);
+        canvas.set_height(layout.height_px.max(1) as u32);
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| Error::Draw("the canvas has no 2D context".into()))?;
+        paint(
+            &backend.into_drawing_area(),
+            &layout.shapes,
+            Some(layout.background),
+            Target::CANVAS,
+        )?;
+        self.layout = Some(layout);
+        Ok(())
+    }
+
+    /// Height of the last render in CSS pixels (0 before the first).
+    #[wasm_bindgen(getter, js_name = heightCss)]
+    pub fn height_css(&self) -> f64 {
+        self.layout
+            .as_ref()
+            .map_or(0.0, |l| f64::from(l.height_px) / l.scale)
+    }
+
+    /// Width of the last render in CSS pixels (narrow containers are drawn at 240).
+    #[wasm_bindgen(getter, js_name = widthCss)]
+    pub fn width_css(&self) -> f64 {
+        self.layout
+            .as_ref()
+            .map_or(0.0, |l| f64::from(l.width_px) / l.scale)
+    }
+
+    #[wasm_bindgen(getter, js_name = markCount)]
+    pub fn mark_count(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.marks.len())
+    }
+
+    /// The mark under a point given in CSS pixels from the canvas's top-left, or −1.
+    #[wasm_bindgen(js_name = hitTest)]
+    pub fn hit_test(&self, x_css: f64, y_css: f64) -> i32 {
+        let Some(l) = &self.layout else { return -1 };
+        let (x, y) = ((x_css * l.scale).floor(), (y_css * l.scale).floor());
+        if !x.is_finite() || !y.is_finite() {
+            return -1;
+        }
+        hit::hit(l, x as i32, y as i32).map_or(-1, |i| i as i32)
+    }
+
+    /// Arrow-key navigation: the mark `delta` (±1) from `current` (−1 for none), wrapping.
+    pub fn step(&self, current: i32, delta: i32) -> i32 {
+        let Some(l) = &self.layout else { return -1 };
+        let current = usize::try_from(current).ok().filter(|&c| c < l.marks.len());
+        hit::step(l, current, delta.signum()).map_or(-1, |i| i as i32)
+    }
+
+    /// Paints the highlight of `mark` on the transparent overlay canvas (−1 clears it).
+    /// The chart canvas is left alone, so hover never redraws the chart.
+    pub fn highlight(&self, overlay: &HtmlCanvasElement, mark: i32) -> Result<(), JsValue> {
+        let l = self.layout()?;
+        let (w, h) = (l.width_px.max(1) as u32, l.height_px.max(1) as u32);
+        if overlay.width() != w || overlay.height() != h {
+            overlay.set_width(w);
+            overlay.set_height(h);
+        }
+        let backend = CanvasBackend::with_canvas_object(overlay.clone())
+            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
+        let area = backend.into_drawing_area();
+        area.fill(&plotters::style::colors::TRANSPARENT)
+            .map_err(Error::draw)?;
+        let shapes =
+            usize::try_from(mark).map_or_else(|_| Vec::new(), |m| l.highlight(m, &self.theme));
+        paint(&area, &shapes, None, Target::CANVAS)?;
+        Ok(())
+    }
+
+    /// The figure behind `mark`: `{id, label, value, unit, valueText, period, kind,
+    /// derived, note, source, lines, sentence}`; `undefined` for no such mark.
+    pub fn describe(&self, mark: usize) -> Result<JsValue, JsValue> {
+        let Some(f) = self
+            .layout
+            .as_ref()
+            .and_then(|l| l.marks.get(mark))
+            .and_then(|m| self.data.figures.get(m.figure))
+        else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        #[derive(serde::Serialize)]
+        struct Out {
+            #[serde(flatten)]
+            d: describe::Described,
+            lines: Vec<String>,
+            sentence: String,
+        }
+        let d = describe::describe(&self.data, f, self.lang);
+        let out = Out {
+            lines: d.lines(),
+            sentence: d.sentence(),
+            d,
+        };
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        serde::Serialize::serialize(&out, &serializer)
+            .map_err(|e| JsError::new(&e.to_string()).into())
+    }
+
+    /// `[x, y, w, h]` in CSS pixels of the area that answers the pointer for `mark`.
+    #[wasm_bindgen(js_name = markHitBox)]
+    pub fn mark_hit_box(&self, mark: usize) -> Vec<f64> {
+        self.mark_rect(mark, |m| m.hit)
+    }
+
+    /// `[x, y, w, h]` in CSS pixels of the drawn mark (bar, dot, square).
+    #[wasm_bindgen(js_name = markBox)]
+    pub fn mark_box(&self, mark: usize) -> Vec<f64> {
+        self.mark_rect(mark, |m| m.outline)
+    }
+
+    pub fn title(&self) -> String {
+        self.data
+            .chart(self.id.as_str())
+            .map_or_else(String::new, |s| self.lang.pick(&s.title).to_string())
+    }
+
+    /// One sentence saying what the chart shows (its accessible description).
+    pub fn description(&self) -> String {
+        self.data
+            .chart(self.id.as_str())
+            .map_or_else(String::new, |s| self.lang.pick(&s.description).to_string())
+    }
+
+    /// The chart's figures as CSV (UTF-8 with BOM).
+    pub fn csv(&self) -> String {
+        describe::csv(&self.data, self.id, self.lang)
+    }
+
+    /// Every figure of the chart, described, in mark order: the data-table alternative.
+    pub fn table(&self) -> Result<JsValue, JsValue> {
+        let rows: Vec<describe::Described> = self
+            .data
+            .figures_of(self.id.as_str())
+            .map(|(_, f)| describe::describe(&self.data, f, self.lang))
+            .collect();
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        serde::Serialize::serialize(&rows, &serializer)
+            .map_err(|e| JsError::new(&e.to_string()).into())
+    }
+}

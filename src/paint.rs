@@ -1,0 +1,251 @@
+//! Paints a layout's display list with plotters, on whichever backend it is given: the
+//! canvas in the browser, SVG natively. The only module that speaks plotters' drawing API.
+
+use crate::error::Error;
+use crate::layout::{HAlign, Rect, Shape, VAlign};
+use crate::theme::Rgb;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Chinese first, so Latin-only fonts do not win for mixed labels; then the usual
+/// system faces. The host must have one CJK face (the test setup installs WenQuanYi).
+pub const FONT_FAMILY: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+
+/// Backend quirks the painter corrects for.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    /// plotters-svg writes `font-size` as size / 1.24; the canvas backend writes it as is.
+    pub font_scale: f64,
+}
+
+impl Target {
+    pub const CANVAS: Target = Target { font_scale: 1.0 };
+    pub const SVG: Target = Target { font_scale: 1.24 };
+}
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// Paints `shapes` in order; `background` clears the area first (None leaves it, as the
+/// transparent hover overlay needs).
+pub fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shapes: &[Shape],
+    background: Option<Rgb>,
+    target: Target,
+) -> Result<(), Error> {
+    if let Some(bg) = background {
+        area.fill(&color(bg)).map_err(Error::draw)?;
+    }
+    for shape in shapes {
+        paint_one(area, shape, target)?;
+    }
+    area.present().map_err(Error::draw)
+}
+
+fn corners(r: &Rect) -> [(i32, i32); 2] {
+    [(r.x, r.y), (r.right(), r.bottom())]
+}
+
+fn paint_one<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: &Shape,
+    target: Target,
+) -> Result<(), Error> {
+    match shape {
+        Shape::Fill { rect, color: c } => area
+            .draw(&Rectangle::new(corners(rect), color(*c).filled()))
+            .map_err(Error::draw),
+        Shape::Stroke {
+            rect,
+            color: c,
+            width_px,
+        } => {
+            // Strokes are centred on the path: inset by half so the outline stays inside.
+            let half = width_px / 2;
+            let r = Rect::new(
+                rect.x + half,
+                rect.y + half,
+                rect.w - *width_px,
+                rect.h - *width_px,
+            );
+            let style = color(*c).stroke_width(px_u32(*width_px));
+            area.draw(&Rectangle::new(corners(&r), style))
+                .map_err(Error::draw)
+        }
+        Shape::Hatch {
+            rect,
+            color: c,
+            gap_px,
+            width_px,
+        } => {
+            let style = color(*c).stroke_width(px_u32(*width_px));
+            for seg in hatch_segments(rect, *gap_px) {
+                area.draw(&PathElement::new(seg.to_vec(), style))
+                    .map_err(Error::draw)?;
+            }
+            Ok(())
+        }
+        Shape::Line {
+            points,
+            color: c,
+            width_px,
+            dash_px,
+        } => {
+            let style = color(*c).stroke_width(px_u32(*width_px));
+            match dash_px {
+                None => area
+                    .draw(&PathElement::new(points.clone(), style))
+                    .map_err(Error::draw),
+                Some(dash) => {
+                    for seg in dash_segments(points, *dash) {
+                        area.draw(&PathElement::new(seg.to_vec(), style))
+                            .map_err(Error::draw)?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+        Shape::Circle {
+            center,
+            radius_px,
+            color: c,
+            filled,
+            width_px,
+        } => {
+            let style = if *filled {
+                color(*c).filled()
+            } else {
+                color(*c).stroke_width(px_u32(*width_px))
+            };
+            area.draw(&Circle::new(*center, px_u32(*radius_px), style))
+                .map_err(Error::draw)
+        }
+        Shape::Text {
+            text,
+            at,
+            size_px,
+            color: c,
+            h,
+            v,
+            bold,
+        } => {
+            let weight = if *bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            };
+            let size = f64::from(*size_px) * target.font_scale;
+            let anchor = Pos::new(
+                match h {
+                    HAlign::Left => HPos::Left,
+                    HAlign::Center => HPos::Center,
+                    HAlign::Right => HPos::Right,
+                },
+                match v {
+                    VAlign::Top => VPos::Top,
+                    VAlign::Middle => VPos::Center,
+                    VAlign::Bottom => VPos::Bottom,
+                },
+            );
+            let fill = color(*c);
+            let style = TextStyle::from((FONT_FAMILY, size, weight).into_font())
+                .color(&fill)
+                .pos(anchor);
+            area.draw(&Text::new(text.as_str(), *at, style))
+                .map_err(Error::draw)
+        }
+    }
+}
+
+fn px_u32(v: i32) -> u32 {
+    v.max(0) as u32
+}
+
+/// 45° stripes (rising to the right) every `gap` pixels, clipped to `r`.
+pub fn hatch_segments(r: &Rect, gap: i32) -> Vec<[(i32, i32); 2]> {
+    let gap = gap.max(2);
+    let mut out = Vec::new();
+    // Lines x + y = c for c across the rect's range of x + y.
+    let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+    let mut c = x0 + y0 + gap;
+    while c < x1 + y1 {
+        // Intersect x + y = c with the rect.
+        let start_x = (c - y1).max(x0);
+        let end_x = (c - y0).min(x1);
+        if start_x < end_x {
+            out.push([(start_x, c - start_x), (end_x, c - end_x)]);
+        }
+        c += gap;
+    }
+    out
+}
+
+/// Splits a polyline into dashes of `dash` pixels separated by gaps of the same length.
+pub fn dash_segments(points: &[(i32, i32)], dash: i32) -> Vec<[(i32, i32); 2]> {
+    let dash = f64::from(dash.max(1));
+    let mut out = Vec::new();
+    let mut on = true;
+    let mut left = dash;
+    for w in points.windows(2) {
+        let (a, b) = (
+            (f64::from(w[0].0), f64::from(w[0].1)),
+            (f64::from(w[1].0), f64::from(w[1].1)),
+        );
+        let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        if len == 0.0 {
+            continue;
+        }
+        let mut t = 0.0;
+        while t < len {
+            let step = left.min(len - t);
+            let p = |s: f64| {
+                let k = s / len;
+                (
+                    (a.0 + (b.0 - a.0) * k).round() as i32,
+                    (a.1 + (b.1 - a.1) * k).round() as i32,
+                )
+            };
+            if on {
+                out.push([p(t), p(t + step)]);
+            }
+            t += step;
+            left -= step;
+            if left <= 0.0 {
+                on = !on;
+                left = dash;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatch_stays_inside_its_rect() {
+        let r = Rect::new(10, 20, 50, 30);
+        let segs = hatch_segments(&r, 6);
+        assert!(segs.len() > 5);
+        for [a, b] in segs {
+            for (x, y) in [a, b] {
+                assert!(
+                    x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom(),
+                    "{x},{y}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dashes_cover_half_the_line() {
+        let segs = dash_segments(&[(0, 0), (100, 0)], 10);
+        assert_eq!(segs.len(), 5);
+        assert_eq!(segs[0], [(0, 0), (10, 0)]);
+        assert_eq!(segs[4], [(80, 0), (90, 0)]);
+    }
+}

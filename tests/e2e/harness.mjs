@@ -1,0 +1,128 @@
+// Shared pieces of the end-to-end tests: a local server on the built bundle, Debian's
+// Chromium driven by playwright-core, and a tiny test runner that reports and counts.
+import { chromium } from "playwright-core";
+import { serve } from "../../.ci/serve.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--js-flags=--expose-gc",
+];
+
+export async function start({ routes } = {}) {
+  const server = await serve(new URL("../../dist", import.meta.url).pathname, 0, { routes });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A page that records console errors, page errors and CSP violations. */
+export async function open(env, path, options = {}) {
+  const page = await env.browser.newPage({ viewport: { width: 1000, height: 900 }, ...options });
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  if (path) await page.goto(env.origin + path);
+  page.problems = problems;
+  return page;
+}
+
+/** Resolves when `count` widgets on the page have fired infographic:ready or :error. */
+export function settled(page, count = 1) {
+  return page.waitForFunction(
+    (n) => (window.__settled ?? 0) >= n,
+    count,
+    { timeout: 20000 },
+  );
+}
+
+/** Counts ready/error events from the start (add before navigation). */
+export async function countEvents(page) {
+  await page.addInitScript(() => {
+    window.__settled = 0;
+    window.__events = [];
+    for (const type of ["ready", "error", "hover"]) {
+      document.addEventListener(`infographic:${type}`, (e) => {
+        if (type !== "hover") window.__settled++;
+        window.__events.push({ type, detail: e.detail });
+      });
+    }
+  });
+}
+
+const results = [];
+export async function test(name, fn) {
+  const t0 = performance.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Math.round(performance.now() - t0)} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n     ")}`);
+  }
+}
+
+export function summary() {
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\ne2e: ${results.length - failed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+export function assertEqual(actual, expected, message) {
+  const a = JSON.stringify(actual);
+  const b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${message}: expected ${b}, got ${a}`);
+}
+
+/**
+ * Page coordinates of mark `mark` of the `view`-th chart in the widget matching
+ * `selector`, located from the layout the wasm code returns: the test lays the chart out
+ * again with the same module, width and pixel ratio and asks where the mark is.
+ */
+export async function markPoint(page, selector, view, mark, { lang = "zh", theme = "light", dataSrc } = {}) {
+  return page.evaluate(
+    async ({ selector, view, mark, lang, theme, dataSrc }) => {
+      const widget = document.querySelector(selector);
+      const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+      const stage = canvas.parentElement;
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.builtin();
+      const all = (widget.getAttribute("chart") || "all") === "all";
+      const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
+      const chart = new m.Chart(data, id, lang, theme);
+      chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
+      const [x, y, w, h] = chart.markHitBox(mark);
+      const count = chart.markCount;
+      chart.free();
+      const r = canvas.getBoundingClientRect();
+      const k = r.width / canvas.width * window.devicePixelRatio;
+      return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, id };
+    },
+    { selector, view, mark, lang, theme, dataSrc },
+  );
+}

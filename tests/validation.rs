@@ -1,0 +1,283 @@
+//! Validation of editors' JSON: every kind of mistake gets a message that names the field
+//! (or the line and column) and the reason. Each case mutates the embedded default dataset
+//! so the rest of the file stays valid and the one mistake is what is reported.
+#![cfg(not(target_arch = "wasm32"))]
+
+use park_infographic::data::{Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART};
+use serde_json::{json, Value};
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_JSON).expect("default dataset is JSON")
+}
+
+fn with(change: impl FnOnce(&mut Value)) -> String {
+    let mut v = default_value();
+    change(&mut v);
+    serde_json::to_string_pretty(&v).expect("serialises")
+}
+
+fn error_of(json: &str) -> String {
+    match Dataset::from_json(json) {
+        Ok(_) => panic!("accepted invalid data"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[track_caller]
+fn rejects(json: &str, expected: &str) {
+    let message = error_of(json);
+    assert!(
+        message.contains(expected),
+        "message {message:?} lacks {expected:?}"
+    );
+}
+
+#[test]
+fn the_embedded_default_passes_validation() {
+    let data = Dataset::default_data().expect("default is valid");
+    assert!(
+        data.figures.len() >= 50,
+        "the article states more than 50 figures"
+    );
+    assert_eq!(data.charts.len(), 8);
+}
+
+#[test]
+fn invalid_json_reports_line_and_column() {
+    rejects(
+        "{\n  \"schema\": 1,\n  \"subject\": }",
+        "invalid JSON at line 3, column 14",
+    );
+    rejects(
+        &DEFAULT_JSON[..DEFAULT_JSON.len() / 2],
+        "invalid JSON at line",
+    );
+    rejects("", "the data file is empty");
+    rejects("   \n", "the data file is empty");
+    rejects(
+        "[1, 2]",
+        "the data must be a JSON object ({…}), not an array",
+    );
+    rejects(
+        "\"text\"",
+        "invalid type: string \"text\", expected struct Dataset",
+    );
+    rejects(&format!("{DEFAULT_JSON} trailing"), ": trailing characters");
+}
+
+#[test]
+fn missing_and_unknown_fields_are_named_with_their_path() {
+    let json = with(|v| {
+        v["figures"][3].as_object_mut().unwrap().remove("unit");
+    });
+    rejects(&json, "figures[3]: missing field `unit`");
+    let json = with(|v| {
+        v["figures"][2].as_object_mut().unwrap().remove("value");
+    });
+    rejects(&json, "figures[2]: missing field `value`");
+    let json = with(|v| v["figures"][5]["lable"] = json!("typo"));
+    rejects(&json, "figures[5].lable: unknown field `lable`");
+    let json = with(|v| v["charts"][1]["title"]["fr"] = json!("titre"));
+    rejects(&json, "charts[1].title.fr: unknown field `fr`");
+}
+
+#[test]
+fn wrong_types_are_named_with_their_path() {
+    let json = with(|v| v["figures"][0]["value"] = json!("17.6"));
+    rejects(
+        &json,
+        "figures[0].value: invalid type: string \"17.6\", expected f64",
+    );
+    let json = with(|v| v["figures"][0]["value"] = json!("NaN"));
+    rejects(&json, "figures[0].value: invalid type: string \"NaN\"");
+    let json = with(|v| v["figures"][1]["unit"] = json!("furlongs"));
+    rejects(&json, "figures[1].unit: unknown variant `furlongs`");
+    let json = with(|v| v["figures"][1]["period"]["year"] = json!(-5));
+    rejects(&json, "figures[1].period.year: invalid value: integer `-5`");
+}
+
+#[test]
+fn numbers_beyond_f64_and_non_finite_values_are_refused() {
+    let json = with(|v| v["figures"][0]["value"] = json!(1)).replacen(
+        "\"value\": 1",
+        "\"value\": 1e400",
+        1,
+    );
+    rejects(&json, "number out of range");
+    let json = with(|v| v["figures"][0]["value"] = json!(1e300));
+    rejects(&json, "figures[0].value: 1e300 is too large to draw");
+}
+
+#[test]
+fn negative_values_are_refused_where_they_cannot_be() {
+    let json = with(|v| v["figures"][5]["value"] = json!(-39));
+    rejects(
+        &json,
+        "figures[5].value: -39 is negative; a count cannot be",
+    );
+    let json = with(|v| v["figures"][5]["value"] = json!(39.5));
+    rejects(&json, "figures[5].value: 39.5 is not a whole number");
+    // Growth rates may fall: a negative percentage is fine.
+    let json = with(|v| v["figures"][0]["value"] = json!(-3.2));
+    assert!(Dataset::from_json(&json).is_ok());
+}
+
+#[test]
+fn empty_series_are_refused() {
+    rejects(
+        &with(|v| v["figures"] = json!([])),
+        "figures: the list is empty",
+    );
+    rejects(
+        &with(|v| v["charts"] = json!([])),
+        "charts: the list is empty",
+    );
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        figures.retain(|f| f["chart"] != json!("rankings"));
+    });
+    rejects(&json, "chart \"rankings\" has no figures");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let json = with(|v| v["figures"][4]["id"] = v["figures"][1]["id"].clone());
+    rejects(
+        &json,
+        "figures[4].id: duplicate id \"industrial-output-growth-2019\" (also figures[1])",
+    );
+    let json = with(|v| v["charts"][2]["id"] = json!("growth-2019"));
+    rejects(&json, "charts[2].id: duplicate id \"growth-2019\"");
+    let json = with(|v| v["figures"][0]["id"] = json!("Bad Id"));
+    rejects(&json, "figures[0].id: \"Bad Id\" is not a valid id");
+}
+
+#[test]
+fn overlapping_bands_are_refused() {
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let band = figures
+            .iter_mut()
+            .find(|f| f["band"]["min_yi_yuan"] == json!(20))
+            .unwrap();
+        band["band"]["min_yi_yuan"] = json!(15);
+    });
+    rejects(&json, "overlaps");
+    rejects(&json, "each project belongs to one band");
+}
+
+#[test]
+fn over_long_labels_and_control_characters_are_refused() {
+    let json = with(|v| v["figures"][0]["label"]["zh"] = json!("长".repeat(81)));
+    rejects(
+        &json,
+        "figures[0].label.zh: is 81 characters long; the limit is 80",
+    );
+    let json = with(|v| v["figures"][0]["label"]["en"] = json!("abc\u{202E}cba"));
+    rejects(
+        &json,
+        "figures[0].label.en: contains the invisible control character U+202E",
+    );
+    let json = with(|v| v["figures"][0]["label"]["en"] = json!("line\u{0007}bell"));
+    rejects(&json, "U+0007");
+    let json = with(|v| v["figures"][0]["label"]["zh"] = json!("  "));
+    rejects(&json, "figures[0].label.zh: is empty");
+}
+
+#[test]
+fn too_many_points_to_draw_are_refused() {
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let template = figures[0].clone();
+        for i in 0..MAX_FIGURES_PER_CHART {
+            let mut f = template.clone();
+            f["id"] = json!(format!("extra-{i}"));
+            figures.push(f);
+        }
+    });
+    rejects(&json, "has 45 figures; at most 40 can be told apart");
+    let mut v = default_value();
+    let template = v["figures"][0].clone();
+    let figures = v["figures"].as_array_mut().unwrap();
+    for i in 0..1000 {
+        let mut f = template.clone();
+        f["id"] = json!(format!("many-{i}"));
+        f.as_object_mut().unwrap().remove("chart");
+        figures.push(f);
+    }
+    rejects(
+        &serde_json::to_string(&v).unwrap(),
+        "figures: 1058 figures is too many to draw",
+    );
+}
+
+#[test]
+fn references_must_resolve() {
+    let json = with(|v| v["figures"][0]["source"]["section"] = json!("nowhere"));
+    rejects(&json, "figures[0].source.section: no section \"nowhere\"");
+    let json = with(|v| v["figures"][0]["source"]["paragraph"] = json!(13));
+    rejects(
+        &json,
+        "figures[0].source.paragraph: section \"results\" has paragraphs 1 to 12, not 13",
+    );
+    let json = with(|v| v["figures"][0]["chart"] = json!("pie"));
+    rejects(&json, "figures[0].chart: no chart \"pie\" in charts");
+    let json = with(|v| v["charts"][0]["id"] = json!("pie-2019"));
+    rejects(&json, "charts[0].id: unknown chart \"pie-2019\"");
+    let json = with(|v| v["figures"][5]["group"] = json!("nope"));
+    rejects(
+        &json,
+        "figures[5].group: chart \"pipeline-2019\" has no group \"nope\"",
+    );
+}
+
+#[test]
+fn derived_figures_must_follow_their_rule() {
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let f = figures
+            .iter_mut()
+            .find(|f| f["derived"]["op"] == json!("remainder"))
+            .unwrap();
+        f["value"] = json!(13);
+    });
+    rejects(&json, "13 does not follow its rule: the inputs give 12.00");
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let f = figures
+            .iter_mut()
+            .find(|f| f["derived"]["op"] == json!("annual_rate"))
+            .unwrap();
+        f["value"] = json!(33.3);
+    });
+    rejects(&json, "does not follow its rule: the inputs give 25.99");
+    let json = with(|v| {
+        let figures = v["figures"].as_array_mut().unwrap();
+        let f = figures
+            .iter_mut()
+            .find(|f| f["derived"].is_object())
+            .unwrap();
+        f["derived"]["from"] = json!(["ghost"]);
+    });
+    rejects(&json, "no figure with id \"ghost\"");
+}
+
+#[test]
+fn an_editors_own_small_dataset_is_accepted() {
+    let json = json!({
+        "schema": 1,
+        "subject": {"zh": "某园区", "en": "Some Park"},
+        "source": {"title": {"zh": "年度报告", "en": "Annual report"},
+                   "sections": [{"id": "s1", "title": {"zh": "一", "en": "One"}, "paragraphs": 3}]},
+        "charts": [{"id": "growth-2019", "title": {"zh": "增速", "en": "Growth"},
+                    "description": {"zh": "两项增速。", "en": "Two growth rates."}}],
+        "figures": [
+            {"id": "a", "label": {"zh": "产值", "en": "Output"}, "value": 5.5, "unit": "percent",
+             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 1}, "chart": "growth-2019"},
+            {"id": "b", "label": {"zh": "投资", "en": "Investment"}, "value": -1.5, "unit": "percent",
+             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 2}, "chart": "growth-2019"}
+        ]
+    });
+    let data = Dataset::from_json(&json.to_string()).expect("valid");
+    assert_eq!(data.figures.len(), 2);
+}

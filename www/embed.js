@@ -1,0 +1,448 @@
+// <park-infographic>: the embeddable widget. All DOM events live here; the drawing,
+// hit-testing and every word about a figure come from the wasm module.
+//
+//   <script type="module" src="embed.js"></script>
+//   <park-infographic chart="growth-2019" lang="zh" theme="auto"></park-infographic>
+//
+// Attributes: chart (an id, or "all"), lang (zh | en), theme (auto | light | dark),
+// data-src (URL of a JSON dataset in the same schema). Events (bubbling, composed):
+// infographic:ready {chart}, infographic:hover {chart, id, label, value, unit} or null,
+// infographic:error {chart, message}.
+//
+// Text from data reaches the DOM only through textContent; no innerHTML anywhere, no
+// inline styles or scripts (the widget runs under a strict Content-Security-Policy).
+
+import init, { Chart, Data, chartIds } from "./pkg/park_infographic.js";
+
+const BASE = new URL(".", import.meta.url);
+const DATA_TIMEOUT_MS = 10000;
+const WORDS = {
+  zh: {
+    loading: "图表加载中…",
+    error: "图表无法显示",
+    table: "查看数据表",
+    png: "下载图片",
+    csv: "下载数据",
+    chart: "图表",
+    columns: ["指标", "数值", "时期", "来源"],
+    none: "无",
+  },
+  en: {
+    loading: "Loading chart…",
+    error: "The chart cannot be shown",
+    table: "Show the data table",
+    png: "Download PNG",
+    csv: "Download CSV",
+    chart: "chart",
+    columns: ["Figure", "Value", "Period", "Source"],
+    none: "none",
+  },
+};
+
+// One module instance and one parsed dataset per source, shared by every widget.
+let modulePromise = null;
+const datasets = new Map();
+
+function loadModule() {
+  modulePromise ??= init();
+  return modulePromise;
+}
+
+async function loadData(src) {
+  await loadModule();
+  if (!src) return Data.builtin();
+  const url = new URL(src, document.baseURI).href;
+  if (!datasets.has(url)) {
+    const pending = fetchData(url);
+    datasets.set(url, pending);
+    // A failed load is not cached: the editor may fix the file and re-set the attribute.
+    pending.catch(() => datasets.delete(url));
+  }
+  return datasets.get(url);
+}
+
+async function fetchData(url) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), DATA_TIMEOUT_MS);
+  let response;
+  let text;
+  try {
+    response = await fetch(url, { signal: abort.signal });
+    text = await response.text();
+  } catch (e) {
+    if (abort.signal.aborted) throw new Error(`data-src ${url}: no answer within ${DATA_TIMEOUT_MS / 1000} s`);
+    throw new Error(`data-src ${url}: ${e.message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok) throw new Error(`data-src ${url}: HTTP ${response.status}`);
+  if (/^\s*</.test(text)) throw new Error(`data-src ${url}: the server sent a web page, not JSON`);
+  return Data.fromJson(text);
+}
+
+/** Whether a fallback image can exist for `chart` (the module may have failed to load). */
+function knownChart(chart) {
+  try {
+    return chartIds().includes(chart);
+  } catch {
+    return /^[a-z0-9-]{1,64}$/.test(chart);
+  }
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") node.textContent = v;
+    else if (k.startsWith("aria-") || k === "role" || k === "part") node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One chart inside a widget: its canvases, tooltip, keys and downloads. */
+class ChartView {
+  constructor(host, data, id, lang, theme) {
+    this.host = host;
+    this.data = data;
+    this.id = id;
+    this.lang = lang;
+    this.theme = theme;
+    this.chart = new Chart(data, id, lang, theme);
+    this.mark = -1; // the highlighted mark
+    this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
+    this.listeners = new AbortController();
+    const words = WORDS[lang];
+
+    this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
+    this.overlay = el("canvas", { className: "overlay", "aria-hidden": "true" });
+    this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
+    this.desc = el("p", { className: "sr-only", text: this.chart.description() });
+    this.stage = el(
+      "div",
+      {
+        className: "stage",
+        tabIndex: 0,
+        role: "group",
+        "aria-roledescription": words.chart,
+        "aria-label": this.chart.title(),
+      },
+      this.canvas,
+      this.overlay,
+      this.tooltip,
+    );
+    this.live = el("div", { className: "sr-only", "aria-live": "polite" });
+    const png = el("button", { type: "button", text: words.png });
+    const csv = el("button", { type: "button", text: words.csv });
+    this.node = el(
+      "figure",
+      { className: "chart" },
+      this.stage,
+      this.desc,
+      this.live,
+      el("div", { className: "tools" }, png, csv),
+      this.table(words),
+    );
+    // Ids are scoped to this widget's shadow root, and chart ids are unique within it.
+    this.desc.id = `desc-${id}`;
+    this.stage.setAttribute("aria-describedby", this.desc.id);
+
+    const on = (target, type, fn, opts = {}) =>
+      target.addEventListener(type, fn, { ...opts, signal: this.listeners.signal });
+    on(this.stage, "pointermove", (e) => {
+      if (e.pointerType === "mouse" && !this.pinned) this.pointAt(e);
+    });
+    on(this.stage, "pointerleave", (e) => {
+      if (e.pointerType === "mouse" && !this.pinned) this.select(-1);
+    });
+    on(this.stage, "pointerdown", (e) => {
+      if (e.pointerType === "mouse") return;
+      const mark = this.markAt(e);
+      this.pinned = mark >= 0 && mark !== this.mark;
+      this.select(this.pinned ? mark : -1);
+    });
+    on(this.stage, "keydown", (e) => this.key(e));
+    on(this.stage, "blur", () => {
+      if (!this.pinned) this.select(-1);
+    });
+    on(document, "pointerdown", (e) => {
+      if (this.pinned && !e.composedPath().includes(this.stage)) this.unpin();
+    });
+    on(window, "scroll", () => this.pinned && this.unpin(), { passive: true });
+    on(png, "click", () => this.downloadPng());
+    on(csv, "click", () =>
+      download(new Blob([this.chart.csv()], { type: "text/csv;charset=utf-8" }), `${this.id}.${lang}.csv`),
+    );
+  }
+
+  /** The data-table alternative: every figure, for keyboards and screen readers. */
+  table(words) {
+    const rows = this.chart.table();
+    const head = el("tr", {}, ...words.columns.map((c) => el("th", { scope: "col", text: c })));
+    const body = rows.map((r) =>
+      el(
+        "tr",
+        {},
+        el("th", { scope: "row", text: r.label }),
+        el("td", { text: r.valueText + (r.derived ? ` (${r.derived})` : "") }),
+        el("td", { text: r.kind ? `${r.period} · ${r.kind}` : r.period }),
+        el("td", { text: r.source }),
+      ),
+    );
+    return el(
+      "details",
+      { className: "table" },
+      el("summary", { text: words.table }),
+      el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body)),
+    );
+  }
+
+  /** Lays out for the stage's width at the screen's pixel ratio and draws. */
+  render() {
+    const width = this.stage.clientWidth || this.host.clientWidth || 320;
+    const dpr = window.devicePixelRatio || 1;
+    this.chart.render(this.canvas, width, dpr);
+    for (const c of [this.canvas, this.overlay]) {
+      c.style.width = `${this.chart.widthCss}px`;
+      c.style.height = `${this.chart.heightCss}px`;
+    }
+    this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
+    if (this.mark >= this.chart.markCount) this.select(-1);
+    this.renderedWidth = width;
+  }
+
+  markAt(e) {
+    const r = this.canvas.getBoundingClientRect();
+    // The canvas may be scaled down by CSS below 240 px: map back to layout pixels.
+    const k = r.width ? this.chart.widthCss / r.width : 1;
+    return this.chart.hitTest((e.clientX - r.left) * k, (e.clientY - r.top) * k);
+  }
+
+  pointAt(e) {
+    this.select(this.markAt(e));
+  }
+
+  key(e) {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) {
+      this.select(this.chart.step(this.mark, step), true);
+    } else if (e.key === "Home" || e.key === "End") {
+      const n = this.chart.markCount;
+      this.select(e.key === "Home" ? 0 : n - 1, true);
+    } else if (e.key === "Escape") {
+      this.unpin();
+      return;
+    } else {
+      return;
+    }
+    e.preventDefault();
+  }
+
+  unpin() {
+    this.pinned = false;
+    this.select(-1);
+  }
+
+  /** Highlights mark `i` (−1: none), shows its tooltip and tells the page. */
+  select(i, announce = false) {
+    if (i === this.mark && !announce) return;
+    this.mark = i;
+    this.chart.highlight(this.overlay, i);
+    const d = i >= 0 ? this.chart.describe(i) : undefined;
+    if (!d) {
+      this.tooltip.hidden = true;
+      this.host.emit("hover", null);
+      return;
+    }
+    this.tooltip.replaceChildren(
+      ...d.lines.map((line, k) => el(k === 1 ? "strong" : "div", { text: line, className: k ? "" : "label" })),
+    );
+    this.tooltip.hidden = false;
+    this.place(i);
+    if (announce) this.live.textContent = d.sentence;
+    this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+  }
+
+  /** Puts the tooltip beside the mark, inside the stage. */
+  place(i) {
+    const [x, y, w, h] = this.chart.markBox(i);
+    const k = this.canvas.getBoundingClientRect().width / this.chart.widthCss || 1;
+    const stageW = this.stage.clientWidth;
+    const tipW = this.tooltip.offsetWidth;
+    const left = Math.max(0, Math.min(stageW - tipW, (x + w / 2) * k - tipW / 2));
+    const below = (y + h) * k + 8;
+    const above = y * k - this.tooltip.offsetHeight - 8;
+    this.tooltip.style.left = `${left}px`;
+    this.tooltip.style.top = `${above >= 0 ? above : below}px`;
+  }
+
+  async downloadPng() {
+    // A separate handle at 2× so the on-screen chart and its hover layout stay as they are.
+    const chart = new Chart(this.data, this.id, this.lang, this.theme);
+    try {
+      const canvas = document.createElement("canvas");
+      chart.render(canvas, this.renderedWidth || 640, 2);
+      const blob = await new Promise((ok) => canvas.toBlob(ok, "image/png"));
+      if (blob) download(blob, `${this.id}.${this.lang}.png`);
+    } finally {
+      chart.free();
+    }
+  }
+
+  destroy() {
+    this.listeners.abort();
+    this.chart.free();
+    this.node.remove();
+  }
+}
+
+class ParkInfographic extends HTMLElement {
+  static observedAttributes = ["chart", "lang", "theme", "data-src"];
+
+  constructor() {
+    super();
+    this.views = [];
+    this.generation = 0;
+    this.root = this.attachShadow({ mode: "open" });
+    this.root.append(
+      el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href }),
+      (this.body = el("div", { className: "body", part: "body" })),
+    );
+  }
+
+  connectedCallback() {
+    this.listeners = new AbortController();
+    const signal = this.listeners.signal;
+    this.resize = new ResizeObserver(() => this.relayout());
+    this.resize.observe(this);
+    this.dark = matchMedia("(prefers-color-scheme: dark)");
+    this.dark.addEventListener("change", () => this.theme() === "auto" || this.update(), { signal });
+    this.watchRatio();
+    document.fonts?.ready.then(() => this.isConnected && this.relayout(true));
+    this.update();
+  }
+
+  disconnectedCallback() {
+    this.listeners?.abort();
+    this.ratio?.abort();
+    this.resize?.disconnect();
+    this.generation++;
+    this.clear();
+  }
+
+  attributeChangedCallback(_name, old, now) {
+    if (old !== now && this.isConnected) this.update();
+  }
+
+  theme() {
+    return this.getAttribute("theme") || "auto";
+  }
+
+  /** Browser zoom changes devicePixelRatio: redraw sharp at the new ratio. */
+  watchRatio() {
+    this.ratio?.abort();
+    this.ratio = new AbortController();
+    matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener(
+      "change",
+      () => {
+        this.relayout(true);
+        this.watchRatio();
+      },
+      { once: true, signal: this.ratio.signal },
+    );
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(`infographic:${type}`, { detail, bubbles: true, composed: true }));
+  }
+
+  clear() {
+    for (const v of this.views) v.destroy();
+    this.views = [];
+    this.body.replaceChildren();
+  }
+
+  /** (Re)builds the charts from the attributes; a newer call supersedes an older one. */
+  async update() {
+    const generation = ++this.generation;
+    const chart = this.getAttribute("chart") || "all";
+    const lang = this.getAttribute("lang") || "zh";
+    const words = WORDS[lang] || WORDS.zh;
+    this.clear();
+    this.setAttribute("aria-busy", "true");
+    this.body.append(this.skeleton(chart, lang, words));
+    try {
+      const data = await loadData(this.getAttribute("data-src"));
+      if (generation !== this.generation) return;
+      const ids = chart === "all" ? data.chartIds() : [chart];
+      const known = chartIds();
+      if (!WORDS[lang]) throw new Error(`unknown lang "${lang}"; use zh or en`);
+      const theme = this.theme() === "auto" ? (this.dark.matches ? "dark" : "light") : this.theme();
+      this.clear();
+      for (const id of ids) {
+        if (!known.includes(id)) throw new Error(`unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
+        const view = new ChartView(this, data, id, lang, theme);
+        this.views.push(view);
+        this.body.append(view.node);
+      }
+      for (const v of this.views) v.render();
+      this.removeAttribute("aria-busy");
+      this.emit("ready", { chart });
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.fail(chart, lang, words, e);
+    }
+  }
+
+  /** While the module loads: the no-script image where there is one, at its height. */
+  skeleton(chart, lang, words) {
+    const box = el("div", { className: "skeleton", role: "status", text: words.loading });
+    if (chart !== "all" && !this.getAttribute("data-src")) {
+      box.append(el("img", { src: new URL(`fallback/${chart}.${lang}.svg`, BASE).href, alt: "" }));
+    }
+    return box;
+  }
+
+  fail(chart, lang, words, e) {
+    const message = String(e?.message ?? e);
+    this.clear();
+    this.removeAttribute("aria-busy");
+    const box = el(
+      "div",
+      { className: "error", role: "alert" },
+      el("strong", { text: words.error }),
+      el("p", { text: message }),
+    );
+    if (chart !== "all" && knownChart(chart) && WORDS[lang]) {
+      const img = el("img", { src: new URL(`fallback/${chart}.${lang}.svg`, BASE).href, alt: "" });
+      img.addEventListener("error", () => img.remove(), { once: true });
+      box.append(img);
+    }
+    this.body.append(box);
+    this.emit("error", { chart, message });
+  }
+
+  relayout(force = false) {
+    for (const v of this.views) {
+      if (force || v.stage.clientWidth !== v.renderedWidth) {
+        try {
+          v.render();
+        } catch (e) {
+          this.fail(v.id, v.lang, WORDS[v.lang], e);
+          return;
+        }
+      }
+    }
+  }
+}
+
+if (!customElements.get("park-infographic")) customElements.define("park-infographic", ParkInfographic);
