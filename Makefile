@@ -45,5 +45,13 @@ build: setup
 dist: build
 	.ci/dist.sh
 
+## fuzz: property-based fuzzing of parser, validator, hit-testing and formatting (fixed budget)
+fuzz: setup
+	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test fuzz -- --include-ignored --nocapture
+
+## bench: size, speed and memory against Chart.js in one run; writes bench/results.{json,md}
+bench: dist
+	node bench/run.mjs
+
 clean:
 	rm -rf pkg dist target/wasm32-unknown-unknown

@@ -9,5 +9,7 @@ cp www/*.html www/*.js www/*.css www/*.svg dist/
 cp pkg/park_infographic.js pkg/park_infographic_bg.wasm dist/pkg/
 # The no-script fallbacks, drawn natively by the same chart code.
 cargo run --quiet --bin render -- --all --out-dir dist/fallback
+# Chart heights by width, so the widget reserves its final height while loading.
+cargo run --quiet --bin render -- --heights dist/heights.js
 cp src/data/default.json dist/data/default.json
 echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

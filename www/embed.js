@@ -13,6 +13,8 @@
 // inline styles or scripts (the widget runs under a strict Content-Security-Policy).
 
 import init, { Chart, Data, chartIds } from "./pkg/park_infographic.js";
+// Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
+import HEIGHTS from "./heights.js";
 
 const BASE = new URL(".", import.meta.url);
 const DATA_TIMEOUT_MS = 10000;
@@ -44,16 +46,20 @@ let modulePromise = null;
 const datasets = new Map();
 
 function loadModule() {
-  modulePromise ??= init();
+  modulePromise ??= init().catch((e) => {
+    modulePromise = null; // a later widget may try again (e.g. after a network blip)
+    if (typeof WebAssembly !== "object") throw new Error("this browser cannot run WebAssembly");
+    throw new Error(`the chart module failed to load: ${e?.message ?? e}`);
+  });
   return modulePromise;
 }
 
+/** The dataset for `src` ("" = built in), parsed once per page and shared by every widget. */
 async function loadData(src) {
   await loadModule();
-  if (!src) return Data.builtin();
-  const url = new URL(src, document.baseURI).href;
+  const url = src ? new URL(src, document.baseURI).href : "";
   if (!datasets.has(url)) {
-    const pending = fetchData(url);
+    const pending = url ? fetchData(url) : Promise.resolve().then(() => Data.builtin());
     datasets.set(url, pending);
     // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
@@ -78,6 +84,15 @@ async function fetchData(url) {
   if (!response.ok) throw new Error(`data-src ${url}: HTTP ${response.status}`);
   if (/^\s*</.test(text)) throw new Error(`data-src ${url}: the server sent a web page, not JSON`);
   return Data.fromJson(text);
+}
+
+/** The built-in chart's height at `width` CSS px: the sample at or just below it. */
+function estimateHeight(id, lang, width) {
+  const row = HEIGHTS.charts[id]?.[lang];
+  if (!row) return 0;
+  const i = HEIGHTS.widths.findLastIndex((w) => w <= width);
+  // Narrower than 240 px the chart is drawn at 240 and scaled down by CSS.
+  return i < 0 ? (row[0] * width) / HEIGHTS.widths[0] : row[i];
 }
 
 /** Whether a fallback image can exist for `chart` (the module may have failed to load). */
@@ -299,6 +314,7 @@ class ChartView {
   }
 
   destroy() {
+    this.host.resize?.unobserve(this.stage);
     this.listeners.abort();
     this.chart.free();
     this.node.remove();
@@ -311,12 +327,17 @@ class ParkInfographic extends HTMLElement {
   constructor() {
     super();
     this.views = [];
+    this.placeholders = [];
     this.generation = 0;
     this.root = this.attachShadow({ mode: "open" });
-    this.root.append(
-      el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href }),
-      (this.body = el("div", { className: "body", part: "body" })),
-    );
+    const sheet = el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href });
+    // Draw only once the styles apply: before, the figure has the browser's default
+    // margins and the chart would be laid out for the wrong width.
+    this.styled = new Promise((ok) => {
+      sheet.addEventListener("load", ok, { once: true });
+      sheet.addEventListener("error", ok, { once: true });
+    });
+    this.root.append(sheet, (this.body = el("div", { className: "body", part: "body" })));
   }
 
   connectedCallback() {
@@ -368,6 +389,7 @@ class ParkInfographic extends HTMLElement {
   clear() {
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.placeholders = [];
     this.body.replaceChildren();
   }
 
@@ -381,7 +403,7 @@ class ParkInfographic extends HTMLElement {
     this.setAttribute("aria-busy", "true");
     this.body.append(this.skeleton(chart, lang, words));
     try {
-      const data = await loadData(this.getAttribute("data-src"));
+      const [data] = await Promise.all([loadData(this.getAttribute("data-src")), this.styled]);
       if (generation !== this.generation) return;
       const ids = chart === "all" ? data.chartIds() : [chart];
       const known = chartIds();
@@ -393,6 +415,8 @@ class ParkInfographic extends HTMLElement {
         const view = new ChartView(this, data, id, lang, theme);
         this.views.push(view);
         this.body.append(view.node);
+        // The stage, not just the host: its width can change while the host's does not.
+        this.resize?.observe(view.stage);
       }
       for (const v of this.views) v.render();
       this.removeAttribute("aria-busy");
@@ -403,13 +427,34 @@ class ParkInfographic extends HTMLElement {
     }
   }
 
-  /** While the module loads: the no-script image where there is one, at its height. */
+  /**
+   * While the module loads: the same boxes the charts will fill, at the height the chart
+   * will have at this width (known for the built-in data), so the page does not jump.
+   */
   skeleton(chart, lang, words) {
-    const box = el("div", { className: "skeleton", role: "status", text: words.loading });
-    if (chart !== "all" && !this.getAttribute("data-src")) {
-      box.append(el("img", { src: new URL(`fallback/${chart}.${lang}.svg`, BASE).href, alt: "" }));
+    const builtin = !this.getAttribute("data-src");
+    const ids = chart === "all" ? Object.keys(HEIGHTS.charts) : [chart];
+    const box = el("div", { className: "skeleton", role: "status", "aria-label": words.loading });
+    this.placeholders = [];
+    for (const id of ids) {
+      const stage = el("div", { className: "stage placeholder" });
+      this.placeholders.push({ stage, estimate: (width) => (builtin && estimateHeight(id, lang, width)) || 240 });
+      const tools = el(
+        "div",
+        { className: "tools" },
+        el("button", { type: "button", disabled: true, text: words.png }),
+        el("button", { type: "button", disabled: true, text: words.csv }),
+      );
+      box.append(el("figure", { className: "chart" }, stage, tools, el("details", {}, el("summary", { text: words.table }))));
     }
+    this.sizePlaceholders();
     return box;
+  }
+
+  /** The placeholders' heights for the current width (re-run when the width is known). */
+  sizePlaceholders() {
+    const width = this.getBoundingClientRect().width || 320;
+    for (const p of this.placeholders) p.stage.style.height = `${p.estimate(width)}px`;
   }
 
   fail(chart, lang, words, e) {
@@ -432,6 +477,7 @@ class ParkInfographic extends HTMLElement {
   }
 
   relayout(force = false) {
+    if (!this.views.length) this.sizePlaceholders();
     for (const v of this.views) {
       if (force || v.stage.clientWidth !== v.renderedWidth) {
         try {

@@ -1,7 +1,7 @@
 // The gallery page: every chart renders, hover answers with the right datum, no errors.
 import { assert, assertEqual, countEvents, markPoint, open, settled, test } from "./harness.mjs";
 
-export async function gallery(env) {
+export default async function gallery(env) {
   const page = await open(env);
   await countEvents(page);
   await page.goto(`${env.origin}/index.html`);

@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a local server on the built bundle, Debian's
 // Chromium driven by playwright-core, and a tiny test runner that reports and counts.
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { serve } from "../../.ci/serve.mjs";
 
 export const CHROMIUM_ARGS = [
@@ -11,10 +12,44 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
   "--js-flags=--expose-gc",
+  "--enable-precise-memory-info",
 ];
 
+/** Routes only the tests need: data sources that fail in the ways real ones do. */
+const TEST_ROUTES = {
+  // Serves the default dataset after ?ms= milliseconds (a slow data-src).
+  "/e2e/slow.json": async (req, res) => {
+    const ms = Number(new URL(req.url, "http://x").searchParams.get("ms") ?? 15000);
+    await new Promise((ok) => setTimeout(ok, ms));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(readFileSync(new URL("../../dist/data/default.json", import.meta.url)));
+  },
+  // A 200 answer that is a web page, as a misconfigured server or a login wall sends.
+  "/e2e/html.json": (req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><html><body><h1>Sign in</h1></body></html>");
+  },
+};
+
+/** Files under tests/corpus/ are served at /corpus/<name> (bad datasets as data-src). */
+function corpusRoute(req, res) {
+  const name = decodeURIComponent(new URL(req.url, "http://x").pathname.slice("/corpus/".length));
+  if (!/^[\w.-]+$/.test(name)) return res.writeHead(400).end();
+  try {
+    const body = readFileSync(new URL(`../corpus/${name}`, import.meta.url));
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
+
 export async function start({ routes } = {}) {
-  const server = await serve(new URL("../../dist", import.meta.url).pathname, 0, { routes });
+  const all = { ...TEST_ROUTES, ...routes };
+  const server = await serve(new URL("../../dist", import.meta.url).pathname, 0, {
+    routes: new Proxy(all, {
+      get: (target, path) => target[path] ?? (String(path).startsWith("/corpus/") ? corpusRoute : undefined),
+    }),
+  });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

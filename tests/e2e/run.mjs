@@ -1,12 +1,20 @@
 // End-to-end tests in Debian's headless Chromium against the built bundle (dist/), served
-// by our own server with the strict Content-Security-Policy on every page.
-//   node tests/e2e/run.mjs            (make e2e-test builds dist/ first)
+// by our own server with the strict Content-Security-Policy on every page. Every
+// `*.test.mjs` here exports a default `async (env) => {…}` that registers its tests.
+//   node tests/e2e/run.mjs [filter]     (make e2e-test builds dist/ first)
+import { readdirSync } from "node:fs";
 import { start, summary } from "./harness.mjs";
-import { gallery } from "./gallery.test.mjs";
 
+const filter = process.argv[2] ?? "";
+const files = readdirSync(new URL(".", import.meta.url))
+  .filter((f) => f.endsWith(".test.mjs") && f.includes(filter))
+  .sort();
 const env = await start();
 try {
-  await gallery(env);
+  for (const file of files) {
+    const suite = await import(new URL(file, import.meta.url));
+    await suite.default(env);
+  }
 } finally {
   await env.close();
 }

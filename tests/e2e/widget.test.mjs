@@ -1,0 +1,217 @@
+// The web component's behaviour for readers: loading without layout shift, keyboard,
+// touch, resizing, pixel ratio and themes. Each test builds its own page from the
+// gallery's scripts (so the strict CSP applies) and locates marks from the layout the
+// wasm code returns.
+import { assert, assertEqual, countEvents, markPoint, open, settled, test } from "./harness.mjs";
+
+/** A page with only the given widgets (attributes as objects), inside a box of `width` px. */
+async function page(env, widgets, { width = 480, options = {}, before } = {}) {
+  const p = await open(env, null, options);
+  await countEvents(p);
+  if (before) await before(p);
+  await p.goto(`${env.origin}/index.html`);
+  await settled(p, 1); // the gallery's own widget
+  await p.evaluate(
+    ({ widgets, width }) => {
+      document.body.replaceChildren();
+      window.__settled = 0;
+      window.__events = [];
+      for (const attrs of widgets) {
+        const box = document.createElement("div");
+        box.style.width = `${width}px`;
+        const w = document.createElement("park-infographic");
+        for (const [k, v] of Object.entries(attrs)) w.setAttribute(k, v);
+        box.append(w);
+        document.body.append(box);
+      }
+    },
+    { widgets, width },
+  );
+  await settled(p, widgets.length);
+  return p;
+}
+
+const shadow = (p, selector, fn, arg) =>
+  p.evaluate(
+    ({ selector, fn, arg }) => {
+      const root = document.querySelector("park-infographic").shadowRoot;
+      return new Function("root", "arg", `return (${fn})(root.querySelector(${JSON.stringify(selector)}), arg)`)(root, arg);
+    },
+    { selector, fn: fn.toString(), arg },
+  );
+
+const lastHover = (p) => p.evaluate(() => window.__events.filter((e) => e.type === "hover").at(-1)?.detail);
+
+export default async function widget(env) {
+  await environmentFailures(env);
+  await test("widget: while loading it reserves the height the chart will have", async () => {
+    const p = await open(env, null);
+    await countEvents(p);
+    // Hold the wasm back so the skeleton is on screen long enough to measure.
+    await p.route("**/*.wasm", async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    await p.goto(`${env.origin}/index.html`);
+    await p.waitForFunction(() => document.querySelector("park-infographic")?.shadowRoot?.querySelector(".skeleton"));
+    const before = await p.evaluate(() => document.querySelector("park-infographic").getBoundingClientRect().height);
+    await settled(p, 1);
+    const after = await p.evaluate(() => document.querySelector("park-infographic").getBoundingClientRect().height);
+    assert(before > 1000, `skeleton reserved ${before}px`);
+    // Heights are sampled every 20 px of width: a line may wrap differently in between.
+    assert(Math.abs(after - before) <= 40, `height moved from ${before} to ${after}`);
+    await p.close();
+  });
+
+  await test("widget: ready event names the chart; backing store is CSS size × pixel ratio", async () => {
+    for (const dpr of [1, 2]) {
+      const p = await page(env, [{ chart: "growth-2019" }], { options: { deviceScaleFactor: dpr } });
+      const ready = await p.evaluate(() => window.__events.find((e) => e.type === "ready").detail);
+      assertEqual(ready, { chart: "growth-2019" }, "ready detail");
+      const c = await shadow(p, "canvas.base", (c) => ({
+        w: c.width,
+        h: c.height,
+        cssW: c.getBoundingClientRect().width,
+        cssH: c.getBoundingClientRect().height,
+      }));
+      assertEqual(c.w, Math.round(c.cssW * dpr), `backing width at dpr ${dpr}`);
+      assert(Math.abs(c.h - c.cssH * dpr) <= 1, `backing height at dpr ${dpr}: ${c.h} vs ${c.cssH}`);
+      await p.close();
+    }
+  });
+
+  await test("widget: arrow keys move between marks, announce them and Esc clears", async () => {
+    const p = await page(env, [{ chart: "growth-2019" }]);
+    await shadow(p, ".stage", (s) => s.focus());
+    const focused = await p.evaluate(() => document.querySelector("park-infographic").shadowRoot.activeElement?.className);
+    assertEqual(focused, "stage", "the chart is focusable");
+    const ids = [];
+    for (let i = 0; i < 5; i++) {
+      await p.keyboard.press("ArrowRight");
+      ids.push((await lastHover(p))?.id);
+    }
+    assertEqual(
+      ids,
+      ["fai-growth-2019", "industrial-output-growth-2019", "hightech-output-growth-2019", "budget-revenue-growth-2019", "ngit-output-growth-2020q1"],
+      "marks in reading order",
+    );
+    const live = await shadow(p, "[aria-live]", (n) => n.textContent);
+    assert(live.includes("11%") && live.includes("2020年一季度"), `announcement: ${live}`);
+    await p.keyboard.press("ArrowRight");
+    assertEqual((await lastHover(p))?.id, "fai-growth-2019", "wraps to the first mark");
+    await p.keyboard.press("End");
+    assertEqual((await lastHover(p))?.id, "ngit-output-growth-2020q1", "End");
+    await p.keyboard.press("ArrowLeft");
+    assertEqual((await lastHover(p))?.id, "budget-revenue-growth-2019", "ArrowLeft");
+    const tipShown = await shadow(p, ".tooltip", (t) => !t.hidden && t.textContent);
+    assert(tipShown && tipShown.includes("4.5%"), `tooltip: ${tipShown}`);
+    // The highlight is painted on the overlay, not the chart canvas.
+    const overlayInk = await shadow(p, "canvas.overlay", (c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+    assert(overlayInk > 50, `overlay highlight pixels: ${overlayInk}`);
+    await p.keyboard.press("Escape");
+    assertEqual(await lastHover(p), null, "Esc sends hover null");
+    assert(await shadow(p, ".tooltip", (t) => t.hidden), "tooltip hidden after Esc");
+    await p.close();
+  });
+
+  await test("widget: a tap pins the tooltip; tapping elsewhere or scrolling dismisses it", async () => {
+    const p = await page(env, [{ chart: "pipeline-2019" }], { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 700 } }, width: 360 });
+    const point = await markPoint(p, "park-infographic", 0, 1);
+    await p.touchscreen.tap(point.x, point.y);
+    assertEqual((await lastHover(p))?.id, "projects-under-construction", "tapped mark");
+    assert(!(await shadow(p, ".tooltip", (t) => t.hidden)), "tooltip shown");
+    await p.touchscreen.tap(5, 5);
+    assert(await shadow(p, ".tooltip", (t) => t.hidden), "tap elsewhere dismisses");
+    await p.touchscreen.tap(point.x, point.y);
+    assert(!(await shadow(p, ".tooltip", (t) => t.hidden)), "shown again");
+    await p.evaluate(() => {
+      document.body.style.height = "3000px";
+      window.scrollBy(0, 50);
+    });
+    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip").hidden);
+    await p.close();
+  });
+
+  await test("widget: narrowing the container re-lays the chart out to fit", async () => {
+    const p = await page(env, [{ chart: "targets-2020" }], { width: 960 });
+    const wide = await shadow(p, "canvas.base", (c) => ({ w: c.getBoundingClientRect().width, h: c.height }));
+    await p.evaluate(() => (document.querySelector("park-infographic").parentElement.style.width = "320px"));
+    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("canvas.base").getBoundingClientRect().width <= 320);
+    const narrow = await shadow(p, "canvas.base", (c) => ({ w: c.getBoundingClientRect().width, h: c.height }));
+    assertEqual(wide.w, 960, "wide width");
+    assertEqual(narrow.w, 320, "narrow width");
+    assert(narrow.h > wide.h, "the narrow layout is taller (labels above bars)");
+    // Hover still lands on the right mark after the re-layout.
+    const point = await markPoint(p, "park-infographic", 0, 2);
+    await p.mouse.move(point.x, point.y);
+    assertEqual((await lastHover(p))?.id, "target-projects-20-50yi-2020", "hover after resize");
+    await p.close();
+  });
+
+  await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
+    const background = (p) =>
+      shadow(p, "canvas.base", (c) => [...c.getContext("2d").getImageData(1, 1, 1, 1).data].slice(0, 3));
+    let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
+    assertEqual(await background(p), [0x16, 0x18, 0x1c], "theme=dark");
+    await p.evaluate(() => document.querySelector("park-infographic").setAttribute("theme", "light"));
+    await p.waitForFunction(() => window.__settled >= 2);
+    assertEqual(await background(p), [255, 255, 255], "theme=light");
+    await p.close();
+    p = await page(env, [{ chart: "rankings" }], { options: { colorScheme: "dark" } });
+    assertEqual(await background(p), [0x16, 0x18, 0x1c], "auto follows the page's dark scheme");
+    await p.close();
+  });
+
+  await test("widget: each chart has an accessible name, description and data table", async () => {
+    const p = await page(env, [{ chart: "all", lang: "en" }], { width: 700 });
+    const info = await p.evaluate(() =>
+      [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("figure.chart")].map((f) => {
+        const stage = f.querySelector(".stage");
+        const desc = f.querySelector(`#${stage.getAttribute("aria-describedby")}`);
+        return {
+          name: stage.getAttribute("aria-label"),
+          desc: desc?.textContent ?? "",
+          rows: f.querySelectorAll("tbody tr").length,
+          tab: stage.tabIndex,
+        };
+      }),
+    );
+    assertEqual(info.length, 8, "charts");
+    for (const c of info) {
+      assert(c.name.length > 5 && /[a-z]/i.test(c.name), `name ${c.name}`);
+      assert(c.desc.length > 20, `description of ${c.name}`);
+      assert(c.rows >= 5, `table rows of ${c.name}`);
+      assertEqual(c.tab, 0, "focusable");
+    }
+    await p.close();
+  });
+}
+
+export async function environmentFailures(env) {
+  for (const [name, setup] of [
+    ["WebAssembly is unavailable", (p) => p.addInitScript(() => delete window.WebAssembly)],
+    ["the wasm fails to compile", (p) => p.route("**/*.wasm", (r) => r.fulfill({ status: 200, contentType: "application/wasm", body: "not wasm" }))],
+  ]) {
+    await test(`widget: when ${name}, the fallback image and a message show`, async () => {
+      const p = await open(env, null);
+      await countEvents(p);
+      await setup(p);
+      await p.goto(`${env.origin}/frame.html?chart=growth-2019&lang=zh`);
+      await settled(p, 1);
+      const error = await p.evaluate(() => window.__events.find((e) => e.type === "error")?.detail);
+      assert(error?.chart === "growth-2019" && error.message.length > 10, `error event: ${JSON.stringify(error)}`);
+      await p.waitForFunction(() => {
+        const img = document.querySelector("park-infographic").shadowRoot.querySelector(".error img");
+        return img?.complete && img.naturalWidth > 0;
+      });
+      const text = await p.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector(".error").textContent);
+      assert(text.includes("图表无法显示"), `message: ${text}`);
+      await p.close();
+    });
+  }
+}
