@@ -228,7 +228,8 @@ class ChartView {
     this.chart.render(this.canvas, width, dpr);
     for (const c of [this.canvas, this.overlay]) {
       c.style.width = `${this.chart.widthCss}px`;
-      c.style.height = `${this.chart.heightCss}px`;
+      // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
+      c.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
     }
     this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
     if (this.mark >= this.chart.markCount) this.select(-1);

@@ -1,0 +1,95 @@
+// frame.html: one <park-infographic> from the URL, sized by the host page.
+//
+//   frame.html?chart=growth-2019&lang=zh&theme=auto
+//
+// Unknown or missing parameters fall back to growth-2019, zh, auto. Inside an iframe
+// this posts {type: "park-infographic:height", chart, height} to the parent whenever the
+// document's height changes (embed-frame.js on the host page resizes the iframe), and
+// obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
+import init, { chartIds } from "./pkg/park_infographic.js";
+
+const LANGS = ["zh", "en"];
+const THEMES = ["auto", "light", "dark"];
+const DEFAULTS = { chart: "growth-2019", lang: "zh", theme: "auto" };
+const framed = window.parent !== window;
+
+const params = new URL(location.href).searchParams;
+const pick = (name, allowed) => {
+  const value = params.get(name);
+  return allowed.includes(value) ? value : DEFAULTS[name];
+};
+const state = { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
+let widget = null;
+
+// Listening from the start: a parent may send its first message as soon as the frame loads,
+// before the chart exists (the module below awaits the wasm). Only the parent may switch
+// the language or theme, and only with a well-formed message.
+if (framed) {
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent) return;
+    const change = setMessage(event.data);
+    if (!change) return;
+    Object.assign(state, change);
+    apply();
+  });
+}
+
+// The same module instance embed.js uses (init is idempotent), for the list of charts.
+let known;
+try {
+  await init();
+  known = chartIds();
+} catch {
+  // The widget reports the failure itself, with the fallback image of the asked-for chart.
+  const asked = params.get("chart");
+  known = asked && /^[a-z0-9-]{1,64}$/.test(asked) ? [asked] : [];
+}
+const chart = pick("chart", known);
+
+widget = document.createElement("park-infographic");
+widget.setAttribute("chart", chart);
+apply();
+// The chart's title names the frame (its heading, for assistive technology, and its title).
+widget.addEventListener("infographic:ready", () => {
+  const title = widget.shadowRoot?.querySelector(".stage")?.getAttribute("aria-label");
+  if (!title) return;
+  document.title = title;
+  document.getElementById("title").textContent = title;
+});
+document.getElementById("chart").append(widget);
+
+if (framed) {
+  document.documentElement.classList.add("framed");
+  // The height, in whole CSS px, each time it changes.
+  let posted = -1;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === posted) return;
+    posted = height;
+    window.parent.postMessage({ type: "park-infographic:height", chart, height }, "*");
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
+
+/** Puts the current language and theme on the document and the widget (once it exists). */
+function apply() {
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  if (!widget) return;
+  // Setting an attribute to the value it has does not re-render (attributeChangedCallback).
+  widget.setAttribute("lang", state.lang);
+  widget.setAttribute("theme", state.theme);
+}
+
+/** `{type: "park-infographic:set", lang?, theme?}` as a plain object: the change, or null. */
+function setMessage(data) {
+  if (typeof data !== "object" || data === null || Object.getPrototypeOf(data) !== Object.prototype) return null;
+  if (data.type !== "park-infographic:set") return null;
+  if (!Object.keys(data).every((k) => k === "type" || k === "lang" || k === "theme")) return null;
+  if ("lang" in data && !LANGS.includes(data.lang)) return null;
+  if ("theme" in data && !THEMES.includes(data.theme)) return null;
+  const change = {};
+  if ("lang" in data) change.lang = data.lang;
+  if ("theme" in data) change.theme = data.theme;
+  return change;
+}
