@@ -234,6 +234,12 @@ class ChartView {
     this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
     if (this.mark >= this.chart.markCount) this.select(-1);
     this.renderedWidth = width;
+    this.renderedRatio = dpr;
+  }
+
+  /** Whether the stage's width or the screen's pixel ratio changed since the last draw. */
+  stale() {
+    return this.stage.clientWidth !== this.renderedWidth || (window.devicePixelRatio || 1) !== this.renderedRatio;
   }
 
   markAt(e) {
@@ -316,6 +322,7 @@ class ChartView {
 
   destroy() {
     this.host.resize?.unobserve(this.stage);
+    this.host.resize?.unobserve(this.canvas);
     this.listeners.abort();
     this.chart.free();
     this.node.remove();
@@ -348,14 +355,15 @@ class ParkInfographic extends HTMLElement {
     this.resize.observe(this);
     this.dark = matchMedia("(prefers-color-scheme: dark)");
     this.dark.addEventListener("change", () => this.theme() === "auto" || this.update(), { signal });
-    this.watchRatio();
+    // Browser zoom changes the pixel ratio and fires `resize` (Safari has no
+    // device-pixel-content-box observation, which covers the other browsers below).
+    window.addEventListener("resize", () => this.relayout(), { signal });
     document.fonts?.ready.then(() => this.isConnected && this.relayout(true));
     this.update();
   }
 
   disconnectedCallback() {
     this.listeners?.abort();
-    this.ratio?.abort();
     this.resize?.disconnect();
     this.generation++;
     this.clear();
@@ -367,20 +375,6 @@ class ParkInfographic extends HTMLElement {
 
   theme() {
     return this.getAttribute("theme") || "auto";
-  }
-
-  /** Browser zoom changes devicePixelRatio: redraw sharp at the new ratio. */
-  watchRatio() {
-    this.ratio?.abort();
-    this.ratio = new AbortController();
-    matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener(
-      "change",
-      () => {
-        this.relayout(true);
-        this.watchRatio();
-      },
-      { once: true, signal: this.ratio.signal },
-    );
   }
 
   emit(type, detail) {
@@ -418,6 +412,9 @@ class ParkInfographic extends HTMLElement {
         this.body.append(view.node);
         // The stage, not just the host: its width can change while the host's does not.
         this.resize?.observe(view.stage);
+        // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
+        // a window moved to another screen) even when no CSS size does.
+        this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
       }
       for (const v of this.views) v.render();
       this.removeAttribute("aria-busy");
@@ -480,7 +477,7 @@ class ParkInfographic extends HTMLElement {
   relayout(force = false) {
     if (!this.views.length) this.sizePlaceholders();
     for (const v of this.views) {
-      if (force || v.stage.clientWidth !== v.renderedWidth) {
+      if (force || v.stale()) {
         try {
           v.render();
         } catch (e) {

@@ -137,11 +137,30 @@ export default async function widget(env) {
     await p.close();
   });
 
+  await test("widget: a change of pixel ratio (browser zoom) redraws sharp at the new ratio", async () => {
+    const p = await page(env, [{ chart: "growth-2019" }]);
+    const backing = () => shadow(p, "canvas.base", (c) => c.width / c.getBoundingClientRect().width);
+    assertEqual(await backing(), 1, "ratio 1 at first");
+    const cdp = await p.context().newCDPSession(p);
+    for (const ratio of [2, 3, 1.25]) {
+      await cdp.send("Emulation.setDeviceMetricsOverride", { width: 1000, height: 900, deviceScaleFactor: ratio, mobile: false });
+      // Headless Chromium changes devicePixelRatio under emulation but, unlike a real
+      // zoom, sends no resize event: send the one a browser would.
+      await p.evaluate(() => window.dispatchEvent(new Event("resize")));
+      await p.waitForFunction((ratio) => {
+        const c = document.querySelector("park-infographic").shadowRoot.querySelector("canvas.base");
+        return c.width === Math.round(ratio * c.getBoundingClientRect().width);
+      }, ratio);
+    }
+    await p.close();
+  });
+
   await test("widget: narrowing the container re-lays the chart out to fit", async () => {
     const p = await page(env, [{ chart: "targets-2020" }], { width: 960 });
     const wide = await shadow(p, "canvas.base", (c) => ({ w: c.getBoundingClientRect().width, h: c.height }));
     await p.evaluate(() => (document.querySelector("park-infographic").parentElement.style.width = "320px"));
-    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("canvas.base").getBoundingClientRect().width <= 320);
+    // Wait for the re-layout itself (the backing store), not just CSS shrinking the old one.
+    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("canvas.base").width === 320);
     const narrow = await shadow(p, "canvas.base", (c) => ({ w: c.getBoundingClientRect().width, h: c.height }));
     assertEqual(wide.w, 960, "wide width");
     assertEqual(narrow.w, 320, "narrow width");
