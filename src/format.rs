@@ -271,8 +271,12 @@ pub fn ticks(max: f64, target: usize) -> Vec<f64> {
         .map(|m| m * mag)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
-    let n = (max / step).ceil() as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    let n = (max / step).ceil();
+    // A subnormal maximum gives a zero step and infinitely many ticks.
+    if !step.is_normal() || !(1.0..=1000.0).contains(&n) {
+        return vec![0.0, 1.0];
+    }
+    (0..=n as usize).map(|i| i as f64 * step).collect()
 }
 
 #[cfg(test)]

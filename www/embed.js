@@ -324,7 +324,11 @@ class ChartView {
     this.host.resize?.unobserve(this.stage);
     this.host.resize?.unobserve(this.canvas);
     this.listeners.abort();
-    this.chart.free();
+    try {
+      this.chart.free();
+    } catch {
+      // The module trapped while this handle was in use: it cannot be freed, only dropped.
+    }
     this.node.remove();
   }
 }
@@ -456,7 +460,11 @@ class ParkInfographic extends HTMLElement {
   }
 
   fail(chart, lang, words, e) {
-    const message = String(e?.message ?? e);
+    // A trap is a bug of ours, not the editor's: say so rather than "unreachable".
+    const message =
+      typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError
+        ? `internal error while drawing (${e.message}); please report it with the data used`
+        : String(e?.message ?? e);
     this.clear();
     this.removeAttribute("aria-busy");
     const box = el(

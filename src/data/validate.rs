@@ -610,5 +610,8 @@ fn check_text(path: &str, text: &Text, max_chars: usize) -> Result<(), Error> {
 /// read differently from what it says (a right-to-left override reverses the digits).
 fn is_hidden_control(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
