@@ -50,7 +50,7 @@ fuzz: setup
 	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test fuzz -- --include-ignored --nocapture
 
 ## bench: size, speed and memory against Chart.js in one run; writes bench/results.{json,md}
-bench: dist
+bench: setup-test dist
 	node bench/run.mjs
 
 clean:

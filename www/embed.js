@@ -199,8 +199,18 @@ class ChartView {
     );
   }
 
-  /** The data-table alternative: every figure, for keyboards and screen readers. */
+  /**
+   * The data-table alternative: every figure, for keyboards and screen readers. Built when
+   * first opened: most readers never open it, and eight tables are most of a page's DOM.
+   */
   table(words) {
+    const details = el("details", { className: "table" }, el("summary", { text: words.table }));
+    const build = () => details.append(this.tableBody(words));
+    details.addEventListener("toggle", build, { once: true, signal: this.listeners.signal });
+    return details;
+  }
+
+  tableBody(words) {
     const rows = this.chart.table();
     const head = el("tr", {}, ...words.columns.map((c) => el("th", { scope: "col", text: c })));
     const body = rows.map((r) =>
@@ -213,12 +223,7 @@ class ChartView {
         el("td", { text: r.source }),
       ),
     );
-    return el(
-      "details",
-      { className: "table" },
-      el("summary", { text: words.table }),
-      el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body)),
-    );
+    return el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body));
   }
 
   /** Lays out for the stage's width at the screen's pixel ratio and draws. */
@@ -235,6 +240,8 @@ class ChartView {
     if (this.mark >= this.chart.markCount) this.select(-1);
     this.renderedWidth = width;
     this.renderedRatio = dpr;
+    // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
+    this.scale = Math.min(1, width / this.chart.widthCss);
   }
 
   /** Whether the stage's width or the screen's pixel ratio changed since the last draw. */
@@ -294,17 +301,21 @@ class ChartView {
     this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
   }
 
-  /** Puts the tooltip beside the mark, inside the stage. */
+  /**
+   * Puts the tooltip by the mark without measuring anything: a measurement after changing
+   * its text would force a layout on every pointer move. CSS (data-x, data-y) anchors it
+   * above the mark (below near the top), aligned by where the mark is across the chart.
+   */
   place(i) {
-    const [x, y, w, h] = this.chart.markBox(i);
-    const k = this.canvas.getBoundingClientRect().width / this.chart.widthCss || 1;
-    const stageW = this.stage.clientWidth;
-    const tipW = this.tooltip.offsetWidth;
-    const left = Math.max(0, Math.min(stageW - tipW, (x + w / 2) * k - tipW / 2));
-    const below = (y + h) * k + 8;
-    const above = y * k - this.tooltip.offsetHeight - 8;
-    this.tooltip.style.left = `${left}px`;
-    this.tooltip.style.top = `${above >= 0 ? above : below}px`;
+    const [x, y, w, h] = this.chart.markBox(i).map((v) => v * this.scale);
+    const width = this.chart.widthCss * this.scale;
+    const cx = x + w / 2;
+    const side = cx < width * 0.3 ? "start" : cx > width * 0.7 ? "end" : "middle";
+    const below = y < 120;
+    this.tooltip.dataset.x = side;
+    this.tooltip.dataset.y = below ? "below" : "above";
+    this.tooltip.style.left = `${side === "start" ? x : side === "end" ? x + w : cx}px`;
+    this.tooltip.style.top = `${below ? y + h + 8 : y - 8}px`;
   }
 
   async downloadPng() {

@@ -46,9 +46,11 @@ export default async function a11y(env) {
         for (const theme of ["light", "dark"]) {
           await configure(page, lang, theme);
           // Open every data table so its contents are audited too.
-          await page.evaluate(() => {
+          await page.evaluate(async () => {
             for (const w of document.querySelectorAll("park-infographic"))
               for (const d of w.shadowRoot.querySelectorAll("details")) d.open = true;
+            // Tables are built on the toggle event, which is queued: let it run.
+            await new Promise((ok) => setTimeout(ok, 0));
           });
           const result = await page.evaluate(() =>
             window.axe.run(document, { resultTypes: ["violations"], runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }),

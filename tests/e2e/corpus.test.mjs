@@ -260,6 +260,8 @@ async function hostileCase(env, { bypassCSP }) {
         tips.push(await page.$eval(`#${id}`, (w) => w.shadowRoot.querySelector(".tooltip").textContent));
       }
       await page.click(`#${id} details.table summary`);
+      // The table is built when first opened (on the toggle event).
+      await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector("details.table table"), id);
       texts[id] = { tips, all: await page.$eval(`#${id}`, (w) => w.shadowRoot.textContent) };
       const hover = (await widgetState(page, id)).events.filter((e) => e.type === "hover" && e.detail);
       assert(hover.some((e) => e.detail.label === HOSTILE[0]), `${id}: hover detail.label is not the literal markup`);

@@ -710,6 +710,9 @@ export default async function embed(env) {
       for (const id of figures) assertEqual(lines.filter((l) => l.includes(id)).length, 1, `one row for ${id}`);
       assert(lines[0].split(",").length >= 3 && !figures.some((id) => lines[0].includes(id)), `header: ${lines[0]}`);
       assert(text.includes("fai-growth-2019") && CJK.test(text), "Chinese text and ids");
+      // The table is built when first opened.
+      await page.evaluate((sel) => (document.querySelector(sel).shadowRoot.querySelector("details.table").open = true), ZH);
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector("details.table tbody"), ZH);
       const tableRows = await page.evaluate(
         (sel) => document.querySelector(sel).shadowRoot.querySelectorAll("details.table tbody tr").length,
         ZH,

@@ -204,6 +204,13 @@ export default async function widget(env) {
 
   await test("widget: each chart has an accessible name, description and data table", async () => {
     const p = await page(env, [{ chart: "all", lang: "en" }], { width: 700 });
+    // Tables are built when first opened: closed, they hold only their summary.
+    const closedRows = await p.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelectorAll("tbody tr").length);
+    assertEqual(closedRows, 0, "no table rows before opening");
+    await p.evaluate(() => {
+      for (const d of document.querySelector("park-infographic").shadowRoot.querySelectorAll("details")) d.open = true;
+    });
+    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelectorAll("table").length === 8);
     const info = await p.evaluate(() =>
       [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("figure.chart")].map((f) => {
         const stage = f.querySelector(".stage");
