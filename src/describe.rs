@@ -138,7 +138,9 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 fn csv_cell(s: &str) -> String {
     let s = match s.chars().next() {
         Some('=' | '+' | '@') => format!("'{s}"),
-        Some('-') if s.parse::<f64>().is_err() => format!("'{s}"),
+        // A negative number stays a number. (A digit check, not `parse::<f64>()`, whose
+        // tables would add 25 KB to the wasm.)
+        Some('-') if !is_number(&s[1..]) => format!("'{s}"),
         _ => s.to_string(),
     };
     if s.contains([',', '"', '\n', '\r']) {
@@ -146,6 +148,15 @@ fn csv_cell(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// Digits with at most one decimal point, as `format::number` writes them.
+fn is_number(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && s.bytes().filter(|&b| b == b'.').count() <= 1
+        && s.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -177,6 +188,9 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_cell("-3.5"), "-3.5");
+        assert_eq!(csv_cell("-1,234.5"), "\"-1,234.5\"");
+        assert_eq!(csv_cell("-"), "'-");
+        assert_eq!(csv_cell("-.5e3"), "'-.5e3");
         assert_eq!(csv_cell("-cmd"), "'-cmd");
     }
 

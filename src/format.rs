@@ -30,13 +30,7 @@ impl Lang {
 /// A number with at most `decimals` decimals, trailing zeros dropped; English groups
 /// thousands with commas, Chinese (which counts in 万 and 亿) does not.
 pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
-    let s = format!("{:.*}", decimals, v);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let s = if s == "-0" { "0".to_string() } else { s };
+    let s = fixed(v, decimals);
     if lang == Lang::Zh {
         return s;
     }
@@ -54,6 +48,42 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     } else {
         format!("{sign}{grouped}.{frac}")
     }
+}
+
+/// `v` rounded to at most `decimals` places, trailing zeros dropped: "17.6", "-3", "0.12".
+/// Integer arithmetic, not `format!("{:.2}")`, which links core's exact float formatting
+/// (Dragon4, several KB) into the wasm.
+pub fn fixed(v: f64, decimals: usize) -> String {
+    // Fewer decimals for huge values, so the scaled value still fits a u64 (f64 has no
+    // more precision there anyway).
+    let mut decimals = decimals.min(9) as u32;
+    let fits = |d: u32| (v.abs() * 10f64.powi(d as i32)).round() < u64::MAX as f64;
+    while decimals > 0 && !fits(decimals) {
+        decimals -= 1;
+    }
+    let unit = 10u64.pow(decimals);
+    let scaled = (v.abs() * unit as f64).round();
+    if !scaled.is_finite() || !fits(decimals) {
+        // NaN, infinities and beyond 1.8e19 (validation keeps data far below).
+        return format!("{}", v.round());
+    }
+    let n = scaled as u64;
+    let sign = if v < 0.0 && n != 0 { "-" } else { "" };
+    let (int, frac) = (n / unit, n % unit);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:0width$}", width = decimals as usize);
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+}
+
+/// Scientific notation for messages about absurd values: "1e300", "-2.5e20".
+pub fn scientific(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return format!("{v}");
+    }
+    let exp = v.abs().log10().floor() as i32;
+    format!("{}e{exp}", fixed(v / 10f64.powi(exp), 3))
 }
 
 /// The amount with its unit, without bound words: "300亿元", "30 billion yuan".
@@ -429,6 +459,11 @@ mod tests {
         assert_eq!(number(26.0, 1, Lang::En), "26");
         assert_eq!(number(-0.0001, 2, Lang::En), "0");
         assert_eq!(number(0.12, 2, Lang::Zh), "0.12");
+        assert_eq!(number(2.005, 1, Lang::Zh), "2");
+        assert_eq!(number(999.996, 2, Lang::En), "1,000");
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(scientific(1e300), "1e300");
+        assert_eq!(scientific(-2.5e20), "-2.5e20");
     }
 
     #[test]

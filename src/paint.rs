@@ -151,9 +151,10 @@ fn paint_one<DB: DrawingBackend>(
                 },
             );
             let fill = color(*c);
-            let style = TextStyle::from((FONT_FAMILY, size, weight).into_font())
-                .color(&fill)
-                .pos(anchor);
+            // FontFamily::Name, not a &str: plotters lower-cases a &str family to match
+            // "serif" etc., which links Unicode case tables (12 KB) into the wasm.
+            let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
+            let style = TextStyle::from(font).color(&fill).pos(anchor);
             area.draw(&Text::new(text.as_str(), *at, style))
                 .map_err(Error::draw)
         }

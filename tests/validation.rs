@@ -241,7 +241,7 @@ fn derived_figures_must_follow_their_rule() {
             .unwrap();
         f["value"] = json!(13);
     });
-    rejects(&json, "13 does not follow its rule: the inputs give 12.00");
+    rejects(&json, "13 does not follow its rule: the inputs give 12");
     let json = with(|v| {
         let figures = v["figures"].as_array_mut().unwrap();
         let f = figures

@@ -20,7 +20,7 @@ pub fn layout(b: &mut Builder, ctx: &Ctx) {
         .filter(|(_, f)| f.unit == Unit::Index)
         .filter_map(|&(i, f)| Some((i, f, step(f)?)))
         .collect();
-    points.sort_by_key(|p| p.2);
+    points.sort_unstable_by_key(|p| p.2);
     let rest: Vec<(usize, &Figure)> = ctx
         .figures
         .iter()

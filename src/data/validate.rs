@@ -4,7 +4,6 @@
 use super::model::*;
 use crate::charts::ChartId;
 use crate::error::{clip, Error};
-use std::collections::HashMap;
 
 /// Labels longer than this do not fit any chart row, even wrapped.
 pub const MAX_LABEL_CHARS: usize = 80;
@@ -40,17 +39,11 @@ fn check_source(source: &Source) -> Result<(), Error> {
             "needs at least one section",
         ));
     }
-    let mut seen = HashMap::new();
+    let mut seen = Vec::new();
     for (i, s) in source.sections.iter().enumerate() {
         let path = format!("source.sections[{i}]");
         check_id(&format!("{path}.id"), &s.id)?;
-        unique(
-            &mut seen,
-            &s.id,
-            i,
-            &format!("{path}.id"),
-            "source.sections",
-        )?;
+        unique(&mut seen, &s.id, &format!("{path}.id"), "source.sections")?;
         check_text(&format!("{path}.title"), &s.title, MAX_LABEL_CHARS)?;
         if s.paragraphs == 0 {
             return Err(Error::invalid(
@@ -69,7 +62,7 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
             "the list is empty; name at least one chart",
         ));
     }
-    let mut seen = HashMap::new();
+    let mut seen = Vec::new();
     for (i, chart) in data.charts.iter().enumerate() {
         let path = format!("charts[{i}]");
         if ChartId::parse(&chart.id).is_err() {
@@ -78,7 +71,7 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
                 Error::UnknownChart(chart.id.clone()).to_string(),
             ));
         }
-        unique(&mut seen, &chart.id, i, &format!("{path}.id"), "charts")?;
+        unique(&mut seen, &chart.id, &format!("{path}.id"), "charts")?;
         check_text(&format!("{path}.title"), &chart.title, MAX_LABEL_CHARS)?;
         check_text(
             &format!("{path}.description"),
@@ -88,17 +81,12 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
         if let Some(note) = &chart.note {
             check_text(&format!("{path}.note"), note, MAX_NOTE_CHARS)?;
         }
-        let mut groups = HashMap::new();
+        let mut groups = Vec::new();
         for (g, group) in chart.groups.iter().enumerate() {
             let gpath = format!("{path}.groups[{g}]");
             check_id(&format!("{gpath}.id"), &group.id)?;
-            unique(
-                &mut groups,
-                &group.id,
-                g,
-                &format!("{gpath}.id"),
-                &format!("{path}.groups"),
-            )?;
+            let list = format!("{path}.groups");
+            unique(&mut groups, &group.id, &format!("{gpath}.id"), &list)?;
             check_text(&format!("{gpath}.label"), &group.label, MAX_LABEL_CHARS)?;
         }
     }
@@ -159,11 +147,11 @@ fn check_figures(data: &Dataset) -> Result<(), Error> {
             ),
         ));
     }
-    let mut seen = HashMap::new();
+    let mut seen = Vec::new();
     for (i, f) in data.figures.iter().enumerate() {
         let path = format!("figures[{i}]");
         check_id(&format!("{path}.id"), &f.id)?;
-        unique(&mut seen, &f.id, i, &format!("{path}.id"), "figures")?;
+        unique(&mut seen, &f.id, &format!("{path}.id"), "figures")?;
         check_figure(data, &path, f)?;
     }
     check_bands(data)?;
@@ -322,7 +310,10 @@ fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
     // Beyond this no chart scale or formatter is meaningful (and f64 loses integers).
     const MAX_ABS: f64 = 1e15;
     if v.abs() > MAX_ABS {
-        return Err(Error::invalid(path, format!("{v:e} is too large to draw")));
+        return Err(Error::invalid(
+            path,
+            format!("{} is too large to draw", crate::format::scientific(v)),
+        ));
     }
     let ok = match unit {
         // Growth rates can fall.
@@ -401,7 +392,7 @@ fn check_bands(data: &Dataset) -> Result<(), Error> {
         .enumerate()
         .filter_map(|(i, f)| f.band.as_ref().map(|b| (i, f, b)))
         .collect();
-    banded.sort_by(|a, b| {
+    banded.sort_unstable_by(|a, b| {
         (&a.1.chart, &a.1.group)
             .cmp(&(&b.1.chart, &b.1.group))
             .then(a.2.min_yi_yuan.total_cmp(&b.2.min_yi_yuan))
@@ -467,7 +458,10 @@ fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<
     if (stated - expected).abs() > DERIVED_TOLERANCE {
         return Err(Error::invalid(
             format!("{path}.value"),
-            format!("{stated} does not follow its rule: the inputs give {expected:.2}"),
+            format!(
+                "{stated} does not follow its rule: the inputs give {}",
+                crate::format::fixed(expected, 2)
+            ),
         ));
     }
     Ok(())
@@ -564,19 +558,16 @@ fn check_id(path: &str, id: &str) -> Result<(), Error> {
     }
 }
 
-fn unique<'a>(
-    seen: &mut HashMap<&'a str, usize>,
-    id: &'a str,
-    index: usize,
-    path: &str,
-    list: &str,
-) -> Result<(), Error> {
-    if let Some(first) = seen.insert(id, index) {
+/// `seen` holds the ids of items 0, 1, … so far. A linear scan (at most 500 figures) keeps
+/// a hash map, and its hashing code, out of the wasm.
+fn unique<'a>(seen: &mut Vec<&'a str>, id: &'a str, path: &str, list: &str) -> Result<(), Error> {
+    if let Some(first) = seen.iter().position(|s| *s == id) {
         return Err(Error::invalid(
             path,
             format!("duplicate id \"{id}\" (also {list}[{first}])"),
         ));
     }
+    seen.push(id);
     Ok(())
 }
 
