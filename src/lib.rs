@@ -29,7 +29,8 @@ use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use theme::{Theme, ThemeName};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
@@ -209,14 +210,21 @@ impl Chart {
             overlay.set_width(w);
             overlay.set_height(h);
         }
-        let backend = CanvasBackend::with_canvas_object(overlay.clone())
+        // Clear it ourselves: plotters skips fully transparent fills, so filling with
+        // TRANSPARENT would leave the previous highlight in place.
+        let context: CanvasRenderingContext2d = overlay
+            .get_context("2d")?
+            .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
-        let area = backend.into_drawing_area();
-        area.fill(&plotters::style::colors::TRANSPARENT)
-            .map_err(Error::draw)?;
+        context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
         let shapes =
             usize::try_from(mark).map_or_else(|_| Vec::new(), |m| l.highlight(m, &self.theme));
-        paint(&area, &shapes, None, Target::CANVAS)?;
+        if shapes.is_empty() {
+            return Ok(());
+        }
+        let backend = CanvasBackend::with_canvas_object(overlay.clone())
+            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
+        paint(&backend.into_drawing_area(), &shapes, None, Target::CANVAS)?;
         Ok(())
     }
 
