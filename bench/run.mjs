@@ -11,6 +11,7 @@
 //   node bench/run.mjs --report   only rewrite results.md from results.json (no browser)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium).
+import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -38,16 +39,6 @@ const RUNS = QUICK
   ? { ttfcPairs: 3, cold: 2, all: 3, hovers: 20, resizes: 6, memoryHovers: 50 }
   : { ttfcPairs: 15, cold: 5, all: 12, hovers: 200, resizes: 40, memoryHovers: 500 };
 const RATES = [1, 4]; // CPU throttling: none, and 4× (a mid-range phone stand-in)
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--js-flags=--expose-gc",
-  "--enable-precise-memory-info",
-];
 const CONTEXT = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 
 // The benchmark's own files, on both pages: not part of what a reader downloads.

@@ -190,32 +190,24 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
                 true,
             );
         }
-        let mark_zone = if wide {
+        // Beside the bar (wide) or above it (narrow); the bar takes the rest of the row.
+        let (label_at, label_v, mark_zone) = if wide {
             let mid = row_y + (row_h - hit_gap) / 2;
-            let at = (b.left(), mid);
-            b.text(
-                labels[k],
-                at,
-                label_px,
-                theme.text,
-                HAlign::Left,
-                VAlign::Middle,
-                false,
-            );
-            (row_y, row_h - hit_gap)
+            ((b.left(), mid), VAlign::Middle, (row_y, row_h - hit_gap))
         } else {
-            let at = (b.left(), row_y);
-            b.text(
-                labels[k],
-                at,
-                label_px,
-                theme.text,
-                HAlign::Left,
-                VAlign::Top,
-                false,
-            );
-            (row_y + label_line, row_h - label_line - hit_gap)
+            let zone = (row_y + label_line, row_h - label_line - hit_gap);
+            ((b.left(), row_y), VAlign::Top, zone)
         };
+        let (text, color) = (labels[k], theme.text);
+        b.text(
+            text,
+            label_at,
+            label_px,
+            color,
+            HAlign::Left,
+            label_v,
+            false,
+        );
         let mid = mark_zone.0 + mark_zone.1 / 2;
         let derived = r.figure.derived.is_some();
         let shape_rect = match (values[k], scale) {
