@@ -177,11 +177,6 @@ pub fn value(f: &Figure, lang: Lang) -> String {
     }
 }
 
-/// The short value drawn next to a mark; same words as `value`.
-pub fn mark_value(f: &Figure, lang: Lang) -> String {
-    value(f, lang)
-}
-
 /// When: "2019年", "2020年一季度", "2020年起2–3年内"; "2019", "Q1 2020", "within 2–3 years from 2020".
 pub fn period(p: &Period, lang: Lang) -> String {
     let horizon = match (p.horizon_years_low, p.horizon_years) {

@@ -345,14 +345,6 @@ impl Builder {
         self.right() - self.left()
     }
 
-    pub fn size(&self, css: f64) -> i32 {
-        self.px(css)
-    }
-
-    pub fn pick<'t>(&self, text: &'t crate::data::Text) -> &'t str {
-        self.lang.pick(text)
-    }
-
     #[allow(clippy::too_many_arguments)]
     pub fn text(
         &mut self,

@@ -8,11 +8,6 @@ use crate::error::Error;
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
-    /// `#rrggbb`, for CSS and SVG.
-    pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
-    }
-
     /// WCAG 2 relative luminance.
     pub fn luminance(self) -> f64 {
         fn channel(c: u8) -> f64 {
