@@ -577,7 +577,6 @@ fn exercise_words(data: &Dataset) -> Result<(), TestCaseError> {
                 "{} reads {value:?}",
                 f.id
             );
-            let _ = format::mark_value(f, lang);
             let _ = format::period(&f.period, lang);
             let _ = format::kind(f.kind, lang);
             let _ = format::source(data, f, lang);
