@@ -28,33 +28,47 @@ const SECTION_NAMES = [
   "export", "start", "element", "code", "data", "datacount",
 ];
 
+/** A read position in `buf`, with the LEB128 and length-prefixed-string readers wasm needs. */
+function cursor(buf, o = 0) {
+  const c = {
+    o,
+    leb() {
+      let r = 0;
+      let s = 0;
+      let x;
+      do {
+        x = buf[c.o++];
+        r += (x & 0x7f) * 2 ** s;
+        s += 7;
+      } while (x & 0x80);
+      return r;
+    },
+    str() {
+      const n = c.leb();
+      const s = buf.subarray(c.o, c.o + n).toString();
+      c.o += n;
+      return s;
+    },
+  };
+  return c;
+}
+
 /** Top-level sections of a wasm binary: [{id, name, size, start, end}]. */
 export function wasmSections(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm binary");
-  let o = 8;
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = buf[o++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
-  };
+  const c = cursor(buf, 8);
   const out = [];
-  while (o < buf.length) {
-    const id = buf[o++];
-    const size = leb();
-    const start = o;
+  while (c.o < buf.length) {
+    const id = buf[c.o++];
+    const size = c.leb();
+    const start = c.o;
     let name = SECTION_NAMES[id] ?? `unknown(${id})`;
     if (id === 0) {
-      const len = leb();
-      name = `custom "${buf.subarray(o, o + len).toString()}"`;
+      const len = c.leb();
+      name = `custom "${buf.subarray(c.o, c.o + len).toString()}"`;
     }
     out.push({ id, name, size, start, end: start + size });
-    o = start + size;
+    c.o = start + size;
   }
   return { sections: out };
 }
@@ -62,81 +76,64 @@ export function wasmSections(buf) {
 /** Function body sizes and names (from the "name" section, if any). */
 function functions(buf) {
   const { sections } = wasmSections(buf);
-  let o = 0;
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = buf[o++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
-  };
-  const str = () => {
-    const n = leb();
-    const s = buf.subarray(o, o + n).toString();
-    o += n;
-    return s;
-  };
+  const c = cursor(buf);
   let imported = 0;
   const imp = sections.find((s) => s.id === 2);
   if (imp) {
-    o = imp.start;
-    const n = leb();
+    c.o = imp.start;
+    const n = c.leb();
     for (let i = 0; i < n; i++) {
-      str();
-      str();
-      const kind = buf[o++];
+      c.str();
+      c.str();
+      const kind = buf[c.o++];
       if (kind === 0) {
-        leb();
+        c.leb();
         imported++;
       } else if (kind === 1) {
-        o++;
-        const f = leb();
-        leb();
-        if (f & 1) leb();
+        c.o++;
+        const f = c.leb();
+        c.leb();
+        if (f & 1) c.leb();
       } else if (kind === 2) {
-        const f = leb();
-        leb();
-        if (f & 1) leb();
+        const f = c.leb();
+        c.leb();
+        if (f & 1) c.leb();
       } else if (kind === 3) {
-        o += 2;
+        c.o += 2;
       } else if (kind === 4) {
-        o++;
-        leb();
+        c.o++;
+        c.leb();
       }
     }
   }
   const bodies = [];
   const code = sections.find((s) => s.id === 10);
   if (code) {
-    o = code.start;
-    const n = leb();
+    c.o = code.start;
+    const n = c.leb();
     for (let i = 0; i < n; i++) {
-      const size = leb();
+      const size = c.leb();
       bodies.push({ index: imported + i, size });
-      o += size;
+      c.o += size;
     }
   }
   const names = new Map();
   const nameSec = sections.find((s) => s.name === 'custom "name"');
   if (nameSec) {
-    o = nameSec.start;
-    str();
-    while (o < nameSec.end) {
-      const sub = buf[o++];
-      const len = leb();
-      const end = o + len;
+    c.o = nameSec.start;
+    c.str();
+    while (c.o < nameSec.end) {
+      const sub = buf[c.o++];
+      const len = c.leb();
+      const end = c.o + len;
       if (sub === 1) {
-        const n = leb();
+        const n = c.leb();
         for (let i = 0; i < n; i++) {
-          const idx = leb();
-          names.set(idx, str());
+          const idx = c.leb();
+          names.set(idx, c.str());
         }
       }
-      o = end;
+      c.o = end;
     }
   }
   return bodies.map((b) => ({ ...b, name: names.get(b.index) ?? null }));
