@@ -352,6 +352,9 @@ class ParkInfographic extends HTMLElement {
     this.views = [];
     this.placeholders = [];
     this.generation = 0;
+    // Here, not in connectedCallback: an upgraded element gets attributeChangedCallback
+    // (and so update(), which resolves the theme) before connectedCallback.
+    this.dark = matchMedia("(prefers-color-scheme: dark)");
     this.root = this.attachShadow({ mode: "open" });
     const sheet = el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href });
     // Draw only once the styles apply: before, the figure has the browser's default
@@ -368,7 +371,6 @@ class ParkInfographic extends HTMLElement {
     const signal = this.listeners.signal;
     this.resize = new ResizeObserver(() => this.relayout());
     this.resize.observe(this);
-    this.dark = matchMedia("(prefers-color-scheme: dark)");
     this.dark.addEventListener("change", () => this.theme() === "auto" || this.update(), { signal });
     // Browser zoom changes the pixel ratio and fires `resize` (Safari has no
     // device-pixel-content-box observation, which covers the other browsers below).
@@ -409,6 +411,10 @@ class ParkInfographic extends HTMLElement {
     const chart = this.getAttribute("chart") || "all";
     const lang = this.getAttribute("lang") || "zh";
     const words = WORDS[lang] || WORDS.zh;
+    // Resolved once, here: the canvas colours (Rust) and the DOM's (embed.css, through
+    // data-theme) come from the same decision.
+    const theme = this.theme() === "auto" ? (this.dark.matches ? "dark" : "light") : this.theme();
+    this.body.dataset.theme = theme;
     this.clear();
     this.setAttribute("aria-busy", "true");
     this.body.append(this.skeleton(chart, lang, words));
@@ -418,7 +424,6 @@ class ParkInfographic extends HTMLElement {
       const ids = chart === "all" ? data.chartIds() : [chart];
       const known = chartIds();
       if (!WORDS[lang]) throw new Error(`unknown lang "${lang}"; use zh or en`);
-      const theme = this.theme() === "auto" ? (this.dark.matches ? "dark" : "light") : this.theme();
       this.clear();
       for (const id of ids) {
         if (!known.includes(id)) throw new Error(`unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
