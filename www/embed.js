@@ -17,6 +17,9 @@ import init, { Chart, Data, chartIds } from "./pkg/park_infographic.js";
 import HEIGHTS from "./heights.js";
 
 const BASE = new URL(".", import.meta.url);
+// Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
+const DEVICE_PIXEL_BOX =
+  typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
 const DATA_TIMEOUT_MS = 10000;
 const WORDS = {
   zh: {
@@ -433,8 +436,9 @@ class ParkInfographic extends HTMLElement {
         // The stage, not just the host: its width can change while the host's does not.
         this.resize?.observe(view.stage);
         // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
-        // a window moved to another screen) even when no CSS size does.
-        this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
+        // a window moved to another screen) even when no CSS size does. WebKit has no
+        // such box and throws on the option; there the window's resize event covers zoom.
+        if (DEVICE_PIXEL_BOX) this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
       }
       for (const v of this.views) v.render();
       this.removeAttribute("aria-busy");
