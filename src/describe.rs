@@ -1,9 +1,9 @@
 //! Words about figures and charts for everything that is not the drawing: the tooltip,
 //! the screen-reader announcement, the data table and the CSV download.
 
-use crate::charts::ChartId;
-use crate::data::{Dataset, Figure, Unit};
-use crate::format::{self, Lang};
+use crate::data::{Dataset, Figure, Period};
+use crate::format::{amount_parts, number, Parts};
+use crate::vocab::{Bound, Kind, Lang, Unit};
 use serde::Serialize;
 
 /// One figure, ready for the tooltip and the host page's `infographic:hover` event.
@@ -47,18 +47,141 @@ impl Described {
     }
 }
 
-pub fn unit_id(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent => "percent",
-        Unit::Count => "count",
-        Unit::YiYuan => "yi_yuan",
-        Unit::WanYuan => "wan_yuan",
-        Unit::WanM2 => "wan_m2",
-        Unit::Km2 => "km2",
-        Unit::Rank => "rank",
-        Unit::Years => "years",
-        Unit::Multiple => "multiple",
-        Unit::Index => "index",
+/// The figure's value as a reader should read it, bound words included:
+/// "近300亿元", "260多批次", "20个以上", "前10名", "1–2次"; "nearly 30 billion yuan".
+/// A figure without a value reads "未披露" / "not stated".
+pub fn value(f: &Figure, lang: Lang) -> String {
+    value_parts(f, lang).join()
+}
+
+/// `value`, split into the words before the number, the number, and the words after
+/// (a tile sets the number large): "近|300|亿元", "|260|多批次", "前|10|名".
+pub fn value_parts(f: &Figure, lang: Lang) -> Parts {
+    let Some(v) = f.value else {
+        let words = match lang {
+            Lang::Zh => "未披露",
+            Lang::En => "not stated",
+        };
+        return Parts {
+            number: words.into(),
+            ..Parts::default()
+        };
+    };
+    let counter = f.counter.as_ref();
+    let mut p = amount_parts(v, f.unit, counter, lang);
+    let before = |p: &mut Parts, words: &str| p.before.insert_str(0, words);
+    match (lang, f.bound) {
+        (_, Bound::Exact) => {}
+        (Lang::Zh, Bound::About) => before(&mut p, "约"),
+        (Lang::Zh, Bound::Nearly) => before(&mut p, "近"),
+        (Lang::Zh, Bound::AtLeast) => p.after.push_str("以上"),
+        // Chinese puts 多 between the number and the measure word: 260多批次.
+        (Lang::Zh, Bound::MoreThan) if f.unit == Unit::Count => p.after.insert(0, '多'),
+        (Lang::Zh, Bound::MoreThan) => before(&mut p, "超"),
+        (Lang::Zh, Bound::Top) => p = top(v, "前", "名", lang),
+        (Lang::En, Bound::About) => before(&mut p, "about "),
+        (Lang::En, Bound::Nearly) => before(&mut p, "nearly "),
+        (Lang::En, Bound::AtLeast) => before(&mut p, "at least "),
+        (Lang::En, Bound::MoreThan) => before(&mut p, "more than "),
+        (Lang::En, Bound::Top) => p = top(v, "top ", "", lang),
+        (_, Bound::Range) => {
+            let low = f.low.map_or_else(String::new, |l| number(l, 2, lang));
+            match (lang, f.unit) {
+                // "1–2次", "1–2 events a month": the unit once, after the range.
+                (Lang::Zh, _) | (Lang::En, Unit::Count | Unit::Percent) => {
+                    p.number = format!("{low}–{}", p.number);
+                }
+                (Lang::En, _) => before(&mut p, &format!("{low} to ")),
+            }
+        }
+    }
+    p
+}
+
+fn top(v: f64, before: &str, after: &str, lang: Lang) -> Parts {
+    Parts {
+        before: before.into(),
+        number: number(v, 0, lang),
+        after: after.into(),
+    }
+}
+
+/// When: "2019年", "2020年一季度", "2020年起2–3年内"; "2019", "Q1 2020", "within 2–3 years from 2020".
+pub fn period(p: &Period, lang: Lang) -> String {
+    let horizon = match (p.horizon_years_low, p.horizon_years) {
+        (Some(low), Some(high)) => Some(format!("{low}–{high}")),
+        (None, Some(h)) => Some(h.to_string()),
+        _ => None,
+    };
+    match lang {
+        Lang::Zh => {
+            let mut s = format!("{}年", p.year);
+            if let Some(q) = p.quarter {
+                let q = ["一", "二", "三", "四"]
+                    .get(usize::from(q).saturating_sub(1))
+                    .unwrap_or(&"");
+                s.push_str(&format!("{q}季度"));
+            }
+            if let Some(h) = horizon {
+                s = format!("{s}起{h}年内");
+            }
+            if p.as_of_report {
+                s.push_str("（报道时）");
+            }
+            s
+        }
+        Lang::En => {
+            let mut s = match p.quarter {
+                Some(q) => format!("Q{q} {}", p.year),
+                None => p.year.to_string(),
+            };
+            if let Some(h) = horizon {
+                s = format!("within {h} years from {s}");
+            }
+            if p.as_of_report {
+                s.push_str(", at the time of the report");
+            }
+            s
+        }
+    }
+}
+
+/// "目标" words for plans and aims; nothing for results.
+pub fn kind(k: Kind, lang: Lang) -> Option<&'static str> {
+    match (k, lang) {
+        (Kind::Actual, _) => None,
+        (Kind::Plan, Lang::Zh) => Some("计划"),
+        (Kind::Plan, Lang::En) => Some("plan"),
+        (Kind::Aim, Lang::Zh) => Some("力争目标"),
+        (Kind::Aim, Lang::En) => Some("aim"),
+    }
+}
+
+/// "来源：「高质量发展迈出坚实步伐」第4段" / "Source: “Solid steps…”, paragraph 4".
+pub fn source(data: &Dataset, f: &Figure, lang: Lang) -> String {
+    let section = data
+        .section(&f.source.section)
+        .map_or(f.source.section.as_str(), |s| lang.pick(&s.title));
+    match lang {
+        Lang::Zh => format!("来源：「{section}」第{}段", f.source.paragraph),
+        Lang::En => format!("Source: “{section}”, paragraph {}", f.source.paragraph),
+    }
+}
+
+/// "推算：…" / "Derived: …", for figures computed from stated ones.
+pub fn derived(f: &Figure, lang: Lang) -> Option<String> {
+    let d = f.derived.as_ref()?;
+    Some(match lang {
+        Lang::Zh => format!("推算：{}", d.rule.zh),
+        Lang::En => format!("Derived: {}", d.rule.en),
+    })
+}
+
+/// The word drawn next to a derived mark.
+pub fn derived_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "推算",
+        Lang::En => "derived",
     }
 }
 
@@ -67,19 +190,19 @@ pub fn describe(data: &Dataset, f: &Figure, lang: Lang) -> Described {
         id: f.id.clone(),
         label: lang.pick(&f.label).to_string(),
         value: f.value,
-        unit: unit_id(f.unit),
-        value_text: format::value(f, lang),
-        period: format::period(&f.period, lang),
-        kind: format::kind(f.kind, lang),
-        derived: format::derived(f, lang),
+        unit: f.unit.id(),
+        value_text: value(f, lang),
+        period: period(&f.period, lang),
+        kind: kind(f.kind, lang),
+        derived: derived(f, lang),
         note: f.note.as_ref().map(|n| lang.pick(n).to_string()),
-        source: format::source(data, f, lang),
+        source: source(data, f, lang),
     }
 }
 
 /// The chart's figures as a CSV a spreadsheet opens correctly: UTF-8 with a byte-order
 /// mark (Excel otherwise reads Chinese as mojibake), CRLF line ends, RFC 4180 quoting.
-pub fn csv(data: &Dataset, chart: ChartId, lang: Lang) -> String {
+pub fn csv(data: &Dataset, chart: &str, lang: Lang) -> String {
     let header: [&str; 9] = match lang {
         Lang::Zh => [
             "编号",
@@ -106,7 +229,7 @@ pub fn csv(data: &Dataset, chart: ChartId, lang: Lang) -> String {
     };
     let mut out = String::from("\u{FEFF}");
     push_row(&mut out, header.iter().map(|s| s.to_string()));
-    for (_, f) in data.figures_of(chart.as_str()) {
+    for (_, f) in data.figures_of(chart) {
         let d = describe(data, f, lang);
         push_row(
             &mut out,
@@ -162,22 +285,181 @@ fn is_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::SourceRef;
+    use crate::vocab::Text;
+
+    fn fig(value: f64, unit: Unit, bound: Bound, counter: Option<(&str, &str)>) -> Figure {
+        Figure {
+            id: "x".into(),
+            label: Text {
+                zh: "标签".into(),
+                en: "label".into(),
+            },
+            short: None,
+            value: Some(value),
+            low: None,
+            unit,
+            counter: counter.map(|(zh, en)| Text {
+                zh: zh.into(),
+                en: en.into(),
+            }),
+            period: Period {
+                year: 2019,
+                quarter: None,
+                horizon_years: None,
+                horizon_years_low: None,
+                as_of_report: false,
+            },
+            bound,
+            kind: Kind::Actual,
+            band: None,
+            derived: None,
+            source: SourceRef {
+                section: "s".into(),
+                paragraph: 1,
+            },
+            chart: None,
+            group: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn values_read_as_in_each_language() {
+        let cases: &[(Figure, &str, &str)] = &[
+            (
+                fig(17.6, Unit::Percent, Bound::Exact, None),
+                "17.6%",
+                "17.6%",
+            ),
+            (
+                fig(300.0, Unit::YiYuan, Bound::Nearly, None),
+                "近300亿元",
+                "nearly 30 billion yuan",
+            ),
+            (
+                fig(220.0, Unit::YiYuan, Bound::Exact, None),
+                "220亿元",
+                "22 billion yuan",
+            ),
+            (
+                fig(45.0, Unit::YiYuan, Bound::Exact, None),
+                "45亿元",
+                "4.5 billion yuan",
+            ),
+            (
+                fig(2.0, Unit::YiYuan, Bound::Exact, None),
+                "2亿元",
+                "200 million yuan",
+            ),
+            (
+                fig(10.0, Unit::YiYuan, Bound::MoreThan, None),
+                "超10亿元",
+                "more than 1 billion yuan",
+            ),
+            (
+                fig(1200.0, Unit::WanYuan, Bound::Exact, None),
+                "1200万元",
+                "12 million yuan",
+            ),
+            (
+                fig(35.0, Unit::WanM2, Bound::About, None),
+                "约35万平方米",
+                "about 350,000 m²",
+            ),
+            (
+                fig(9.5, Unit::Km2, Bound::Exact, None),
+                "9.5平方公里",
+                "9.5 km²",
+            ),
+            (
+                fig(
+                    260.0,
+                    Unit::Count,
+                    Bound::MoreThan,
+                    Some(("批次", "visits")),
+                ),
+                "260多批次",
+                "more than 260 visits",
+            ),
+            (
+                fig(20.0, Unit::Count, Bound::AtLeast, Some(("个", "projects"))),
+                "20个以上",
+                "at least 20 projects",
+            ),
+            (fig(4.0, Unit::Rank, Bound::Exact, None), "第4名", "4th"),
+            (fig(1.0, Unit::Rank, Bound::Exact, None), "第1名", "1st"),
+            (fig(10.0, Unit::Rank, Bound::Top, None), "前10名", "top 10"),
+            (fig(3.0, Unit::Years, Bound::Exact, None), "3年", "3 years"),
+            (fig(2.0, Unit::Multiple, Bound::Exact, None), "2倍", "2×"),
+            (
+                fig(158.74, Unit::Index, Bound::Exact, None),
+                "158.7",
+                "158.7",
+            ),
+            (
+                fig(1000.0, Unit::YiYuan, Bound::MoreThan, None),
+                "超1000亿元",
+                "more than 100 billion yuan",
+            ),
+        ];
+        for (f, zh, en) in cases {
+            assert_eq!(value(f, Lang::Zh), *zh);
+            assert_eq!(value(f, Lang::En), *en);
+        }
+    }
+
+    #[test]
+    fn ranges_and_missing_values() {
+        let mut f = fig(
+            2.0,
+            Unit::Count,
+            Bound::Range,
+            Some(("次", "events a month")),
+        );
+        f.low = Some(1.0);
+        assert_eq!(value(&f, Lang::Zh), "1–2次");
+        assert_eq!(value(&f, Lang::En), "1–2 events a month");
+        f.value = None;
+        assert_eq!(value(&f, Lang::Zh), "未披露");
+        assert_eq!(value(&f, Lang::En), "not stated");
+    }
+
+    #[test]
+    fn periods_read_as_in_each_language() {
+        let mut p = Period {
+            year: 2020,
+            quarter: Some(1),
+            horizon_years: None,
+            horizon_years_low: None,
+            as_of_report: false,
+        };
+        assert_eq!(period(&p, Lang::Zh), "2020年一季度");
+        assert_eq!(period(&p, Lang::En), "Q1 2020");
+        p.quarter = None;
+        p.horizon_years = Some(3);
+        p.horizon_years_low = Some(2);
+        assert_eq!(period(&p, Lang::Zh), "2020年起2–3年内");
+        assert_eq!(period(&p, Lang::En), "within 2–3 years from 2020");
+        p.horizon_years = None;
+        p.horizon_years_low = None;
+        p.as_of_report = true;
+        assert_eq!(period(&p, Lang::Zh), "2020年（报道时）");
+        assert_eq!(period(&p, Lang::En), "2020, at the time of the report");
+    }
 
     #[test]
     fn csv_has_bom_header_and_one_row_per_figure() {
         let data = Dataset::default_data().unwrap();
-        for chart in ChartId::ALL {
+        for spec in &data.charts {
+            let chart = spec.id.as_str();
             let text = csv(&data, chart, Lang::Zh);
             assert!(text.starts_with('\u{FEFF}'));
             let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-            assert_eq!(
-                lines.len(),
-                1 + data.figures_of(chart.as_str()).count(),
-                "{chart:?}"
-            );
+            assert_eq!(lines.len(), 1 + data.figures_of(chart).count(), "{chart:?}");
             assert!(lines[0].contains("指标"));
         }
-        let text = csv(&data, ChartId::Growth2019, Lang::En);
+        let text = csv(&data, "growth-2019", Lang::En);
         assert!(text.contains("fai-growth-2019,"));
         assert!(text.contains(",17.6,percent,17.6%,2019,"));
     }

@@ -13,8 +13,8 @@ pub enum Error {
     },
     /// JSON, but not our schema, or a value a chart cannot show: `path` names the field.
     Invalid { path: String, reason: String },
-    /// A chart id the widget does not know.
-    UnknownChart(String),
+    /// A chart id the dataset does not have; `known` lists the ones it has.
+    UnknownChart { id: String, known: Vec<String> },
     /// A language other than `zh` and `en`.
     UnknownLang(String),
     /// A theme other than `light` and `dark`.
@@ -51,15 +51,11 @@ impl fmt::Display for Error {
             } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
             Error::Invalid { path, reason } if path.is_empty() => write!(f, "{reason}"),
             Error::Invalid { path, reason } => write!(f, "{path}: {reason}"),
-            Error::UnknownChart(id) => write!(
+            Error::UnknownChart { id, known } => write!(
                 f,
                 "unknown chart \"{}\"; known charts: {}, or all",
                 clip(id),
-                crate::charts::ChartId::ALL
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                known.join(", ")
             ),
             Error::UnknownLang(lang) => {
                 write!(f, "unknown lang \"{}\"; use zh or en", clip(lang))

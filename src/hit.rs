@@ -44,6 +44,7 @@ mod tests {
                     hit: *r,
                     outline: *r,
                     color: Rgb(0, 0, 0),
+                    probe: r.center(),
                 })
                 .collect(),
         }

@@ -7,8 +7,8 @@
 //! renderer and in tests, and labels that fit the estimate fit the real font.
 
 use crate::error::Error;
-use crate::format::Lang;
 use crate::theme::{size_css, Rgb, Theme};
+use crate::vocab::Lang;
 
 /// Narrower containers get a 240 px drawing scaled down by CSS rather than broken labels.
 pub const MIN_WIDTH_CSS: f64 = 240.0;
@@ -148,6 +148,53 @@ pub enum Shape {
     },
 }
 
+/// How a text is set: size, colour, anchor and weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size_px: i32,
+    pub color: Rgb,
+    pub h: HAlign,
+    pub v: VAlign,
+    pub bold: bool,
+}
+
+impl TextStyle {
+    /// Regular weight, anchored at its top-left corner.
+    pub fn new(size_px: i32, color: Rgb) -> TextStyle {
+        TextStyle {
+            size_px,
+            color,
+            h: HAlign::Left,
+            v: VAlign::Top,
+            bold: false,
+        }
+    }
+
+    pub fn bold(self) -> TextStyle {
+        TextStyle { bold: true, ..self }
+    }
+
+    pub fn at(self, h: HAlign, v: VAlign) -> TextStyle {
+        TextStyle { h, v, ..self }
+    }
+
+    /// The box the text takes when drawn at `at`, by the layout's width estimate.
+    pub fn rect(&self, text: &str, at: (i32, i32)) -> Rect {
+        let w = text_width(text, self.size_px, self.bold);
+        let x = match self.h {
+            HAlign::Left => at.0,
+            HAlign::Center => at.0 - w / 2,
+            HAlign::Right => at.0 - w,
+        };
+        let y = match self.v {
+            VAlign::Top => at.1,
+            VAlign::Middle => at.1 - self.size_px / 2,
+            VAlign::Bottom => at.1 - self.size_px,
+        };
+        Rect::new(x, y, w, self.size_px)
+    }
+}
+
 /// A hoverable mark: the figure it shows, the area that answers the pointer (rows are at
 /// least 24 CSS px tall so fingers hit them), and the outline the highlight draws around.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,6 +205,9 @@ pub struct Mark {
     pub outline: Rect,
     /// The colour the mark is drawn in (tests sample it; the highlight leaves it alone).
     pub color: Rgb,
+    /// A point painted in `color` when the figure is stated (solid): where tests read the
+    /// pixel back. Derived figures are striped or hollow there.
+    pub probe: (i32, i32),
 }
 
 /// A drawn chart: size, display list, and marks in reading (and keyboard) order.
@@ -289,7 +339,8 @@ fn tokens(s: &str) -> Vec<String> {
                 out.push(std::mem::take(&mut word));
             }
             out.push(c.to_string());
-        } else if c == ' ' {
+        } else if c == ' ' || (c == '-' && !word.is_empty()) {
+            // After a space, or inside a hyphenated word ("Investment-|promotion").
             word.push(c);
             out.push(std::mem::take(&mut word));
         } else {
@@ -345,19 +396,19 @@ impl Builder {
         self.right() - self.left()
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub fn text(
-        &mut self,
-        text: impl Into<String>,
-        at: (i32, i32),
-        size_px: i32,
-        color: Rgb,
-        h: HAlign,
-        v: VAlign,
-        bold: bool,
-    ) {
+    /// A text shape; returns the box it takes (by the width estimate).
+    pub fn text(&mut self, text: impl Into<String>, at: (i32, i32), style: TextStyle) -> Rect {
+        let text = text.into();
+        let rect = style.rect(&text, at);
+        let TextStyle {
+            size_px,
+            color,
+            h,
+            v,
+            bold,
+        } = style;
         self.shapes.push(Shape::Text {
-            text: text.into(),
+            text,
             at,
             size_px,
             color,
@@ -365,6 +416,12 @@ impl Builder {
             v,
             bold,
         });
+        rect
+    }
+
+    /// A style at `size_css` in `color`, in device pixels.
+    pub fn style(&self, size_css: f64, color: Rgb) -> TextStyle {
+        TextStyle::new(self.px(size_css), color)
     }
 
     /// Wrapped text across the content width, advancing `y`; returns the lines drawn.
@@ -385,9 +442,13 @@ impl Builder {
         let line_h = self.px(size_css_px * 1.4);
         let lines = wrap(text, size, bold, self.content_width() - indent_px);
         let n = lines.len();
+        let style = TextStyle {
+            bold,
+            ..TextStyle::new(size, color)
+        };
         for line in lines {
             let at = (self.left() + indent_px, self.y);
-            self.text(line, at, size, color, HAlign::Left, VAlign::Top, bold);
+            self.text(line, at, style);
             self.y += line_h;
         }
         n
@@ -437,12 +498,26 @@ impl Builder {
         }
     }
 
+    /// A hoverable mark whose outline's centre is painted in `color` (bars, dots, squares).
     pub fn mark(&mut self, figure: usize, hit: Rect, outline: Rect, color: Rgb) {
+        self.mark_probed(figure, hit, outline, color, outline.center());
+    }
+
+    /// A mark whose colour is found at `probe` rather than at its outline's centre.
+    pub fn mark_probed(
+        &mut self,
+        figure: usize,
+        hit: Rect,
+        outline: Rect,
+        color: Rgb,
+        probe: (i32, i32),
+    ) {
         self.marks.push(Mark {
             figure,
             hit,
             outline,
             color,
+            probe,
         });
     }
 

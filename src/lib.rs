@@ -14,20 +14,21 @@ pub mod format;
 pub mod hit;
 pub mod layout;
 pub mod paint;
+pub mod scale;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
 pub mod theme;
+pub mod vocab;
 
-use charts::ChartId;
 use data::Dataset;
 use error::Error;
-use format::Lang;
 use layout::{Frame, Layout, Rect};
 use paint::{paint, Target};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use theme::{Theme, ThemeName};
+use vocab::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -44,13 +45,15 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Every chart id the widget knows, in the order of the whole infographic.
+/// The chart ids of the built-in dataset, in its order (an editor's dataset may have others).
 #[wasm_bindgen(js_name = chartIds)]
 pub fn chart_ids() -> Vec<String> {
-    ChartId::ALL
-        .iter()
-        .map(|c| c.as_str().to_string())
-        .collect()
+    Dataset::default_data().map_or_else(|_| Vec::new(), |d| d.chart_ids())
+}
+
+/// `lang` as the widget spells it, or an error naming the choices.
+fn parse_lang(lang: &str) -> Result<Lang, Error> {
+    Lang::parse(lang).ok_or_else(|| Error::UnknownLang(lang.to_string()))
 }
 
 /// A parsed and validated dataset. Parse once per page and share it between charts.
@@ -81,7 +84,7 @@ impl Data {
     /// The chart ids this dataset has words for, in its order.
     #[wasm_bindgen(js_name = chartIds)]
     pub fn chart_ids(&self) -> Vec<String> {
-        self.inner.charts.iter().map(|c| c.id.clone()).collect()
+        self.inner.chart_ids()
     }
 }
 
@@ -89,7 +92,7 @@ impl Data {
 #[wasm_bindgen]
 pub struct Chart {
     data: Rc<Dataset>,
-    id: ChartId,
+    id: String,
     lang: Lang,
     theme: Theme,
     layout: Option<Layout>,
@@ -119,20 +122,15 @@ impl Chart {
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Chart {
-    /// `chart`: a chart id; `lang`: `zh` or `en`; `theme`: `light` or `dark` (the host
-    /// resolves `auto` from `prefers-color-scheme`).
+    /// `chart`: any chart id the dataset has; `lang`: `zh` or `en`; `theme`: `light` or
+    /// `dark` (the host resolves `auto` from `prefers-color-scheme`).
     #[wasm_bindgen(constructor)]
     pub fn new(data: &Data, chart: &str, lang: &str, theme: &str) -> Result<Chart, JsValue> {
-        let id = ChartId::parse(chart)?;
-        if data.inner.chart(chart).is_none() {
-            return Err(
-                Error::invalid("charts", format!("this dataset has no chart \"{chart}\"")).into(),
-            );
-        }
+        let id = data.inner.chart_or_error(chart)?.id.clone();
         Ok(Chart {
             data: Rc::clone(&data.inner),
             id,
-            lang: Lang::parse(lang)?,
+            lang: parse_lang(lang)?,
             theme: Theme::get(ThemeName::parse(theme)?),
             layout: None,
         })
@@ -147,7 +145,7 @@ impl Chart {
         dpr: f64,
     ) -> Result<(), JsValue> {
         let frame = Frame::new(width_css, dpr)?;
-        let layout = charts::layout(&self.data, self.id, self.lang, self.theme, frame)?;
+        let layout = charts::layout(&self.data, &self.id, self.lang, self.theme, frame)?;
         canvas.set_width(layout.width_px.max(1) as u32);
         canvas.set_height(layout.height_px.max(1) as u32);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -271,27 +269,27 @@ impl Chart {
 
     pub fn title(&self) -> String {
         self.data
-            .chart(self.id.as_str())
+            .chart(&self.id)
             .map_or_else(String::new, |s| self.lang.pick(&s.title).to_string())
     }
 
     /// One sentence saying what the chart shows (its accessible description).
     pub fn description(&self) -> String {
         self.data
-            .chart(self.id.as_str())
+            .chart(&self.id)
             .map_or_else(String::new, |s| self.lang.pick(&s.description).to_string())
     }
 
     /// The chart's figures as CSV (UTF-8 with BOM).
     pub fn csv(&self) -> String {
-        describe::csv(&self.data, self.id, self.lang)
+        describe::csv(&self.data, &self.id, self.lang)
     }
 
     /// Every figure of the chart, described, in mark order: the data-table alternative.
     pub fn table(&self) -> Result<JsValue, JsValue> {
         let rows: Vec<describe::Described> = self
             .data
-            .figures_of(self.id.as_str())
+            .figures_of(&self.id)
             .map(|(_, f)| describe::describe(&self.data, f, self.lang))
             .collect();
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();

@@ -1,12 +1,12 @@
 //! The same charts as SVG, natively: for print, the no-script fallback and snapshot tests.
 
-use crate::charts::{self, ChartId};
+use crate::charts;
 use crate::data::Dataset;
 use crate::error::Error;
-use crate::format::Lang;
 use crate::layout::{Frame, Layout};
 use crate::paint::{paint, Target};
 use crate::theme::Theme;
+use crate::vocab::Lang;
 use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
 
@@ -14,7 +14,7 @@ use plotters_svg::SVGBackend;
 /// name and description.
 pub fn render(
     data: &Dataset,
-    chart: ChartId,
+    chart: &str,
     lang: Lang,
     theme: Theme,
     width_css: f64,
@@ -29,7 +29,7 @@ pub fn render(
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
         paint(&area, &layout.shapes, Some(layout.background), Target::SVG)?;
     }
-    let spec = data.chart(chart.as_str());
+    let spec = data.chart(chart);
     let title = spec.map_or("", |s| lang.pick(&s.title));
     let desc = spec.map_or("", |s| lang.pick(&s.description));
     let head = format!(

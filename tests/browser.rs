@@ -3,13 +3,16 @@
 //! the code returns, never from hard-coded positions.
 #![cfg(target_arch = "wasm32")]
 
-use park_infographic::charts::{self, ChartId};
-use park_infographic::data::Dataset;
-use park_infographic::format::Lang;
+use park_infographic::charts;
+use park_infographic::data::{Dataset, DEFAULT_JSON};
 use park_infographic::layout::{blend, Frame, Layout};
 use park_infographic::paint::FONT_FAMILY;
 use park_infographic::theme::{Rgb, Theme, ThemeName};
+use park_infographic::vocab::{Form, Lang};
 use park_infographic::{Chart, Data};
+
+/// An editor's dataset (not the default): a new chart id in each form.
+const EDITOR_JSON: &str = include_str!("fixtures/forms.json");
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -60,7 +63,7 @@ fn near(p: [u8; 4], c: Rgb, tolerance: i32) -> bool {
 /// layout the same code computes natively, for locating marks.
 fn draw(
     data: &Dataset,
-    chart: ChartId,
+    chart: &str,
     lang: Lang,
     theme: ThemeName,
     width_css: f64,
@@ -73,7 +76,13 @@ fn draw(
     } else {
         "dark"
     };
-    let mut handle = Chart::new(&Data::builtin().unwrap(), chart.as_str(), code, name).unwrap();
+    let json = if data.chart("growth-2019").is_some() {
+        DEFAULT_JSON
+    } else {
+        EDITOR_JSON
+    };
+    let handle_data = Data::from_json(json).unwrap();
+    let mut handle = Chart::new(&handle_data, chart, code, name).unwrap();
     handle.render(&canvas, width_css, dpr).unwrap();
     let layout = charts::layout(
         data,
@@ -90,14 +99,8 @@ fn draw(
 fn growth_bars_have_their_colour_at_their_centre_and_the_backing_store_is_sharp() {
     let data = Dataset::default_data().unwrap();
     for dpr in [1.0, 2.0] {
-        let (canvas, handle, layout) = draw(
-            &data,
-            ChartId::Growth2019,
-            Lang::Zh,
-            ThemeName::Light,
-            480.0,
-            dpr,
-        );
+        let (canvas, handle, layout) =
+            draw(&data, "growth-2019", Lang::Zh, ThemeName::Light, 480.0, dpr);
         // Backing store = CSS size × devicePixelRatio.
         assert_eq!(canvas.width() as i32, (480.0 * dpr) as i32);
         assert_eq!(
@@ -156,14 +159,7 @@ fn chinese_labels_produce_distinct_glyphs_not_empty_boxes() {
 
     // And the chart's Chinese row labels put ink left of the bars.
     let data = Dataset::default_data().unwrap();
-    let (canvas, _, layout) = draw(
-        &data,
-        ChartId::Growth2019,
-        Lang::Zh,
-        ThemeName::Light,
-        480.0,
-        2.0,
-    );
+    let (canvas, _, layout) = draw(&data, "growth-2019", Lang::Zh, ThemeName::Light, 480.0, 2.0);
     let first = layout.marks[0];
     let label_area = pixels(
         &canvas,
@@ -179,50 +175,70 @@ fn chinese_labels_produce_distinct_glyphs_not_empty_boxes() {
     assert!(dark > 50, "row label produced {dark} dark pixels");
 }
 
-#[wasm_bindgen_test]
-fn every_chart_draws_its_marks_at_both_ratios_and_widths() {
-    let data = Dataset::default_data().unwrap();
-    for chart in ChartId::ALL {
-        for (width, dpr) in [(320.0, 1.0), (320.0, 2.0), (960.0, 1.0), (960.0, 2.0)] {
-            let (canvas, handle, layout) =
-                draw(&data, chart, Lang::Zh, ThemeName::Light, width, dpr);
-            assert_eq!(handle.mark_count(), layout.marks.len());
-            for (i, m) in layout.marks.iter().enumerate() {
-                let f = &data.figures[m.figure];
-                let r = m.outline;
-                let area = pixels(&canvas, r.x, r.y, r.w, r.h);
-                let theme = Theme::get(ThemeName::Light);
-                let tint = blend(m.color, theme.background, 0.2);
-                // Stated figures are solid bars, dots, lines and squares: their centre is
-                // their colour. (Derived ones are striped or hollow; sentences are text.)
-                let solid = f.derived.is_none() && f.value.is_some() && m.color != theme.text;
-                if solid {
-                    let (x, y) = r.center();
-                    let p = pixels(&canvas, x, y, 1, 1)[0];
-                    assert!(
-                        near(p, m.color, 40),
-                        "{chart:?} {width}@{dpr} mark {i} ({}) centre {p:?}",
-                        f.id
-                    );
-                }
-                let coloured = area
-                    .iter()
-                    .filter(|p| near(**p, m.color, 24) || near(**p, tint, 6))
-                    .count();
+/// Reads back each mark's pixels: stated figures have their colour at the point the layout
+/// names (bar, dot, square, tile rule, share fill); derived ones have their colour or its
+/// tint somewhere in the outline. The hover API answers the mark's centre with its figure.
+fn check_marks(data: &Dataset, chart: &str) {
+    for (width, dpr) in [(320.0, 1.0), (320.0, 2.0), (960.0, 1.0), (960.0, 2.0)] {
+        let (canvas, handle, layout) = draw(data, chart, Lang::Zh, ThemeName::Light, width, dpr);
+        assert_eq!(handle.mark_count(), layout.marks.len());
+        assert!(!layout.marks.is_empty(), "{chart}");
+        let theme = Theme::get(ThemeName::Light);
+        for (i, m) in layout.marks.iter().enumerate() {
+            let f = &data.figures[m.figure];
+            let r = m.outline;
+            if f.derived.is_none() && f.value.is_some() && m.color != theme.muted {
+                let (x, y) = m.probe;
+                let p = pixels(&canvas, x, y, 1, 1)[0];
                 assert!(
-                    coloured > 0,
-                    "{chart:?} {width}@{dpr} mark {i} ({}) has no pixel of its colour",
-                    f.id
+                    near(p, m.color, 40),
+                    "{chart} {width}@{dpr} mark {i} ({}) at {:?} is {p:?}",
+                    f.id,
+                    m.probe
                 );
-                // The hover API answers the mark's centre with that mark's figure.
-                let (cx, cy) = m.hit.center();
-                let hit = handle.hit_test(f64::from(cx) / dpr, f64::from(cy) / dpr);
-                assert_eq!(hit, i as i32, "{chart:?} {width}@{dpr}");
-                let described = handle.describe(i).unwrap();
-                let id = js_sys::Reflect::get(&described, &"id".into()).unwrap();
-                assert_eq!(id.as_string().as_deref(), Some(f.id.as_str()));
             }
+            let tint = blend(m.color, theme.background, 0.2);
+            let coloured = pixels(&canvas, r.x, r.y, r.w, r.h)
+                .iter()
+                .filter(|p| near(**p, m.color, 24) || near(**p, tint, 6))
+                .count();
+            assert!(
+                coloured > 0,
+                "{chart} {width}@{dpr} mark {i} ({}) has no pixel of its colour",
+                f.id
+            );
+            let (cx, cy) = m.hit.center();
+            let hit = handle.hit_test(f64::from(cx) / dpr, f64::from(cy) / dpr);
+            assert_eq!(hit, i as i32, "{chart} {width}@{dpr}");
+            let described = handle.describe(i).unwrap();
+            let id = js_sys::Reflect::get(&described, &"id".into()).unwrap();
+            assert_eq!(id.as_string().as_deref(), Some(f.id.as_str()));
+            // Keys: stepping from the previous mark lands here.
+            let previous = if i == 0 { -1 } else { i as i32 - 1 };
+            assert_eq!(
+                handle.step(previous, 1),
+                i as i32,
+                "{chart}: key to mark {i}"
+            );
         }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_default_chart_draws_its_marks_at_both_ratios_and_widths() {
+    let data = Dataset::default_data().unwrap();
+    for spec in &data.charts {
+        check_marks(&data, &spec.id);
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_form_draws_an_editors_new_chart_and_answers_hover() {
+    let data = Dataset::from_json(EDITOR_JSON).unwrap();
+    for form in Form::ALL {
+        let spec = data.charts.iter().find(|c| c.form == form).unwrap();
+        assert!(Dataset::default_data().unwrap().chart(&spec.id).is_none());
+        check_marks(&data, &spec.id);
     }
 }
 
@@ -247,14 +263,7 @@ fn a_bad_dataset_is_an_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn the_overlay_shows_only_the_current_highlight() {
     let data = Dataset::default_data().unwrap();
-    let (_, handle, layout) = draw(
-        &data,
-        ChartId::Growth2019,
-        Lang::Zh,
-        ThemeName::Light,
-        480.0,
-        1.0,
-    );
+    let (_, handle, layout) = draw(&data, "growth-2019", Lang::Zh, ThemeName::Light, 480.0, 1.0);
     let overlay = canvas();
     let ink = |m: usize| {
         let r = layout.marks[m].hit;

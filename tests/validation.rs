@@ -45,7 +45,7 @@ fn the_embedded_default_passes_validation() {
 #[test]
 fn invalid_json_reports_line_and_column() {
     rejects(
-        "{\n  \"schema\": 1,\n  \"subject\": }",
+        "{\n  \"schema\": 2,\n  \"subject\": }",
         "invalid JSON at line 3, column 14",
     );
     rejects(
@@ -222,8 +222,13 @@ fn references_must_resolve() {
     );
     let json = with(|v| v["figures"][0]["chart"] = json!("pie"));
     rejects(&json, "figures[0].chart: no chart \"pie\" in charts");
-    let json = with(|v| v["charts"][0]["id"] = json!("pie-2019"));
-    rejects(&json, "charts[0].id: unknown chart \"pie-2019\"");
+    // Any short kebab-case id is a chart id; other spellings are refused.
+    let json = with(|v| v["charts"][0]["id"] = json!("Pie 2019"));
+    rejects(&json, "charts[0].id: \"Pie 2019\" is not a valid id");
+    let json = with(|v| v["charts"][0]["id"] = json!("pie--2019"));
+    rejects(&json, "charts[0].id: \"pie--2019\" is not a valid id");
+    let json = with(|v| v["charts"][0]["id"] = json!("all"));
+    rejects(&json, "charts[0].id: \"all\" means every chart");
     let json = with(|v| v["figures"][5]["group"] = json!("nope"));
     rejects(
         &json,
@@ -263,19 +268,59 @@ fn derived_figures_must_follow_their_rule() {
 }
 
 #[test]
+fn only_schema_version_2_is_read_and_the_error_says_so() {
+    let json = with(|v| v["schema"] = json!(1));
+    rejects(
+        &json,
+        "schema: version 1 is not supported; this widget reads version 2 (version 2 names a \"form\" for every chart",
+    );
+    // Even a version-1 file without forms hears about the version, not the missing field.
+    let json = with(|v| {
+        v["schema"] = json!(1);
+        for c in v["charts"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("form");
+        }
+    });
+    rejects(
+        &json,
+        "schema: version 1 is not supported; this widget reads version 2",
+    );
+    let json = with(|v| v["schema"] = json!(3));
+    rejects(
+        &json,
+        "schema: version 3 is not supported; this widget reads version 2",
+    );
+}
+
+#[test]
+fn forms_are_named_from_the_vocabulary() {
+    let json = with(|v| {
+        v["charts"][0].as_object_mut().unwrap().remove("form");
+    });
+    rejects(&json, "charts[0]: missing field `form`");
+    let json = with(|v| v["charts"][0]["form"] = json!("pie"));
+    rejects(
+        &json,
+        "charts[0].form: unknown variant `pie`, expected one of `bars`, `tiles`",
+    );
+    let json = with(|v| v["charts"][1]["groups"][0]["form"] = json!("log"));
+    rejects(&json, "charts[1].groups[0].form: unknown variant `log`");
+}
+
+#[test]
 fn an_editors_own_small_dataset_is_accepted() {
     let json = json!({
-        "schema": 1,
+        "schema": 2,
         "subject": {"zh": "某园区", "en": "Some Park"},
         "source": {"title": {"zh": "年度报告", "en": "Annual report"},
                    "sections": [{"id": "s1", "title": {"zh": "一", "en": "One"}, "paragraphs": 3}]},
-        "charts": [{"id": "growth-2019", "title": {"zh": "增速", "en": "Growth"},
+        "charts": [{"id": "growth-2021", "form": "bars", "title": {"zh": "增速", "en": "Growth"},
                     "description": {"zh": "两项增速。", "en": "Two growth rates."}}],
         "figures": [
             {"id": "a", "label": {"zh": "产值", "en": "Output"}, "value": 5.5, "unit": "percent",
-             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 1}, "chart": "growth-2019"},
+             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 1}, "chart": "growth-2021"},
             {"id": "b", "label": {"zh": "投资", "en": "Investment"}, "value": -1.5, "unit": "percent",
-             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 2}, "chart": "growth-2019"}
+             "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 2}, "chart": "growth-2021"}
         ]
     });
     let data = Dataset::from_json(&json.to_string()).expect("valid");

@@ -20,11 +20,10 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use park_infographic::charts::ChartId;
     use park_infographic::data::Dataset;
-    use park_infographic::format::Lang;
     use park_infographic::svg;
     use park_infographic::theme::{Theme, ThemeName};
+    use park_infographic::vocab::Lang;
     use std::path::PathBuf;
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
@@ -66,20 +65,20 @@ mod native {
         if all {
             let dir = out_dir.ok_or("--all needs --out-dir")?;
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for id in ChartId::ALL {
+            for id in data.chart_ids() {
                 for (code, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
-                    let (svg, _) = svg::render(&data, id, lang, theme, width_css)
+                    let (svg, _) = svg::render(&data, &id, lang, theme, width_css)
                         .map_err(|e| e.to_string())?;
-                    let path = dir.join(format!("{}.{code}.svg", id.as_str()));
+                    let path = dir.join(format!("{id}.{code}.svg"));
                     std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
                 }
             }
             return Ok(());
         }
-        let id = ChartId::parse(chart.as_deref().ok_or("--chart is required (or --all)")?)
-            .map_err(|e| e.to_string())?;
-        let lang = Lang::parse(&lang).map_err(|e| e.to_string())?;
-        let (svg, _) = svg::render(&data, id, lang, theme, width_css).map_err(|e| e.to_string())?;
+        let id = chart.ok_or("--chart is required (or --all)")?;
+        let lang = Lang::parse(&lang).ok_or(format!("unknown lang \"{lang}\"; use zh or en"))?;
+        let (svg, _) =
+            svg::render(&data, &id, lang, theme, width_css).map_err(|e| e.to_string())?;
         match out {
             Some(p) => std::fs::write(&p, svg).map_err(|e| format!("{}: {e}", p.display())),
             None => {
@@ -98,14 +97,13 @@ mod native {
         let widths: Vec<u32> = (240..=1200).step_by(20).collect();
         let mut charts = Vec::new();
         for c in &data.charts {
-            let id = ChartId::parse(&c.id).map_err(|e| e.to_string())?;
             let mut langs = Vec::new();
             for (code, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
                 let mut hs = Vec::new();
                 for w in &widths {
                     let frame = Frame::new(f64::from(*w), 1.0).map_err(|e| e.to_string())?;
                     hs.push(
-                        layout(data, id, lang, theme, frame)
+                        layout(data, &c.id, lang, theme, frame)
                             .map_err(|e| e.to_string())?
                             .height_px
                             .to_string(),

@@ -6,7 +6,10 @@ mod validate;
 
 pub use json_error::path_at;
 pub use model::*;
-pub use validate::{validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
+pub use validate::{
+    check_schema, validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
+    SCHEMA_VERSIONS,
+};
 
 use crate::error::Error;
 use json_error::from_json_error;
@@ -46,6 +49,17 @@ impl Dataset {
             }
             _ => {}
         }
+        // The version first: an old file should hear that, not about the fields it lacks.
+        #[derive(serde::Deserialize)]
+        struct Head {
+            schema: Option<u64>,
+        }
+        if let Ok(Head {
+            schema: Some(version),
+        }) = serde_json::from_str::<Head>(json)
+        {
+            check_schema(version)?;
+        }
         let data: Dataset = serde_json::from_str(json).map_err(|e| from_json_error(json, e))?;
         validate(&data)?;
         Ok(data)
@@ -54,6 +68,19 @@ impl Dataset {
     /// The embedded default dataset.
     pub fn default_data() -> Result<Dataset, Error> {
         Dataset::from_json(DEFAULT_JSON)
+    }
+
+    /// The chart ids, in the dataset's order.
+    pub fn chart_ids(&self) -> Vec<String> {
+        self.charts.iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// The chart's spec, or an error naming the charts this dataset has.
+    pub fn chart_or_error(&self, id: &str) -> Result<&ChartSpec, Error> {
+        self.chart(id).ok_or_else(|| Error::UnknownChart {
+            id: id.to_string(),
+            known: self.chart_ids(),
+        })
     }
 
     /// The chart's words, if the dataset has that chart.

@@ -4,21 +4,14 @@
 //! Checks that serde cannot express (finite numbers, unique ids, bands, derived rules,
 //! source locations) live in `validate.rs`.
 
+pub use crate::vocab::{Bound, Form, Kind, Text, Unit};
 use serde::{Deserialize, Deserializer};
-
-/// Text in both languages the widget speaks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
-}
 
 /// The whole dataset: one park, one source, its charts and its figures.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Schema version; only 1 exists.
+    /// Schema version; this widget reads version 2 (which added `form`).
     pub schema: u32,
     /// The park the figures describe.
     pub subject: Text,
@@ -51,12 +44,14 @@ pub struct Section {
     pub paragraphs: u32,
 }
 
-/// One chart's words: the drawing itself is chosen by `id` in code.
+/// One chart: its id, its form and its words. Any short kebab-case id works.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
-    /// One of the chart ids the widget knows (`growth-2019`, `pipeline-2019`, …).
+    /// Short kebab-case (`growth-2019`, `growth-2020`): used in `chart="…"` and file names.
     pub id: String,
+    /// How the chart is drawn (`bars`, `tiles`, `units`, `share`, `path`, `areas`, `ranks`).
+    pub form: Form,
     pub title: Text,
     /// One sentence saying what the chart shows; also its accessible description.
     pub description: Text,
@@ -68,12 +63,15 @@ pub struct ChartSpec {
     pub groups: Vec<Group>,
 }
 
-/// A panel within a chart: figures on one scale.
+/// A panel within a chart: figures on one scale, or in one form.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
     pub label: Text,
+    /// The panel's own form, when it differs from the chart's.
+    #[serde(default)]
+    pub form: Option<Form>,
 }
 
 /// One number from the source, or derived from such numbers by a stated rule.
@@ -119,65 +117,6 @@ pub struct Figure {
     /// Extra words for the tooltip (e.g. a park's focus industries).
     #[serde(default)]
     pub note: Option<Text>,
-}
-
-/// Units the widget knows how to format in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// Per cent (growth rates, shares).
-    Percent,
-    /// A count of things; the measure word is in `Figure::counter`.
-    Count,
-    /// 亿元 = 100 million yuan.
-    YiYuan,
-    /// 万元 = 10 thousand yuan.
-    WanYuan,
-    /// 万平方米 = 10 000 m².
-    WanM2,
-    /// 平方公里 = km².
-    Km2,
-    /// A place in a ranking (1 = first).
-    Rank,
-    /// A number of years.
-    Years,
-    /// A multiple ("doubles" = 2).
-    Multiple,
-    /// An index, base period = 100.
-    Index,
-}
-
-/// How the stated number relates to the true one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    #[default]
-    Exact,
-    /// 约: approximately.
-    About,
-    /// 近: nearly (just under).
-    Nearly,
-    /// 以上 / 不少于: this or more.
-    AtLeast,
-    /// 超 / 多: more than.
-    MoreThan,
-    /// 前 N: within the first N places of a ranking.
-    Top,
-    /// `low`–`value`.
-    Range,
-}
-
-/// Whether the figure is an outcome or an intention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Achieved, or the state at the time of the source.
-    #[default]
-    Actual,
-    /// A plan or commitment (计划, 确保, 规划).
-    Plan,
-    /// An aspiration (力争, 奋斗目标).
-    Aim,
 }
 
 /// When a figure applies.

@@ -2,8 +2,11 @@
 //! what is wrong in words an editor can act on.
 
 use super::model::*;
-use crate::charts::ChartId;
 use crate::error::{clip, Error};
+use crate::vocab::{is_kebab_id, MAX_ID_CHARS};
+
+/// The schema versions this widget reads. Version 2 added `form` to every chart.
+pub const SCHEMA_VERSIONS: [u32; 1] = [2];
 
 /// Labels longer than this do not fit any chart row, even wrapped.
 pub const MAX_LABEL_CHARS: usize = 80;
@@ -17,18 +20,34 @@ pub const MAX_FIGURES_PER_CHART: usize = 40;
 const DERIVED_TOLERANCE: f64 = 0.051;
 
 pub fn validate(data: &Dataset) -> Result<(), Error> {
-    if data.schema != 1 {
-        return Err(Error::invalid(
-            "schema",
-            format!("version {} is not supported; use 1", data.schema),
-        ));
-    }
+    check_schema(u64::from(data.schema))?;
     check_text("subject", &data.subject, MAX_LABEL_CHARS)?;
     check_source(&data.source)?;
     check_chart_specs(data)?;
     check_figures(data)?;
     check_chart_contents(data)?;
     Ok(())
+}
+
+/// Runs before the rest of the file is read, so an old file gets this message rather
+/// than "missing field `form`".
+pub fn check_schema(version: u64) -> Result<(), Error> {
+    if SCHEMA_VERSIONS.iter().any(|&v| u64::from(v) == version) {
+        return Ok(());
+    }
+    let supported: Vec<String> = SCHEMA_VERSIONS.iter().map(u32::to_string).collect();
+    let hint = if version == 1 {
+        " (version 2 names a \"form\" for every chart: add one, e.g. \"form\": \"bars\")"
+    } else {
+        ""
+    };
+    Err(Error::invalid(
+        "schema",
+        format!(
+            "version {version} is not supported; this widget reads version {}{hint}",
+            supported.join(", ")
+        ),
+    ))
 }
 
 fn check_source(source: &Source) -> Result<(), Error> {
@@ -65,10 +84,11 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
     let mut seen = Vec::new();
     for (i, chart) in data.charts.iter().enumerate() {
         let path = format!("charts[{i}]");
-        if ChartId::parse(&chart.id).is_err() {
+        check_id(&format!("{path}.id"), &chart.id)?;
+        if chart.id == "all" {
             return Err(Error::invalid(
                 format!("{path}.id"),
-                Error::UnknownChart(chart.id.clone()).to_string(),
+                "\"all\" means every chart in chart=\"all\"; choose another id",
             ));
         }
         unique(&mut seen, &chart.id, &format!("{path}.id"), "charts")?;
@@ -492,7 +512,8 @@ fn derive(dpath: &str, f: &Figure, d: &Derived, inputs: &[(&Figure, f64)]) -> Re
         DeriveOp::Ratio => {
             need(2, "ratio needs exactly two figures: numerator, denominator")?;
             let (a, b) = (inputs[0], inputs[1]);
-            match (to_base(a.0.unit, a.1), to_base(b.0.unit, b.1)) {
+            let base = |(f, v): (&Figure, f64)| f.unit.base().map(|(q, k)| (q, v * k));
+            match (base(a), base(b)) {
                 (Some((qa, va)), Some((qb, vb))) if qa == qb && vb != 0.0 => Ok(va / vb),
                 _ => Err(Error::invalid(
                     format!("{dpath}.from"),
@@ -527,35 +548,17 @@ fn derive(dpath: &str, f: &Figure, d: &Derived, inputs: &[(&Figure, f64)]) -> Re
     }
 }
 
-/// The quantity a unit measures and the value in that quantity's base unit.
-fn to_base(unit: Unit, v: f64) -> Option<(&'static str, f64)> {
-    match unit {
-        Unit::Km2 => Some(("area", v * 1e6)),
-        Unit::WanM2 => Some(("area", v * 1e4)),
-        Unit::YiYuan => Some(("money", v * 1e8)),
-        Unit::WanYuan => Some(("money", v * 1e4)),
-        Unit::Count => Some(("count", v)),
-        _ => None,
-    }
-}
-
 fn check_id(path: &str, id: &str) -> Result<(), Error> {
-    let ok = !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            path,
-            format!(
-                "\"{}\" is not a valid id: use 1–64 lowercase letters, digits and '-'",
-                clip(id)
-            ),
-        ))
+    if is_kebab_id(id) {
+        return Ok(());
     }
+    Err(Error::invalid(
+        path,
+        format!(
+            "\"{}\" is not a valid id: use 1–{MAX_ID_CHARS} lowercase letters and digits, words joined by single '-'",
+            clip(id)
+        ),
+    ))
 }
 
 /// `seen` holds the ids of items 0, 1, … so far. A linear scan (at most 500 figures) keeps

@@ -1,0 +1,140 @@
+//! `areas`: areas as squares at true proportion (side ∝ √area, one scale for all), so
+//! 9.5 km² and 35 万 m² are compared honestly; a square too small to see at this width says
+//! so. An area the source does not state is an empty dashed square, not to scale. Figures
+//! that are not areas (the derived size ratio) are drawn as tiles.
+
+use super::common::{kind_color, value_text};
+use super::{tiles, Panel};
+use crate::data::Figure;
+use crate::layout::{wrap, Builder, HAlign, Rect, Shape, TextStyle, VAlign};
+use crate::scale::Sqrt;
+use crate::theme::size_css;
+use crate::vocab::{Lang, Quantity};
+
+/// Below this side (CSS px) a square is a speck; we draw a marker and say so instead.
+const MIN_VISIBLE_SIDE_CSS: f64 = 3.0;
+
+fn area_m2(f: &Figure) -> Option<f64> {
+    match f.unit.base() {
+        Some((Quantity::Area, factor)) => f.value.map(|v| v * factor),
+        _ => None,
+    }
+}
+
+fn is_area(f: &Figure) -> bool {
+    matches!(f.unit.base(), Some((Quantity::Area, _)))
+}
+
+pub fn layout(b: &mut Builder, panel: &Panel) {
+    let (areas, rest) = panel.split(is_area);
+    if !areas.figures.is_empty() {
+        let largest = areas
+            .figures
+            .iter()
+            .filter_map(|(_, f)| area_m2(f))
+            .fold(0.0, f64::max);
+        // In CSS px, so the drawing is the same design at every pixel ratio.
+        let content_css = f64::from(b.content_width()) / b.frame.scale;
+        let side_css = (content_css * 0.42).min(190.0);
+        let scale = Sqrt {
+            max_value: largest,
+            max_side_px: side_css * b.frame.scale,
+        };
+        let column = b.left() + b.px(side_css + 12.0);
+        for &(index, f) in &areas.figures {
+            row(b, index, f, &scale, column);
+        }
+        let note = match b.lang {
+            Lang::Zh => "方块面积按实际面积同比例绘制（未披露者除外）",
+            Lang::En => "Square areas are to scale with the parks' areas (except where not stated)",
+        };
+        let muted = b.theme.muted;
+        b.paragraph(note, size_css::SMALL, muted, false);
+        b.gap(4.0);
+    }
+    tiles::layout(b, &rest);
+}
+
+/// One area: its square at the left, label, value and notes in the column beside it.
+fn row(b: &mut Builder, index: usize, f: &Figure, scale: &Sqrt, column: i32) {
+    let top = b.y;
+    let color = kind_color(&b.theme, f.kind);
+    let side = area_m2(f).map_or(0.0, |m2| scale.side(m2));
+    let tiny = f.value.is_some() && side < MIN_VISIBLE_SIDE_CSS * b.frame.scale;
+    let square = if f.value.is_none() {
+        unknown_square(b, top, color)
+    } else if tiny {
+        let r = Rect::new(b.left(), top + b.px(4.0), b.px(4.0), b.px(4.0));
+        let radius_px = b.px(2.0);
+        b.shapes.push(Shape::Circle {
+            center: r.center(),
+            radius_px,
+            color,
+            filled: true,
+            width_px: 1,
+        });
+        r
+    } else {
+        let s = (side.round() as i32).max(1);
+        let r = Rect::new(b.left(), top, s, s);
+        b.bar(r, color, f.derived.is_some());
+        r
+    };
+    let text_bottom = words(b, f, column, top, tiny);
+    let row_h = square.h.max(text_bottom - top).max(b.px(size_css::ROW_MIN));
+    b.y = top + row_h + b.px(10.0);
+    let hit = Rect::new(b.left(), top, b.content_width(), row_h + b.px(6.0));
+    b.mark(index, hit, square, color);
+}
+
+/// Unknown area: a dashed outline with a question mark, explicitly not to scale.
+fn unknown_square(b: &mut Builder, top: i32, color: crate::theme::Rgb) -> Rect {
+    let s = b.px(28.0);
+    let r = Rect::new(b.left(), top, s, s);
+    let corners = vec![
+        (r.x, r.y),
+        (r.right(), r.y),
+        (r.right(), r.bottom()),
+        (r.x, r.bottom()),
+        (r.x, r.y),
+    ];
+    b.line(corners, color, 1.5, Some(4.0));
+    let style = b.style(size_css::LABEL, color).bold();
+    b.text("?", r.center(), style.at(HAlign::Center, VAlign::Middle));
+    r
+}
+
+/// Label, value, "too small" words and note, wrapped to the column; returns the bottom.
+fn words(b: &mut Builder, f: &Figure, column: i32, top: i32, tiny: bool) -> i32 {
+    let lang = b.lang;
+    let text_w = b.right() - column;
+    let label = b.style(size_css::LABEL, b.theme.text);
+    let small = b.style(size_css::SMALL, b.theme.muted);
+    let mut lines: Vec<(String, TextStyle)> =
+        wrap(lang.pick(&f.label), label.size_px, false, text_w)
+            .into_iter()
+            .map(|l| (l, label))
+            .collect();
+    lines.push((value_text(f, lang), label.bold()));
+    let mut extra = Vec::new();
+    if tiny {
+        extra.push(match lang {
+            Lang::Zh => "按比例过小，此宽度下无法显示",
+            Lang::En => "too small to show at this scale",
+        });
+    }
+    extra.extend(f.note.as_ref().map(|n| lang.pick(n)));
+    for text in extra {
+        lines.extend(
+            wrap(text, small.size_px, false, text_w)
+                .into_iter()
+                .map(|l| (l, small)),
+        );
+    }
+    let mut y = top;
+    for (text, style) in lines {
+        b.text(text, (column, y), style);
+        y += style.size_px * 14 / 10;
+    }
+    y
+}

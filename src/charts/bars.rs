@@ -1,0 +1,99 @@
+//! `bars`: comparable quantities as bars from zero on one linear axis, values printed at
+//! the bar ends. Consecutive figures in comparable units share an axis; another unit starts
+//! a new one (never one axis for 个 and 亿元). Rates for a period other than the first
+//! (Q1 2020 after the 2019 results) are set apart three ways, so no reader relies on colour
+//! alone: their own colour, a caption naming the period, and a key.
+
+use super::common::legend;
+use super::rows::{self, tick_labels, unit_caption, Row};
+use super::Panel;
+use crate::data::Figure;
+use crate::describe;
+use crate::format;
+use crate::layout::{Builder, Rect};
+use crate::scale::Linear;
+use crate::theme::Rgb;
+use crate::vocab::Unit;
+
+pub fn layout(b: &mut Builder, panel: &Panel) {
+    let comparable =
+        |a: &(usize, &Figure), z: &(usize, &Figure)| a.1.unit.convert(1.0, z.1.unit).is_some();
+    for run in panel.figures.chunk_by(comparable) {
+        axis(b, run);
+    }
+}
+
+/// One axis: its unit, rows of bars, ticks, and the period key when periods differ.
+fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
+    let Some(&(_, first)) = run.first() else {
+        return;
+    };
+    let (lang, unit) = (b.lang, first.unit);
+    let (list, key) = rows_by_period(b, run);
+    let values = run
+        .iter()
+        .filter_map(|(_, f)| f.unit.convert(f.value?, unit));
+    let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (factor, name) = format::axis_unit(unit, max, lang);
+    unit_caption(b, name);
+    let grid = rows::grid(b, &list);
+    let scale = Linear::from_zero(min, max, grid.track);
+    let lines: Vec<(i32, bool)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.px(t), t == 0.0))
+        .collect();
+    rows::draw(b, &list, &grid, &lines, |b, r, mid| {
+        let v = r.figure.unit.convert(r.figure.value?, unit)?;
+        let (a, z) = (scale.px(0.0), scale.px(v));
+        let h = b.px(14.0);
+        let rect = Rect::new(a.min(z), mid - h / 2, (z - a).abs().max(b.px(2.0)), h);
+        b.bar(rect, r.color, r.figure.derived.is_some());
+        Some(rect)
+    });
+    let ticks: Vec<(i32, String)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.px(t), format::number(t * factor, 2, lang)))
+        .collect();
+    tick_labels(b, &ticks);
+    if !key.is_empty() {
+        legend(b, &key);
+    }
+}
+
+/// Rows in order; for rates, those of another period than the first get the secondary
+/// colour and a caption where the period changes, and the key lists both periods.
+fn rows_by_period<'a>(
+    b: &Builder,
+    run: &[(usize, &'a Figure)],
+) -> (Vec<Row<'a>>, Vec<(Rgb, String)>) {
+    let (theme, lang) = (b.theme, b.lang);
+    let mut list: Vec<Row> = run.iter().map(|&f| Row::new(&theme, f)).collect();
+    let Some(first) = run.first().map(|(_, f)| f.period) else {
+        return (list, Vec::new());
+    };
+    if run[0].1.unit != Unit::Percent {
+        return (list, Vec::new());
+    }
+    let mut previous = first;
+    let mut other = None;
+    for row in &mut list {
+        let period = row.figure.period;
+        if period != first {
+            row.color = theme.secondary;
+            other.get_or_insert(period);
+        }
+        if period != previous {
+            row.caption = Some(describe::period(&period, lang));
+        }
+        previous = period;
+    }
+    let key = other.map_or_else(Vec::new, |other| {
+        vec![
+            (theme.primary, describe::period(&first, lang)),
+            (theme.secondary, describe::period(&other, lang)),
+        ]
+    });
+    (list, key)
+}

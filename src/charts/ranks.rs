@@ -1,0 +1,61 @@
+//! `ranks`: places in a ranking on a linear scale of places, first place at the left and
+//! at least ten places shown, so 1st and 4th read as close as they are. A place is a dot;
+//! a "top N" goal is a bar spanning places 1 to N. No logarithmic axis: general readers do
+//! not read one. Figures that are not places (a streak of years) are drawn as tiles.
+
+use super::common::dot;
+use super::rows::{self, tick_labels, Row};
+use super::{tiles, Panel};
+use crate::data::Figure;
+use crate::layout::{Builder, Rect};
+use crate::scale::Linear;
+use crate::theme::size_css;
+use crate::vocab::{Bound, Lang, Unit};
+
+pub fn layout(b: &mut Builder, panel: &Panel) {
+    let (places, rest) = panel.split(|f| f.unit == Unit::Rank);
+    if !places.figures.is_empty() {
+        axis(b, &places.figures);
+    }
+    tiles::layout(b, &rest);
+}
+
+fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
+    let theme = b.theme;
+    let caption = match b.lang {
+        Lang::Zh => "名次（第1名在最左）",
+        Lang::En => "Place (1st at the left)",
+    };
+    b.paragraph(caption, size_css::SMALL, theme.muted, false);
+    b.gap(2.0);
+    let list: Vec<Row> = figures.iter().map(|&f| Row::new(&theme, f)).collect();
+    let grid = rows::grid(b, &list);
+    let lowest = figures
+        .iter()
+        .filter_map(|(_, f)| f.value)
+        .fold(1.0, f64::max);
+    let scale = Linear::places(lowest, grid.track);
+    let lines: Vec<(i32, bool)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.px(t), t == 1.0))
+        .collect();
+    rows::draw(b, &list, &grid, &lines, |b, r, mid| {
+        let place = r.figure.value?;
+        let derived = r.figure.derived.is_some();
+        if r.figure.bound == Bound::Top {
+            let (a, z) = (scale.px(1.0), scale.px(place));
+            let h = b.px(10.0);
+            let rect = Rect::new(a, mid - h / 2, (z - a).max(b.px(4.0)), h);
+            b.bar(rect, r.color, derived);
+            return Some(rect);
+        }
+        Some(dot(b, (scale.px(place), mid), b.px(6.0), r.color, derived))
+    });
+    let ticks: Vec<(i32, String)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.px(t), crate::format::number(t, 0, b.lang)))
+        .collect();
+    tick_labels(b, &ticks);
+}

@@ -1,0 +1,173 @@
+//! Horizontal rows on one scale, shared by `bars` and `ranks`: a label column (or the label
+//! above the track when the column would be too narrow), a track where the form draws its
+//! mark, the value beside the mark, grid lines under the rows and tick labels below them.
+
+use super::common::{kind_color, label_fitting, value_text};
+use crate::data::Figure;
+use crate::layout::{text_width, Builder, HAlign, Rect, VAlign};
+use crate::scale::spaced;
+use crate::theme::{size_css, Rgb, Theme};
+
+/// One row: a figure, its colour, and an optional caption drawn above it (a change of
+/// period, a sub-heading).
+pub struct Row<'a> {
+    pub index: usize,
+    pub figure: &'a Figure,
+    pub color: Rgb,
+    pub caption: Option<String>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(theme: &Theme, (index, figure): (usize, &'a Figure)) -> Row<'a> {
+        Row {
+            index,
+            figure,
+            color: kind_color(theme, figure.kind),
+            caption: None,
+        }
+    }
+}
+
+/// Where the rows go, measured before anything is drawn.
+pub struct Grid {
+    /// Labels in a column left of the track (else above it).
+    pub wide: bool,
+    /// The track's left and right pixel columns.
+    pub track: (i32, i32),
+    labels: Vec<String>,
+    values: Vec<String>,
+}
+
+/// Side by side when the labels fit a column and leave a usable track; else stacked.
+pub fn grid(b: &Builder, rows: &[Row]) -> Grid {
+    let lang = b.lang;
+    let label_px = b.px(size_css::LABEL);
+    let gap = b.px(8.0);
+    let values: Vec<String> = rows.iter().map(|r| value_text(r.figure, lang)).collect();
+    let value_w = values
+        .iter()
+        .map(|t| text_width(t, label_px, true))
+        .max()
+        .unwrap_or(0);
+    let column_max = (f64::from(b.content_width()) * 0.42) as i32;
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| label_fitting(r.figure, lang, label_px, column_max).to_string())
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| text_width(l, label_px, false))
+        .max()
+        .unwrap_or(0);
+    let track_if_wide = b.content_width() - label_w - gap - value_w - gap;
+    let wide = label_w <= column_max && track_if_wide >= b.content_width() / 4;
+    let x0 = b.left() + if wide { label_w + gap } else { 0 };
+    let x1 = (b.right() - value_w - gap).max(x0 + b.px(40.0));
+    Grid {
+        wide,
+        track: (x0, x1),
+        labels,
+        values,
+    }
+}
+
+/// Draws the rows from `b.y`: grid lines at `lines` (x, emphasised), then per row its
+/// caption, label, mark and value. `mark` draws the figure's mark centred on the row's
+/// middle and returns its box, or `None` when there is no value to draw.
+pub fn draw(
+    b: &mut Builder,
+    rows: &[Row],
+    grid: &Grid,
+    lines: &[(i32, bool)],
+    mut mark: impl FnMut(&mut Builder, &Row, i32) -> Option<Rect>,
+) {
+    let label_line = b.px(size_css::LABEL * 1.35);
+    let row_h = b.px(size_css::ROW_MIN) + if grid.wide { 0 } else { label_line };
+    let caption_h = b.px(size_css::SMALL * 1.7);
+    let hit_gap = b.px(4.0);
+    let top = b.y;
+    let mut tops = Vec::with_capacity(rows.len());
+    let mut y = top;
+    for r in rows {
+        y += if r.caption.is_some() { caption_h } else { 0 };
+        tops.push(y);
+        y += row_h;
+    }
+    for &(x, strong) in lines {
+        let color = if strong { b.theme.muted } else { b.theme.grid };
+        b.line(vec![(x, top), (x, y - hit_gap)], color, 1.0, None);
+    }
+    for (k, r) in rows.iter().enumerate() {
+        let row_y = tops[k];
+        if let Some(caption) = &r.caption {
+            let style = b.style(size_css::SMALL, b.theme.muted).bold();
+            b.text(
+                caption.clone(),
+                (b.left(), row_y - caption_h + b.px(3.0)),
+                style,
+            );
+        }
+        let label = b.style(size_css::LABEL, b.theme.text);
+        let zone = if grid.wide {
+            let mid = row_y + (row_h - hit_gap) / 2;
+            b.text(
+                grid.labels[k].clone(),
+                (b.left(), mid),
+                label.at(HAlign::Left, VAlign::Middle),
+            );
+            (row_y, row_h - hit_gap)
+        } else {
+            b.text(grid.labels[k].clone(), (b.left(), row_y), label);
+            (row_y + label_line, row_h - label_line - hit_gap)
+        };
+        let mid = zone.0 + zone.1 / 2;
+        let drawn = mark(b, r, mid);
+        let text_x = drawn.map_or(grid.track.0, |d| d.right()) + b.px(6.0);
+        let color = if drawn.is_some() {
+            b.theme.text
+        } else {
+            b.theme.muted
+        };
+        let style = b
+            .style(size_css::LABEL, color)
+            .bold()
+            .at(HAlign::Left, VAlign::Middle);
+        let text_rect = b.text(grid.values[k].clone(), (text_x, mid), style);
+        let hit = Rect::new(b.left(), row_y, b.content_width(), row_h - hit_gap);
+        // The mark is the bar or dot; with no value, the "not stated" words stand in.
+        match drawn {
+            Some(outline) => b.mark(r.index, hit, outline, r.color),
+            None => b.mark(r.index, hit, text_rect, b.theme.muted),
+        }
+    }
+    b.y = y;
+}
+
+/// Tick labels under the rows at (x, text), dropping any that would touch a neighbour.
+pub fn tick_labels(b: &mut Builder, ticks: &[(i32, String)]) {
+    let style = b
+        .style(size_css::SMALL, b.theme.muted)
+        .at(HAlign::Center, VAlign::Top);
+    let spans: Vec<(i32, i32)> = ticks
+        .iter()
+        .map(|(x, t)| (*x, text_width(t, style.size_px, false)))
+        .collect();
+    let keep = spaced(&spans, b.px(4.0), (b.left(), b.right()));
+    for ((x, text), keep) in ticks.iter().zip(keep) {
+        if keep {
+            b.text(text.clone(), (*x, b.y), style);
+        }
+    }
+    b.gap(size_css::SMALL * 1.6);
+}
+
+/// A small muted line naming what the axis counts in ("单位：亿元").
+pub fn unit_caption(b: &mut Builder, name: &str) {
+    let text = match b.lang {
+        crate::vocab::Lang::Zh => format!("单位：{name}"),
+        crate::vocab::Lang::En => format!("Unit: {name}"),
+    };
+    let muted = b.theme.muted;
+    b.paragraph(&text, size_css::SMALL, muted, false);
+    b.gap(2.0);
+}

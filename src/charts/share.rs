@@ -1,0 +1,67 @@
+//! `share`: a part of a whole as a bar filled to its share of a full-width track, so 50 %
+//! reads as half at once. Each figure is a row: label and value, then the track with its
+//! fill and a mark at the half. Figures that are not shares (0–100 %) are drawn as tiles.
+
+use super::common::{kind_color, label_and_value};
+use super::{tiles, Panel};
+use crate::data::Figure;
+use crate::layout::{Builder, HAlign, Rect, VAlign};
+use crate::scale::Linear;
+use crate::theme::size_css;
+use crate::vocab::{Bound, Unit};
+
+fn fits(f: &Figure) -> bool {
+    f.unit == Unit::Percent
+        && f.bound != Bound::Range
+        && f.value.is_some_and(|v| (0.0..=100.0).contains(&v))
+}
+
+pub fn layout(b: &mut Builder, panel: &Panel) {
+    let (shares, rest) = panel.split(fits);
+    let hit_gap = b.px(4.0);
+    for &(index, f) in &shares.figures {
+        let top = b.y;
+        label_and_value(b, f);
+        b.gap(2.0);
+        let track = Rect::new(b.left(), b.y, b.content_width(), b.px(16.0));
+        let scale = Linear::fixed(0.0, 100.0, vec![0.0, 50.0, 100.0], (track.x, track.right()));
+        b.fill(track, b.theme.grid);
+        let color = kind_color(&b.theme, f.kind);
+        let v = f.value.unwrap_or(0.0);
+        let fill = Rect::new(
+            track.x,
+            track.y,
+            (scale.px(v) - track.x).max(b.px(2.0)),
+            track.h,
+        );
+        b.bar(fill, color, f.derived.is_some());
+        b.y = track.bottom() + b.px(3.0);
+        end_labels(b, &scale);
+        let hit = Rect::new(b.left(), top, b.content_width(), b.y - top);
+        b.mark(index, hit, fill, color);
+        b.y += hit_gap + b.px(2.0);
+    }
+    tiles::layout(b, &rest);
+}
+
+/// "0", "50%", "100%" under the track, with a tick at the half.
+fn end_labels(b: &mut Builder, scale: &Linear) {
+    let style = b.style(size_css::SMALL, b.theme.muted);
+    let half = scale.px(50.0);
+    let muted = b.theme.muted;
+    b.line(
+        vec![(half, b.y - b.px(3.0)), (half, b.y + b.px(2.0))],
+        muted,
+        1.0,
+        None,
+    );
+    let y = b.y + b.px(3.0);
+    b.text("0", (scale.from_px, y), style);
+    b.text("50%", (half, y), style.at(HAlign::Center, VAlign::Top));
+    b.text(
+        "100%",
+        (scale.to_px, y),
+        style.at(HAlign::Right, VAlign::Top),
+    );
+    b.y = y + b.px(size_css::SMALL * 1.4);
+}
