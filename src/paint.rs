@@ -123,42 +123,54 @@ fn paint_one<DB: DrawingBackend>(
             area.draw(&Circle::new(*center, px_u32(*radius_px), style))
                 .map_err(Error::draw)
         }
-        Shape::Text {
-            text,
-            at,
-            size_px,
-            color: c,
-            h,
-            v,
-            bold,
-        } => {
-            let weight = if *bold {
-                FontStyle::Bold
-            } else {
-                FontStyle::Normal
-            };
-            let size = f64::from(*size_px) * target.font_scale;
-            let anchor = Pos::new(
-                match h {
-                    HAlign::Left => HPos::Left,
-                    HAlign::Center => HPos::Center,
-                    HAlign::Right => HPos::Right,
-                },
-                match v {
-                    VAlign::Top => VPos::Top,
-                    VAlign::Middle => VPos::Center,
-                    VAlign::Bottom => VPos::Bottom,
-                },
-            );
-            let fill = color(*c);
-            // FontFamily::Name, not a &str: plotters lower-cases a &str family to match
-            // "serif" etc., which links Unicode case tables (12 KB) into the wasm.
-            let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
-            let style = TextStyle::from(font).color(&fill).pos(anchor);
-            area.draw(&Text::new(text.as_str(), *at, style))
-                .map_err(Error::draw)
-        }
+        Shape::Text { .. } => paint_text(area, shape, target),
     }
+}
+
+/// A text shape at its anchor, in the chart's font stack.
+fn paint_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: &Shape,
+    target: Target,
+) -> Result<(), Error> {
+    let Shape::Text {
+        text,
+        at,
+        size_px,
+        color: c,
+        h,
+        v,
+        bold,
+    } = shape
+    else {
+        return Ok(());
+    };
+
+    let weight = if *bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let size = f64::from(*size_px) * target.font_scale;
+    let anchor = Pos::new(
+        match h {
+            HAlign::Left => HPos::Left,
+            HAlign::Center => HPos::Center,
+            HAlign::Right => HPos::Right,
+        },
+        match v {
+            VAlign::Top => VPos::Top,
+            VAlign::Middle => VPos::Center,
+            VAlign::Bottom => VPos::Bottom,
+        },
+    );
+    let fill = color(*c);
+    // FontFamily::Name, not a &str: plotters lower-cases a &str family to match
+    // "serif" etc., which links Unicode case tables (12 KB) into the wasm.
+    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
+    let style = TextStyle::from(font).color(&fill).pos(anchor);
+    area.draw(&Text::new(text.as_str(), *at, style))
+        .map_err(Error::draw)
 }
 
 fn px_u32(v: i32) -> u32 {

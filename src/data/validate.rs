@@ -202,6 +202,17 @@ fn check_figure(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
             "a derived figure needs its computed value",
         ));
     }
+    check_low(path, f)?;
+    check_period(&format!("{path}.period"), &f.period)?;
+    if let Some(band) = &f.band {
+        check_band(&format!("{path}.band"), band)?;
+    }
+    check_source_ref(data, path, f)?;
+    check_chart_ref(data, path, f)
+}
+
+/// `low` goes with `bound: "range"` and nothing else, and is not above the value.
+fn check_low(path: &str, f: &Figure) -> Result<(), Error> {
     match (f.bound, f.low, f.value) {
         (Bound::Range, Some(low), Some(high)) => {
             check_value(&format!("{path}.low"), low, f.unit)?;
@@ -226,24 +237,29 @@ fn check_figure(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
         }
         _ => {}
     }
-    check_period(&format!("{path}.period"), &f.period)?;
-    if let Some(band) = &f.band {
-        let bpath = format!("{path}.band");
-        check_value(
-            &format!("{bpath}.min_yi_yuan"),
-            band.min_yi_yuan,
-            Unit::YiYuan,
-        )?;
-        if let Some(max) = band.max_yi_yuan {
-            check_value(&format!("{bpath}.max_yi_yuan"), max, Unit::YiYuan)?;
-            if max <= band.min_yi_yuan {
-                return Err(Error::invalid(
-                    format!("{bpath}.max_yi_yuan"),
-                    format!("must be above min_yi_yuan ({})", band.min_yi_yuan),
-                ));
-            }
+    Ok(())
+}
+
+fn check_band(bpath: &str, band: &Band) -> Result<(), Error> {
+    check_value(
+        &format!("{bpath}.min_yi_yuan"),
+        band.min_yi_yuan,
+        Unit::YiYuan,
+    )?;
+    if let Some(max) = band.max_yi_yuan {
+        check_value(&format!("{bpath}.max_yi_yuan"), max, Unit::YiYuan)?;
+        if max <= band.min_yi_yuan {
+            return Err(Error::invalid(
+                format!("{bpath}.max_yi_yuan"),
+                format!("must be above min_yi_yuan ({})", band.min_yi_yuan),
+            ));
         }
     }
+    Ok(())
+}
+
+/// The section exists and has that paragraph.
+fn check_source_ref(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
     let spath = format!("{path}.source");
     match data.section(&f.source.section) {
         None => {
@@ -266,6 +282,11 @@ fn check_figure(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
         }
         Some(_) => {}
     }
+    Ok(())
+}
+
+/// The chart exists, and the group when the chart has groups.
+fn check_chart_ref(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
     match (&f.chart, &f.group) {
         (None, Some(_)) => {
             return Err(Error::invalid(
