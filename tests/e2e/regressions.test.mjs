@@ -63,21 +63,32 @@ async function mount(env, widgets, { width = 480, options = {}, before } = {}) {
   return p;
 }
 
-/** Resolves when every widget in `ids` has fired ready or error; fails at once on an uncaught error. */
-async function settledIds(p, ids) {
+/** Resolves when every widget in `ids` has fired ready or error. */
+function settledIds(p, ids) {
+  return unlessPageError(
+    p,
+    p.waitForFunction((ids) => ids.every((id) => window.__events.some((e) => e.id === id && e.type !== "hover")), ids),
+  );
+}
+
+/**
+ * `promise`, or a failure at the first uncaught page error, including one already thrown
+ * (a widget that throws may never settle: say why at once rather than wait in vain).
+ */
+async function unlessPageError(p, promise) {
+  const earlier = p.problems.find((m) => m.startsWith("pageerror"));
   let onError;
   const thrown = new Promise((_, reject) => {
-    onError = (e) => reject(new Error(`uncaught page error before the widgets settled: ${e.message}`));
+    onError = (e) => reject(new Error(`uncaught page error: ${e.message}`));
     p.on("pageerror", onError);
   });
   try {
-    await Promise.race([
-      p.waitForFunction((ids) => ids.every((id) => window.__events.some((e) => e.id === id && e.type !== "hover")), ids),
-      thrown,
-    ]);
+    if (earlier) throw new Error(`uncaught page error: ${earlier}`);
+    return await Promise.race([promise, thrown]);
   } finally {
     p.off("pageerror", onError);
     thrown.catch(() => {});
+    promise.catch(() => {});
   }
 }
 
@@ -388,10 +399,13 @@ const MISSING = [
     init: () => delete HTMLCanvasElement.prototype.toBlob,
     // Download PNG still gives a PNG.
     check: async (p) => {
-      const [download] = await Promise.all([
-        p.waitForEvent("download"),
-        p.evaluate(() => document.getElementById("w").shadowRoot.querySelector(".tools button").click()),
-      ]);
+      const [download] = await unlessPageError(
+        p,
+        Promise.all([
+          p.waitForEvent("download"),
+          p.evaluate(() => document.getElementById("w").shadowRoot.querySelector(".tools button").click()),
+        ]),
+      );
       const path = await download.path();
       const { readFile } = await import("node:fs/promises");
       const bytes = await readFile(path);
