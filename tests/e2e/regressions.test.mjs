@@ -474,6 +474,31 @@ async function missingApis(env) {
       }
     });
   }
+
+  await test("regression: with no ResizeObserver, the article's iframe still sizes itself to its chart", async () => {
+    const p = await open(env, null);
+    try {
+      // In every frame: the article's and the iframe's.
+      await p.addInitScript(() => {
+        delete window.ResizeObserver;
+        delete window.ResizeObserverEntry;
+      });
+      await p.goto(`${env.origin}/article.html`);
+      await p.locator("iframe.frame").scrollIntoViewIfNeeded(); // it loads lazily
+      await unlessPageError(
+        p,
+        p.waitForFunction(() => {
+          const iframe = document.querySelector("iframe.frame");
+          const doc = iframe.contentDocument?.documentElement;
+          const drawn = iframe.contentDocument?.querySelector("park-infographic")?.shadowRoot?.querySelector("canvas.base");
+          return drawn && iframe.style.height === `${Math.ceil(doc.getBoundingClientRect().height)}px` && doc.getBoundingClientRect().height > 300;
+        }),
+      );
+      assertEqual(p.problems, [], "console and page errors");
+    } finally {
+      await p.close();
+    }
+  });
 }
 
 /** An error that reaches the reader names the stage that failed, then the detail. */
