@@ -94,7 +94,7 @@ async function unlessPageError(p, promise) {
 
 const eventsOf = (p, id, type) => p.evaluate(({ id, type }) => window.__events.filter((e) => e.id === id && e.type === type), { id, type });
 
-/** The most common colour of the widget's first chart canvas: its background. */
+/** The background of the widget's first chart canvas (its most common colour). */
 const background = (p, id) => p.evaluate((id) => window.__background(document.getElementById(id)), id);
 
 /** Whether the widget drew a chart: ready, a canvas of real size, and more than one colour on it. */
@@ -131,7 +131,9 @@ async function assertDrawn(p, id, what) {
 async function mediaChangeMarker(p, query) {
   await p.evaluate((query) => {
     window.__mediaChanged = false;
-    window.matchMedia(query).addEventListener("change", () => (window.__mediaChanged = true), { once: true });
+    // Kept on window: a list nothing refers to may be collected, with its listener.
+    window.__mediaList = window.matchMedia(query);
+    window.__mediaList.addEventListener("change", () => (window.__mediaChanged = true), { once: true });
   }, query);
   return () => p.waitForFunction(() => window.__mediaChanged);
 }
