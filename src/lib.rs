@@ -45,12 +45,6 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The chart ids of the built-in dataset, in its order (an editor's dataset may have others).
-#[wasm_bindgen(js_name = chartIds)]
-pub fn chart_ids() -> Vec<String> {
-    Dataset::default_data().map_or_else(|_| Vec::new(), |d| d.chart_ids())
-}
-
 /// `lang` as the widget spells it, or an error naming the choices.
 fn parse_lang(lang: &str) -> Result<Lang, Error> {
     Lang::parse(lang).ok_or_else(|| Error::UnknownLang(lang.to_string()))

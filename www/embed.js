@@ -4,7 +4,7 @@
 //   <script type="module" src="embed.js"></script>
 //   <park-infographic chart="growth-2019" lang="zh" theme="auto"></park-infographic>
 //
-// Attributes: chart (an id, or "all"), lang (zh | en), theme (auto | light | dark),
+// Attributes: chart (any chart id the dataset has, or "all"), lang (zh | en), theme (auto | light | dark),
 // data-src (URL of a JSON dataset in the same schema), fallback-src (URL of an image shown
 // under the error message when the chart cannot be drawn; without it only the built-in
 // data has one, fallback/<chart>.<lang>.svg). Events (bubbling, composed):
@@ -18,7 +18,7 @@
 // Optional browser APIs are feature-detected, each with a fallback: nothing optional may
 // stop a chart from drawing (WebKit/Safari 15+, Firefox ESR, Chromium).
 
-import init, { Chart, Data, chartIds } from "./pkg/park_infographic.js";
+import init, { Chart, Data } from "./pkg/park_infographic.js";
 // Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
 import HEIGHTS from "./heights.js";
 
@@ -35,7 +35,7 @@ const WORDS = {
   zh: {
     loading: "图表加载中…",
     error: "图表无法显示",
-    table: "查看数据表",
+    table: "数据表",
     png: "下载图片",
     csv: "下载数据",
     chart: "图表",
@@ -45,9 +45,9 @@ const WORDS = {
   en: {
     loading: "Loading chart…",
     error: "The chart cannot be shown",
-    table: "Show the data table",
-    png: "Download PNG",
-    csv: "Download CSV",
+    table: "Data table",
+    png: "Download image",
+    csv: "Download data",
     chart: "chart",
     columns: ["Figure", "Value", "Period", "Source"],
     none: "none",
@@ -138,13 +138,22 @@ function estimateHeight(id, lang, width) {
   return i < 0 ? (row[0] * width) / HEIGHTS.widths[0] : row[i];
 }
 
-/** Whether a fallback image can exist for `chart` (the module may have failed to load). */
-function knownChart(chart) {
-  try {
-    return chartIds().includes(chart);
-  } catch {
-    return /^[a-z0-9-]{1,64}$/.test(chart);
-  }
+/**
+ * Whether `chart` is a chart of the built-in data, which alone has fallback images. Read
+ * from heights.js (generated from the built-in data), so it works when the module fails.
+ */
+function builtinChart(chart) {
+  return Object.prototype.hasOwnProperty.call(HEIGHTS.charts, chart);
+}
+
+/**
+ * The actions under a chart, Datawrapper-style: one quiet line of text links,
+ * "数据表 · 下载图片 · 下载数据". The data table is a disclosure (details/summary) that opens
+ * under the whole line; the downloads are buttons. `table` is the <details>.
+ */
+function actions(table, png, csv) {
+  const sep = () => el("span", { className: "sep", "aria-hidden": "true", text: "·" });
+  return el("div", { className: "actions" }, table, el("div", { className: "tools" }, sep(), png, sep(), csv));
 }
 
 function el(tag, props = {}, ...children) {
@@ -241,8 +250,7 @@ class ChartView {
       this.stage,
       this.desc,
       this.live,
-      el("div", { className: "tools" }, png, csv),
-      this.table(words),
+      actions(this.table(words), png, csv),
     );
     // Ids are scoped to this widget's shadow root, and chart ids are unique within it.
     this.desc.id = `desc-${id}`;
@@ -299,7 +307,9 @@ class ChartView {
         el("td", { text: r.source }),
       ),
     );
-    return el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body));
+    const table = el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body));
+    // Its own box under the line of links, scrolling sideways when wider than the chart.
+    return el("div", { className: "table-body" }, table);
   }
 
   /** Lays out for the stage's width at the screen's pixel ratio and draws. */
@@ -545,8 +555,9 @@ class ParkInfographic extends HTMLElement {
       const src = this.getAttribute("data-src");
       const [data] = await Promise.all([loadData(src), this.styled]);
       if (generation !== this.generation) return;
-      const ids = chart === "all" ? data.chartIds() : [chart];
-      const known = chartIds();
+      // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
+      const known = data.chartIds();
+      const ids = chart === "all" ? known : [chart];
       if (!WORDS[lang]) throw failure("The lang attribute is not valid", `unknown lang "${lang}"; use zh or en`);
       if (!["auto", "light", "dark"].includes(this.theme())) {
         throw failure("The theme attribute is not valid", `unknown theme "${this.theme()}"; use auto, light or dark`);
@@ -557,10 +568,11 @@ class ParkInfographic extends HTMLElement {
       this.clear();
       for (const id of ids) {
         if (!known.includes(id)) {
-          throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
-        }
-        if (!data.chartIds().includes(id)) {
-          throw failure("The chart attribute names a chart the data does not have", `no chart "${id}" in ${src}`);
+          const where = src ? ` in ${src}` : "";
+          throw failure(
+            "The chart attribute is not valid",
+            `unknown chart "${id}"; known charts${where}: ${known.join(", ")}, or all`,
+          );
         }
         let view;
         try {
@@ -610,13 +622,12 @@ class ParkInfographic extends HTMLElement {
     for (const id of ids) {
       const stage = el("div", { className: "stage placeholder" });
       this.placeholders.push({ stage, estimate: (width) => (builtin && estimateHeight(id, lang, width)) || 240 });
-      const tools = el(
-        "div",
-        { className: "tools" },
+      const line = actions(
+        el("details", {}, el("summary", { text: words.table })),
         el("button", { type: "button", disabled: true, text: words.png }),
         el("button", { type: "button", disabled: true, text: words.csv }),
       );
-      box.append(el("figure", { className: "chart" }, stage, tools, el("details", {}, el("summary", { text: words.table }))));
+      box.append(el("figure", { className: "chart" }, stage, line));
     }
     this.sizePlaceholders();
     return box;
@@ -662,7 +673,7 @@ class ParkInfographic extends HTMLElement {
         return null;
       }
     }
-    if (this.getAttribute("data-src") || chart === "all" || !WORDS[lang] || !knownChart(chart)) return null;
+    if (this.getAttribute("data-src") || chart === "all" || !WORDS[lang] || !builtinChart(chart)) return null;
     return new URL(`fallback/${chart}.${lang}.svg`, BASE).href;
   }
 

@@ -6,7 +6,7 @@
 // this posts {type: "park-infographic:height", chart, height} to the parent whenever the
 // document's height changes (embed-frame.js on the host page resizes the iframe), and
 // obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
-import init, { chartIds } from "./pkg/park_infographic.js";
+import HEIGHTS from "./heights.js";
 
 const LANGS = ["zh", "en"];
 const THEMES = ["auto", "light", "dark"];
@@ -22,7 +22,7 @@ const state = { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
 let widget = null;
 
 // Listening from the start: a parent may send its first message as soon as the frame loads,
-// before the chart exists (the module below awaits the wasm). Only the parent may switch
+// before the chart exists (the widget is still loading its module). Only the parent may switch
 // the language or theme, and only with a well-formed message.
 if (framed) {
   window.addEventListener("message", (event) => {
@@ -34,16 +34,9 @@ if (framed) {
   });
 }
 
-// The same module instance embed.js uses (init is idempotent), for the list of charts.
-let known;
-try {
-  await init();
-  known = chartIds();
-} catch {
-  // The widget reports the failure itself, with the fallback image of the asked-for chart.
-  const asked = params.get("chart");
-  known = asked && /^[a-z0-9-]{1,64}$/.test(asked) ? [asked] : [];
-}
+// The frame shows the built-in data: its charts are the ones heights.js was generated for
+// (known without the module, so a failed load still gets the asked-for chart's fallback).
+const known = Object.keys(HEIGHTS.charts);
 const chart = pick("chart", known);
 
 widget = document.createElement("park-infographic");

@@ -539,7 +539,7 @@ export default async function embed(env) {
       assert(!CJK.test(en.label) && en.label !== before, `English title: ${en.label}`);
       assertEqual(en.views, 1, "one chart");
       const buttons = await page.locator(sel).locator("button").allTextContents();
-      assertEqual(buttons, ["Download PNG", "Download CSV"], "English buttons");
+      assertEqual(buttons, ["Download image", "Download data"], "English buttons");
 
       const corner = () =>
         page.evaluate((sel) => {
