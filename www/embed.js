@@ -308,7 +308,7 @@ class ChartView {
       ),
     );
     const table = el("table", {}, el("caption", { text: this.chart.title() }), el("thead", {}, head), el("tbody", {}, ...body));
-    // Its own box under the line of links, scrolling sideways when wider than the chart.
+    // Its own box, as wide as the line of links above it.
     return el("div", { className: "table-body" }, table);
   }
 
