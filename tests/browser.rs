@@ -236,7 +236,7 @@ fn every_default_chart_draws_its_marks_at_both_ratios_and_widths() {
 fn every_form_draws_an_editors_new_chart_and_answers_hover() {
     let data = Dataset::from_json(EDITOR_JSON).unwrap();
     for form in Form::ALL {
-        let spec = data.charts.iter().find(|c| c.form == form).unwrap();
+        let spec = data.charts.iter().find(|c| c.form() == form).unwrap();
         assert!(Dataset::default_data().unwrap().chart(&spec.id).is_none());
         check_marks(&data, &spec.id);
     }

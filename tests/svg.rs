@@ -20,7 +20,7 @@ fn every_chart_renders_to_svg_with_every_marks_label() {
 fn every_form_renders_to_svg_for_an_editors_new_chart_ids() {
     let data = Dataset::from_json(EDITOR_JSON).unwrap();
     for form in Form::ALL {
-        assert!(data.charts.iter().any(|c| c.form == form), "{form:?}");
+        assert!(data.charts.iter().any(|c| c.form() == form), "{form:?}");
     }
     every_chart_renders(&data);
 }

@@ -297,7 +297,10 @@ fn forms_are_named_from_the_vocabulary() {
     let json = with(|v| {
         v["charts"][0].as_object_mut().unwrap().remove("form");
     });
-    rejects(&json, "charts[0]: missing field `form`");
+    rejects(
+        &json,
+        "charts[0].form: missing: name how the chart is drawn (bars, tiles",
+    );
     let json = with(|v| v["charts"][0]["form"] = json!("pie"));
     rejects(
         &json,

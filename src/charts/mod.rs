@@ -88,7 +88,7 @@ pub fn layout(
 fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
     let figures: Vec<(usize, &Figure)> = data.figures_of(&spec.id).collect();
     if spec.groups.is_empty() {
-        form_layout(spec.form)(b, &Panel { data, figures });
+        form_layout(spec.form())(b, &Panel { data, figures });
         return;
     }
     for group in &spec.groups {
@@ -101,7 +101,7 @@ fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
             .copied()
             .filter(|(_, f)| f.group.as_deref() == Some(group.id.as_str()))
             .collect();
-        let form = group.form.unwrap_or(spec.form);
+        let form = group.form.unwrap_or(spec.form());
         form_layout(form)(
             b,
             &Panel {

@@ -48,7 +48,7 @@ fn every_layout(mut check: impl FnMut(&Dataset, &str, Lang, f64, &Layout)) {
 fn the_editors_dataset_has_a_new_chart_in_every_form() {
     let [default, editor] = datasets();
     for form in Form::ALL {
-        let spec = editor.charts.iter().find(|c| c.form == form);
+        let spec = editor.charts.iter().find(|c| c.form() == form);
         let spec = spec.unwrap_or_else(|| panic!("no {} chart", form.as_str()));
         assert!(default.chart(&spec.id).is_none(), "{} is not new", spec.id);
     }
@@ -60,7 +60,7 @@ fn the_default_charts_are_drawn_in_their_forms_without_a_log_axis() {
     let forms: Vec<(&str, &str)> = data
         .charts
         .iter()
-        .map(|c| (c.id.as_str(), c.form.as_str()))
+        .map(|c| (c.id.as_str(), c.form().as_str()))
         .collect();
     assert_eq!(
         forms,

@@ -7,8 +7,7 @@ mod validate;
 pub use json_error::path_at;
 pub use model::*;
 pub use validate::{
-    check_schema, validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
-    SCHEMA_VERSIONS,
+    validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, SCHEMA_VERSIONS,
 };
 
 use crate::error::Error;
@@ -48,17 +47,6 @@ impl Dataset {
                 ))
             }
             _ => {}
-        }
-        // The version first: an old file should hear that, not about the fields it lacks.
-        #[derive(serde::Deserialize)]
-        struct Head {
-            schema: Option<u64>,
-        }
-        if let Ok(Head {
-            schema: Some(version),
-        }) = serde_json::from_str::<Head>(json)
-        {
-            check_schema(version)?;
         }
         let data: Dataset = serde_json::from_str(json).map_err(|e| from_json_error(json, e))?;
         validate(&data)?;

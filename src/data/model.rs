@@ -51,7 +51,10 @@ pub struct ChartSpec {
     /// Short kebab-case (`growth-2019`, `growth-2020`): used in `chart="…"` and file names.
     pub id: String,
     /// How the chart is drawn (`bars`, `tiles`, `units`, `share`, `path`, `areas`, `ranks`).
-    pub form: Form,
+    /// Required; optional here only so that a version-1 file (which had no forms) reaches
+    /// validation and hears about its version first. Read it through `form()`.
+    #[serde(default)]
+    pub form: Option<Form>,
     pub title: Text,
     /// One sentence saying what the chart shows; also its accessible description.
     pub description: Text,
@@ -61,6 +64,13 @@ pub struct ChartSpec {
     /// Panels of the chart, when its figures do not share one scale.
     #[serde(default)]
     pub groups: Vec<Group>,
+}
+
+impl ChartSpec {
+    /// The chart's form (validation guarantees there is one).
+    pub fn form(&self) -> Form {
+        self.form.unwrap_or(Form::Tiles)
+    }
 }
 
 /// A panel within a chart: figures on one scale, or in one form.

@@ -29,9 +29,9 @@ pub fn validate(data: &Dataset) -> Result<(), Error> {
     Ok(())
 }
 
-/// Runs before the rest of the file is read, so an old file gets this message rather
-/// than "missing field `form`".
-pub fn check_schema(version: u64) -> Result<(), Error> {
+/// Runs first, so an old file hears about its version rather than about the fields
+/// version 2 added.
+fn check_schema(version: u64) -> Result<(), Error> {
     if SCHEMA_VERSIONS.iter().any(|&v| u64::from(v) == version) {
         return Ok(());
     }
@@ -92,6 +92,12 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
             ));
         }
         unique(&mut seen, &chart.id, &format!("{path}.id"), "charts")?;
+        if chart.form.is_none() {
+            return Err(Error::invalid(
+                format!("{path}.form"),
+                "missing: name how the chart is drawn (bars, tiles, units, share, path, areas or ranks)",
+            ));
+        }
         check_text(&format!("{path}.title"), &chart.title, MAX_LABEL_CHARS)?;
         check_text(
             &format!("{path}.description"),
