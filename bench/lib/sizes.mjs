@@ -23,32 +23,36 @@ export function sizeTable(files) {
 }
 
 /**
- * `twiggy top` of a wasm binary with its name section (the one cargo writes, before
- * wasm-bindgen and wasm-opt): the largest items, and the same sizes summed by crate (the
- * first path segment of twiggy's demangled names). Sizes are pre-optimisation bytes, so
- * read them as shares of the shipped module, not as its bytes.
+ * `twiggy top` of cargo's wasm, before wasm-bindgen and wasm-opt (it still has function
+ * names): the largest items, and the same sizes summed by crate. Sections the shipped
+ * module does not have are left out (custom sections, the name section, wasm-bindgen's
+ * type descriptions); the rest is pre-optimisation bytes, so read shares, not bytes.
  */
 export function twiggyTop(wasmPath, n = 15) {
-  const items = JSON.parse(execFileSync("twiggy", ["top", "--format", "json", wasmPath], { encoding: "utf8", maxBuffer: 1 << 28 }));
-  const total = items.reduce((a, x) => a + x.shallow_size, 0);
+  const items = JSON.parse(execFileSync("twiggy", ["top", "--format", "json", wasmPath], { encoding: "utf8", maxBuffer: 1 << 28 }))
+    .filter((x) => !/^custom section |" subsection$|__wbindgen_describe/.test(x.name))
+    .map((x) => ({ name: readable(x.name), bytes: x.shallow_size }));
+  const total = items.reduce((a, x) => a + x.bytes, 0);
   const byCrate = new Map();
-  for (const x of items) byCrate.set(crateOf(x.name), (byCrate.get(crateOf(x.name)) ?? 0) + x.shallow_size);
-  const share = (size) => Math.round((size / total) * 1000) / 10;
+  for (const x of items) byCrate.set(crateOf(x.name), (byCrate.get(crateOf(x.name)) ?? 0) + x.bytes);
+  const percent = (bytes) => Math.round((bytes / total) * 1000) / 10;
   return {
     totalBytes: total,
-    top: items.slice(0, n).map((x) => ({ name: x.name, bytes: x.shallow_size, percent: share(x.shallow_size) })),
+    top: items.slice(0, n).map((x) => ({ ...x, percent: percent(x.bytes) })),
     crates: [...byCrate]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([crate, size]) => ({ crate, bytes: size, percent: share(size) })),
+      .map(([crate, bytes]) => ({ crate, bytes, percent: percent(bytes) })),
   };
 }
 
-/** `<serde_json::de::X as serde::Deserializer>::f::h12…` → serde_json; `data[3]` → (data). */
+/** Without the symbol hashes: `core[c593…]::fmt::write::h12…` → `core::fmt::write`. */
+const readable = (name) => name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, "");
+
+/** `<&mut serde_json::de::Deserializer<R> as serde_core::…>::f` → serde_json; `data segment ".rodata"` → (data). */
 function crateOf(name) {
-  const path = name.replace(/^(<|&|mut |dyn |\*const |\*mut )+/, "");
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)::/.exec(path);
+  const m = /^(?:<|&|mut |dyn |\*const |\*mut )*([A-Za-z_]\w*)::/.exec(name);
   if (m) return m[1];
-  const kind = /^(data|code|type|elem|global|table|memory|import|export|custom section)\b/.exec(path);
-  return kind ? `(${kind[1]})` : "(other)";
+  if (name.startsWith("data segment")) return "(data)";
+  return "(other: glue exports, tables, builtins)";
 }
