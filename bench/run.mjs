@@ -19,7 +19,8 @@
 // (`git rev-parse HEAD`) and are the committed reference run. A run from a tree with
 // uncommitted changes (`git status --porcelain`, bench/results.* aside) still runs, but
 // warns and writes to bench/out/ (ignored by git), marked "development run — not for
-// committing"; so does --quick. Build dist/ from the tree first (`make bench` does).
+// committing"; so does --quick, and so does a dist/ whose embed.js is not www/embed.js.
+// Build dist/ from the tree first (`make bench` does).
 //
 //   node bench/run.mjs            the full run (about 5 minutes on 2 cores)
 //   node bench/run.mjs --quick    few repetitions, to try the harness (bench/out/)
@@ -79,10 +80,15 @@ for (const [what, path] of [
 }
 
 const git = gitState();
+// dist/ is built from the tree, not from HEAD: at least its copy of embed.js must match.
+if (!readFileSync(join(ROOT, "www", "embed.js")).equals(readFileSync(join(DIST, "embed.js")))) {
+  git.dirty = true;
+  git.changes.unshift("dist/ was not built from this tree (dist/embed.js differs from www/embed.js)");
+}
 const development = QUICK || git.dirty;
 const OUT = join(ROOT, "bench", development ? "out" : "");
 if (git.dirty) {
-  console.warn(`bench: WARNING: uncommitted changes (${git.changes.slice(0, 5).join(", ")}${git.changes.length > 5 ? ", …" : ""}):`);
+  console.warn(`bench: WARNING: not a committed build (${git.changes.slice(0, 5).join(", ")}${git.changes.length > 5 ? ", …" : ""}):`);
   console.warn(`bench: this is a development run, written to bench/out/, not for committing.`);
 }
 const dataset = JSON.parse(readFileSync(join(DIST, "data", "default.json"), "utf8"));
@@ -329,7 +335,7 @@ function wasmBreakdown() {
   else if (statSync(PREOPT_WASM).mtimeMs > statSync(pkg).mtimeMs) skipped = `${PREOPT_WASM} was rebuilt after pkg/ (another build in the same target dir)`;
   if (!skipped) {
     try {
-      return { source: PREOPT_WASM.replace(ROOT, ""), ...twiggyTop(PREOPT_WASM) };
+      return { source: "wasm32-unknown-unknown/release/park_infographic.wasm", ...twiggyTop(PREOPT_WASM) };
     } catch (e) {
       skipped = e.code === "ENOENT" ? "twiggy is not installed (cargo install twiggy)" : `twiggy failed: ${e.message}`;
     }

@@ -83,7 +83,7 @@ function table(head, rows, align = `l${"r".repeat(head.length - 1)}`) {
 
 export function markdown(r) {
   const out = [];
-  const p = (...lines) => out.push(...lines, "");
+  const p = (...blocks) => out.push(...blocks); // paragraphs and tables, blank-line separated
   const rates = Object.keys(r.ttfc);
   const rateName = (k) => `CPU ${k.slice(1)}×`;
   const commit = r.git.commit ? `commit \`${r.git.commit.slice(0, 12)}\` (${r.git.subject})` : "an unknown commit";
@@ -91,11 +91,11 @@ export function markdown(r) {
   p("# Benchmark: `<park-infographic>` side by side with Chart.js");
   if (r.development) {
     p(
-      `> **Development run — not for committing.** ${r.quick ? "Quick run (few repetitions). " : ""}${r.git.dirty ? `The tree had uncommitted changes: ${r.git.changes.map((c) => `\`${c.trim()}\``).join(", ")}.` : ""}`,
+      `> **Development run — not for committing.** ${r.quick ? "Quick run (few repetitions). " : ""}${r.git.dirty ? `The tree had uncommitted changes: ${r.git.changes.slice(0, 10).map((c) => `\`${c.trim()}\``).join(", ")}${r.git.changes.length > 10 ? ", …" : ""}.` : ""}`,
     );
   }
   p(
-    `\`make bench\` (\`node bench/run.mjs\`) on ${commit}, ${r.date.slice(0, 16).replace("T", " ")} UTC: Chromium ${r.machine.chromium} headless with software rendering, ${r.machine.cpuModel} (${r.machine.nproc} cores), Chart.js ${r.settings.chartjsVersion}, both charts ${r.settings.chartSizeCss.join(" × ")} CSS px at device pixel ratio ${r.settings.deviceScaleFactor}. ${r.settings.server}. Other processes used ${Math.round(r.machine.otherProcesses.share * 100)} % of the machine's CPU during the run (${r.machine.otherProcesses.wallSeconds} s).`,
+    `\`make bench\` (\`node bench/run.mjs\`) on ${commit}, ${r.date.slice(0, 16).replace("T", " ")} UTC: Chromium ${r.machine.chromium} headless with software rendering, ${r.machine.cpuModel} (${r.machine.nproc} cores), Chart.js ${r.settings.chartjsVersion}, both charts ${r.settings.chartSizeCss.join(" × ")} CSS px at device pixel ratio ${r.settings.deviceScaleFactor}. Server: ${r.settings.server}. Other processes used ${Math.round(r.machine.otherProcesses.share * 100)} % of the machine's CPU during the run (${r.machine.otherProcesses.wallSeconds} s).`,
   );
   if (r.machine.otherProcesses.share > 0.05) p("> **Warning:** the machine was busy during this run: timings are inflated and noisy.");
   if (r.problems?.length) p(`> **Problems:** ${r.problems.join("; ")}`);
@@ -111,23 +111,17 @@ export function markdown(r) {
   p(
     "## Transfer size",
     `Every file each page fetched in any of its ${r.sizes.ours.loads} measured loads (resource timing), minus the page's HTML and the benchmark's instrumentation, compressed as a server would (gzip level 9, brotli quality 11). KB = 1024 bytes.`,
-    "",
     "Ours (the README's snippet with `chart=\"growth-2019\"`):",
-    "",
     table(head, sizeRows(r.sizes.ours), "lrrrl"),
-    "",
     "Chart.js (the same chart: `bench/pages/chartjs.js`):",
-    "",
     table(head, sizeRows(r.sizes.chartjs), "lrrrl"),
   );
   const w = r.sizes.wasm;
   if (w.skipped) p(`No breakdown of the wasm: ${w.skipped}.`);
   else {
     p(
-      `What the wasm is made of: \`twiggy top\` on \`${w.source}\`, cargo's output before wasm-bindgen and wasm-opt (${bytes(w.totalBytes)}; the shipped module is smaller, so read shares, not bytes). Largest items, and the same summed by crate:`,
-      "",
+      `What the wasm is made of: \`twiggy top\` on \`${w.source}\` in cargo's target dir, its output before wasm-bindgen and wasm-opt (${bytes(w.totalBytes)}; the shipped module is smaller, so read shares, not bytes). Largest items, and the same summed by crate:`,
       table(["item", "bytes", "share"], w.top.map((x) => [`\`${x.name.replace(/\|/g, "\\|")}\``, bytes(x.bytes), `${x.percent} %`]), "lrr"),
-      "",
       table(["crate", "bytes", "share"], w.crates.map((x) => [x.crate, bytes(x.bytes), `${x.percent} %`])),
     );
   }
@@ -137,7 +131,6 @@ export function markdown(r) {
   p(
     "## Time to first chart",
     `Navigation start → first chart drawn + the next animation frame (ours: \`infographic:ready\`; Chart.js: \`new Chart\` returned, animation off). A fresh browser context per load, ${r.settings.runs.ttfcPairs} pairs per rate, the order within a pair alternating, one warm-up pair discarded.`,
-    "",
     table(
       ["", ...rates.map(rateName)],
       [
@@ -147,7 +140,6 @@ export function markdown(r) {
         ["per-pair ratio, quartiles; min–max", ...rates.map((k) => `${spread(t[k].ratio, times)}; ${times(t[k].ratio.min)}–${times(t[k].ratio.max)}`)],
       ],
     ),
-    "",
     "Requests (median start–end, ms after navigation start, CPU 1×): " +
       ["ours", "chartjs"]
         .map((who) => `${who === "ours" ? "ours" : "Chart.js"} — ${t.x1.requests[who].map((x) => `\`${x.url.slice(1)}\` ${x.start.toFixed(0)}–${x.end.toFixed(0)}`).join(", ")}`)
@@ -161,7 +153,6 @@ export function markdown(r) {
   p(
     "## Hover",
     `${r.settings.runs.hovers} mouse moves per column, each to the centre of the next bar (so every move changes the bar), dispatched as \`pointermove\` + \`mousemove\` on the element under the point, each in a task right after a frame. Ours' bars come from the module's layout (\`markHitBox\`), Chart.js's from its elements; every move is checked (ours: \`infographic:hover\` names the bar's figure; Chart.js: the bar is active). **Work** = the dispatch + the animation-frame callbacks that ran before the benchmark's in the next frame (where Chart.js, or a widget that coalesces moves to one update per frame, does its work) + that frame's style, layout and paint; the idle wait for vsync is left out.`,
-    "",
     table(
       ["", ...rates.flatMap((k) => [`ours, ${rateName(k)}`, `Chart.js, ${rateName(k)}`])],
       [
@@ -181,7 +172,6 @@ export function markdown(r) {
   p(
     "## chart=\"all\" scrolled through",
     `\`bench/pages/scroll.html\`: the ${s.charts} charts of \`chart="all"\` between two blocks of article text, in a fresh context at CPU ${s.rate}×, from navigation to the end of the page, scrolled by ¾ of the ${r.settings.viewport.height} px viewport per step; each step waits, frame by frame, until every chart figure in view shows a drawn canvas, and the run ends when all ${s.charts} are drawn. Tasks are the top-level tasks of the page's main thread in a performance trace; blocking time is the part of each beyond 50 ms. The browser's own long-task entries (\`PerformanceObserver\`) are listed as a cross-check.`,
-    "",
     table(
       ["run", "longest task", "total blocking time", "tasks > 50 ms", "long-task entries (ms)", "steps (frames waited)"],
       s.runs.map((x, i) => [String(i + 1), ms(x.longestMs), ms(x.totalBlockingMs), String(x.over50), x.longTasks.join(", ") || "none", x.steps.map((st) => st.frames).join(", ")]),
@@ -195,5 +185,5 @@ export function markdown(r) {
     "## Memory",
     `Ours, CPU 1×: ${m.hovers} mouse moves over the bars twice, one per frame. Wasm linear memory ${bytes(m.afterLoad.wasmMemory)} after load, ${bytes(m.afterHovers.wasmMemory)} after ${m.hovers}, ${bytes(m.afterTwice.wasmMemory)} after ${2 * m.hovers}; JS heap after a full GC ${kb(m.afterLoad.jsHeap)} → ${kb(m.afterHovers.jsHeap)} → ${kb(m.afterTwice.jsHeap)}.`,
   );
-  return out.join("\n");
+  return `${out.join("\n\n")}\n`;
 }
