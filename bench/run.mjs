@@ -215,7 +215,13 @@ async function measure() {
     charts: dataset.charts.length,
     longestMs: summary(scrollRuns.map((r) => r.longestMs)),
     totalBlockingMs: summary(scrollRuns.map((r) => r.totalBlockingMs)),
-    runs: scrollRuns.map((r) => ({ ...r, longestMs: round(r.longestMs), totalBlockingMs: round(r.totalBlockingMs), longTasks: r.longTasks.map((d) => round(d, 1)) })),
+    runs: scrollRuns.map((r) => ({
+      ...r,
+      longestMs: round(r.longestMs),
+      totalBlockingMs: round(r.totalBlockingMs),
+      longestCheckMs: round(r.longestCheckMs),
+      longTasks: r.longTasks.map((d) => round(d, 1)),
+    })),
   };
 
   return {
