@@ -101,7 +101,7 @@ cpSync(CHARTJS, join(tmp, "bench", "chart.umd.min.js"));
 
 // Bench pages are cross-origin isolated (COOP + COEP), so performance.now() has 5 µs
 // resolution instead of 100 µs; same CSP as every page of the project.
-const page = (body) => (req, res) =>
+const htmlRoute = (body) => (req, res) =>
   res
     .writeHead(200, {
       "content-type": "text/html; charset=utf-8",
@@ -111,8 +111,11 @@ const page = (body) => (req, res) =>
       "cross-origin-embedder-policy": "require-corp",
     })
     .end(body);
-const routes = { "/bench/blank.html": page("<!doctype html><title>blank</title>"), "/favicon.ico": (req, res) => res.writeHead(204).end() };
-for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) routes[`/bench/${f}`] = page(readFileSync(join(PAGES, f)));
+const routes = {
+  "/bench/blank.html": htmlRoute("<!doctype html><title>blank</title>"),
+  "/favicon.ico": (req, res) => res.writeHead(204).end(),
+};
+for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) routes[`/bench/${f}`] = htmlRoute(readFileSync(join(PAGES, f)));
 
 const cpu = cpuWatch();
 const server = await serve(tmp, 0, { routes });
