@@ -84,11 +84,53 @@ export async function open(env, path, options = {}) {
 
 /** Resolves when `count` widgets on the page have fired infographic:ready or :error. */
 export function settled(page, count = 1) {
-  return page.waitForFunction(
-    (n) => (window.__settled ?? 0) >= n,
-    count,
-    { timeout: 20000 },
-  );
+  return page.waitForFunction((n) => (window.__settled ?? 0) >= n, count);
+}
+
+/** Asserts that the page (and any frames given) logged no errors and no CSP violations. */
+export async function assertClean(page, ...frames) {
+  assertEqual(page.problems, [], "console and page errors");
+  for (const target of [page, ...frames]) {
+    assertEqual(await target.evaluate(() => window.__csp), [], `CSP violations in ${target.url()}`);
+  }
+}
+
+/**
+ * Holds every request matching `pattern` until `release()` is called: the page stays in
+ * the state before the response (e.g. loading) for as long as the test needs it to.
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  const released = new Promise((ok) => (release = ok));
+  const held = [];
+  await page.route(pattern, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { release, held };
+}
+
+/**
+ * RGBA pixels of a PNG (e.g. a screenshot), decoded by the browser itself on a blank page
+ * of its own (the pages under test forbid data: images): `{width, height, at(x, y)}`.
+ */
+export async function decodePng(env, png) {
+  const page = await env.browser.newPage();
+  try {
+    const { width, height, data } = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext("2d");
+      ctx.drawImage(bitmap, 0, 0);
+      const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      return { width: bitmap.width, height: bitmap.height, data: [...pixels] };
+    }, png.toString("base64"));
+    return { width, height, at: (x, y) => data.slice((y * width + x) * 4, (y * width + x) * 4 + 4) };
+  } finally {
+    await page.close();
+  }
 }
 
 /** Counts ready/error events from the start (add before navigation). */
