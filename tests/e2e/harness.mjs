@@ -112,22 +112,22 @@ export async function holdRequests(page, pattern) {
 }
 
 /**
- * RGBA pixels of a PNG (e.g. a screenshot), decoded by the browser itself on a blank page
- * of its own (the pages under test forbid data: images): `{width, height, at(x, y)}`.
+ * The RGBA pixels of a PNG (e.g. a screenshot) at the given device-pixel points, decoded by
+ * the browser itself on a blank page of its own (the pages under test forbid data: images).
  */
-export async function decodePng(env, png) {
+export async function pngPixels(env, png, points) {
   const page = await env.browser.newPage();
   try {
-    const { width, height, data } = await page.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext("2d");
-      ctx.drawImage(bitmap, 0, 0);
-      const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      return { width: bitmap.width, height: bitmap.height, data: [...pixels] };
-    }, png.toString("base64"));
-    return { width, height, at: (x, y) => data.slice((y * width + x) * 4, (y * width + x) * 4 + 4) };
+    return await page.evaluate(
+      async ({ base64, points }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d");
+        ctx.drawImage(bitmap, 0, 0);
+        return points.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data]);
+      },
+      { base64: png.toString("base64"), points },
+    );
   } finally {
     await page.close();
   }
