@@ -17,13 +17,6 @@ export const CHROMIUM_ARGS = [
 
 /** Routes only the tests need: data sources that fail in the ways real ones do. */
 const TEST_ROUTES = {
-  // Serves the default dataset after ?ms= milliseconds (a slow data-src).
-  "/e2e/slow.json": async (req, res) => {
-    const ms = Number(new URL(req.url, "http://x").searchParams.get("ms") ?? 15000);
-    await new Promise((ok) => setTimeout(ok, ms));
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(readFileSync(new URL("../../dist/data/default.json", import.meta.url)));
-  },
   // A 200 answer that is a web page, as a misconfigured server or a login wall sends.
   "/e2e/html.json": (req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
@@ -106,7 +99,8 @@ export async function holdRequests(page, pattern) {
   await page.route(pattern, async (route) => {
     held.push(route.request().url());
     await released;
-    await route.continue();
+    // The page may have given up on the request meanwhile (aborted it): nothing to send.
+    await route.continue().catch(() => {});
   });
   return { release, held };
 }
