@@ -3,7 +3,7 @@
 // once, attribute changes, removal, the no-script fallbacks, and the PNG and CSV downloads.
 // Every test opens its own page; marks are located from the layout code (markPoint).
 import { readFile } from "node:fs/promises";
-import { assert, assertEqual, countEvents, holdRequests, markPoint, open, settled, test } from "./harness.mjs";
+import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, open, pointOutside, settled, test } from "./harness.mjs";
 
 const ARTICLE = "/article.html";
 /** The <park-infographic> elements article.html holds (the iframe is counted apart). */
@@ -248,8 +248,10 @@ export default async function embed(env) {
       assert(typeof hover1.detail.value === "number", "value is a number");
       assert(hover1.detail.id && hover1.detail.id !== hover0.detail.id, "mark 1 is another figure");
 
-      // Leaving the chart tells the page too.
-      await page.mouse.move(2, 2);
+      // Leaving the widget tells the page too.
+      const away = await pointOutside(page, ZH);
+      assert(away, "room beside the widget");
+      await page.mouse.move(away.x, away.y);
       assertEqual((await lastHover(page)).detail, null, "hover cleared on leave");
       await noProblems(page);
     } finally {
@@ -554,15 +556,11 @@ export default async function embed(env) {
       const buttons = await page.locator(sel).locator("button").allTextContents();
       assertEqual(buttons, ["Download PNG", "Download CSV"], "English buttons");
 
-      const corner = () =>
-        page.evaluate((sel) => {
-          const c = document.querySelector(sel).shadowRoot.querySelector("canvas.base");
-          return [...c.getContext("2d").getImageData(1, 1, 1, 1).data];
-        }, sel);
-      const light = await corner();
+      const light = await backgroundPixel(page, sel);
       await setAndWait(page, sel, "theme", "dark");
-      const dark = await corner();
-      assert(JSON.stringify(light) !== JSON.stringify(dark), `background changes with the theme: ${light} → ${dark}`);
+      const dark = await backgroundPixel(page, sel);
+      // The themes' backgrounds (src/theme.rs), also the page's --pi-bg in embed.css.
+      assertEqual([light, dark], [[255, 255, 255], [0x16, 0x18, 0x1c]], "background with the theme");
       await setAndWait(page, sel, "theme", "light");
 
       const marksBefore = (await markPoint(page, sel, 0, 0, { lang: "en" })).count;

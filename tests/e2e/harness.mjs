@@ -197,3 +197,54 @@ export async function markPoint(page, selector, view, mark, { lang = "zh", theme
     { selector, view, mark, lang, theme, dataSrc },
   );
 }
+
+/**
+ * A point of the page (viewport coordinates) beside the box of the element matching
+ * `selector`, inside the viewport and on no widget at all; null when there is none.
+ */
+export async function pointOutside(page, selector) {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector);
+    const r = el.getBoundingClientRect();
+    const { clientWidth: w, clientHeight: h } = document.documentElement;
+    const candidates = [
+      [(r.right + w) / 2, (Math.max(r.top, 0) + Math.min(r.bottom, h)) / 2],
+      [r.left / 2, (Math.max(r.top, 0) + Math.min(r.bottom, h)) / 2],
+      [(Math.max(r.left, 0) + Math.min(r.right, w)) / 2, (r.bottom + h) / 2],
+      [(Math.max(r.left, 0) + Math.min(r.right, w)) / 2, r.top / 2],
+    ];
+    const point = candidates.find(
+      ([x, y]) =>
+        x >= 0 && y >= 0 && x < w && y < h &&
+        !(x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) &&
+        !document.elementFromPoint(x, y)?.closest("park-infographic"),
+    );
+    return point ? { x: point[0], y: point[1] } : null;
+  }, selector);
+}
+
+/**
+ * The colour of the `view`-th chart's background in the widget matching `selector`, read
+ * where the layout leaves the canvas empty: in the padding left of the first mark's row
+ * (every mark's hit box starts at the content's left edge), at that row's middle.
+ */
+export async function backgroundPixel(page, selector, view = 0) {
+  return page.evaluate(
+    async ({ selector, view }) => {
+      const widget = document.querySelector(selector);
+      const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = m.Data.builtin();
+      const all = (widget.getAttribute("chart") || "all") === "all";
+      const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
+      const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", "light");
+      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+      const [x, y, , h] = chart.markHitBox(0);
+      chart.free();
+      if (x < 2) throw new Error(`no padding left of the marks (${x})`);
+      const pixel = canvas.getContext("2d").getImageData(Math.floor(x / 2), Math.floor(y + h / 2), 1, 1).data;
+      return [...pixel].slice(0, 3);
+    },
+    { selector, view },
+  );
+}

@@ -2,7 +2,19 @@
 // touch, resizing, pixel ratio and themes. Each test builds its own page from the
 // gallery's scripts (so the strict CSP applies) and locates marks from the layout the
 // wasm code returns.
-import { assert, assertClean, assertEqual, countEvents, holdRequests, markPoint, open, settled, test } from "./harness.mjs";
+import {
+  assert,
+  assertClean,
+  assertEqual,
+  backgroundPixel,
+  countEvents,
+  holdRequests,
+  markPoint,
+  open,
+  pointOutside,
+  settled,
+  test,
+} from "./harness.mjs";
 
 /** A page with only the given widgets (attributes as objects), inside a box of `width` px. */
 async function page(env, widgets, { width = 480, options = {}, before } = {}) {
@@ -132,22 +144,9 @@ export default async function widget(env) {
     assert(!pinned.hidden && pinned.text.includes("46"), `tooltip shown for the tapped mark: ${JSON.stringify(pinned)}`);
 
     // Outside the widget: a point of the page beside its measured box, not on it.
-    const outside = await p.evaluate(() => {
-      const r = document.querySelector("park-infographic").getBoundingClientRect();
-      const { clientWidth: w, clientHeight: h } = document.documentElement;
-      const candidates = [
-        [(r.right + w) / 2, r.top + 20],
-        [r.left / 2, r.top + 20],
-        [r.left + 20, (r.bottom + h) / 2],
-        [r.left + 20, r.top / 2],
-      ];
-      const inside = ([x, y]) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
-      return candidates.find(([x, y]) => x >= 0 && y >= 0 && x < w && y < h && !inside([x, y]));
-    });
+    const outside = await pointOutside(p, "park-infographic");
     assert(outside, "the page has room beside the widget");
-    const hitThere = await p.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("park-infographic"), outside);
-    assertEqual(hitThere, null, "the tap-away point is not on the widget");
-    await p.touchscreen.tap(outside[0], outside[1]);
+    await p.touchscreen.tap(outside.x, outside.y);
     assert((await tooltip()).hidden, "a tap outside the widget dismisses the tooltip");
     assertEqual(await lastHover(p), null, "and tells the page");
 
@@ -214,21 +213,7 @@ export default async function widget(env) {
   });
 
   await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
-    // A point the layout leaves empty: in the padding left of the first mark's row (every
-    // mark's hit box starts at the content's left edge), at that row's middle.
-    const background = (p) =>
-      p.evaluate(async () => {
-        const widget = document.querySelector("park-infographic");
-        const canvas = widget.shadowRoot.querySelector("canvas.base");
-        const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-        const chart = new m.Chart(m.Data.builtin(), widget.getAttribute("chart"), "zh", "light");
-        chart.render(document.createElement("canvas"), canvas.getBoundingClientRect().width, window.devicePixelRatio);
-        const [x, y, , h] = chart.markHitBox(0);
-        chart.free();
-        if (x < 2) throw new Error(`no padding left of the marks (${x})`);
-        const pixel = canvas.getContext("2d").getImageData(Math.floor(x / 2), Math.floor(y + h / 2), 1, 1).data;
-        return [...pixel].slice(0, 3);
-      });
+    const background = (p) => backgroundPixel(p, "park-infographic");
     let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
     assertEqual(await background(p), [0x16, 0x18, 0x1c], "theme=dark");
     await p.evaluate(() => document.querySelector("park-infographic").setAttribute("theme", "light"));
