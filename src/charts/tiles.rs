@@ -1,5 +1,5 @@
 //! `tiles`: big numbers, the newsroom's way to show counts that do not share a scale (251
-//! patents beside 1 award). Each tile: a rule in the figure's colour (striped for derived
+//! patents beside 1 award). Each tile: a rule in the figure's colour (hollow for derived
 //! figures), the number set large with its bound words and unit beside or under it, the
 //! label, and an optional small note. Tiles sit in a grid of equal columns.
 //!
@@ -10,7 +10,7 @@ use super::common::kind_color;
 use super::Panel;
 use crate::data::Figure;
 use crate::describe;
-use crate::layout::{text_width, wrap, Builder, HAlign, Rect, VAlign};
+use crate::layout::{text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
 use crate::theme::size_css;
 use crate::vocab::Lang;
 
@@ -57,9 +57,25 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
 fn tile(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> (i32, Rect) {
     let lang = b.lang;
     let color = kind_color(&b.theme, f.kind);
-    let rule = Rect::new(x, top, w, b.px(5.0));
-    b.bar(rule, color, f.derived.is_some());
-    let mut y = number(b, f, x, rule.bottom() + b.px(6.0), w);
+    // Stated: a solid rule. Derived: a hollow one, taller so its outline reads as an
+    // outline (stripes do not read in a rule this thin). Both take the same slot, so the
+    // numbers of a row of tiles line up.
+    let slot = b.px(10.0);
+    let rule = if f.derived.is_some() {
+        let rect = Rect::new(x, top, w, slot);
+        let width_px = b.px(2.0).max(2);
+        b.shapes.push(Shape::Stroke {
+            rect,
+            color,
+            width_px,
+        });
+        rect
+    } else {
+        let rect = Rect::new(x, top, w, b.px(5.0));
+        b.fill(rect, color);
+        rect
+    };
+    let mut y = number(b, f, x, top + slot + b.px(6.0), w);
     let label = b.style(size_css::LABEL, b.theme.text);
     let line_h = b.px(size_css::LABEL * 1.35);
     for line in wrap(lang.pick(&f.label), label.size_px, false, w) {
