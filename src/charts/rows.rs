@@ -4,7 +4,7 @@
 
 use super::common::{kind_color, label_fitting, value_text};
 use crate::data::Figure;
-use crate::layout::{text_width, Builder, HAlign, Rect, VAlign};
+use crate::layout::{text_width, wrap, Builder, HAlign, Rect, VAlign};
 use crate::scale::spaced;
 use crate::theme::{size_css, Rgb, Theme};
 
@@ -34,8 +34,10 @@ pub struct Grid {
     pub wide: bool,
     /// The track's left and right pixel columns.
     pub track: (i32, i32),
-    labels: Vec<String>,
-    values: Vec<String>,
+    /// Each row's label, wrapped to the content width when it sits above its track.
+    labels: Vec<Vec<String>>,
+    /// Each row's value, wrapped when wider than the room right of the shortest track.
+    values: Vec<Vec<String>>,
 }
 
 /// Side by side when the labels fit a column and leave a usable track; else stacked.
@@ -63,11 +65,43 @@ pub fn grid(b: &Builder, rows: &[Row]) -> Grid {
     let wide = label_w <= column_max && track_if_wide >= b.content_width() / 4;
     let x0 = b.left() + if wide { label_w + gap } else { 0 };
     let x1 = (b.right() - value_w - gap).max(x0 + b.px(40.0));
+    // Above its track a label has the whole width and wraps there rather than spill; a
+    // value wider than the room right of the shortest track (40 px) wraps too.
+    let labels = labels
+        .into_iter()
+        .map(|l| match wide {
+            true => vec![l],
+            false => wrap(&l, label_px, false, b.content_width()),
+        })
+        .collect();
+    let value_max = b.right() - x1 - gap;
+    let values = values
+        .into_iter()
+        .map(|t| match text_width(&t, label_px, true) <= value_max {
+            true => vec![t],
+            false => wrap(&t, label_px, true, value_max),
+        })
+        .collect();
     Grid {
         wide,
         track: (x0, x1),
         labels,
         values,
+    }
+}
+
+impl Grid {
+    /// Row `k`'s height: a finger-sized track, its label lines above it when stacked, and
+    /// any extra lines its value wraps onto.
+    fn row_h(&self, b: &Builder, k: usize) -> i32 {
+        let line = b.px(size_css::LABEL * 1.35);
+        let above = if self.wide {
+            0
+        } else {
+            self.labels[k].len() as i32 * line
+        };
+        let extra = self.values[k].len().saturating_sub(1) as i32 * line;
+        b.px(size_css::ROW_MIN) + above + extra
     }
 }
 
@@ -82,23 +116,22 @@ pub fn draw(
     mut mark: impl FnMut(&mut Builder, &Row, i32) -> Option<Rect>,
 ) {
     let label_line = b.px(size_css::LABEL * 1.35);
-    let row_h = b.px(size_css::ROW_MIN) + if grid.wide { 0 } else { label_line };
     let caption_h = b.px(size_css::SMALL * 1.7);
     let hit_gap = b.px(4.0);
     let top = b.y;
     let mut tops = Vec::with_capacity(rows.len());
     let mut y = top;
-    for r in rows {
+    for (k, r) in rows.iter().enumerate() {
         y += if r.caption.is_some() { caption_h } else { 0 };
         tops.push(y);
-        y += row_h;
+        y += grid.row_h(b, k);
     }
     for &(x, strong) in lines {
         let color = if strong { b.theme.muted } else { b.theme.grid };
         b.line(vec![(x, top), (x, y - hit_gap)], color, 1.0, None);
     }
     for (k, r) in rows.iter().enumerate() {
-        let row_y = tops[k];
+        let (row_y, row_h) = (tops[k], grid.row_h(b, k));
         if let Some(caption) = &r.caption {
             let style = b.style(size_css::SMALL, b.theme.muted).bold();
             b.text(
@@ -110,29 +143,24 @@ pub fn draw(
         let label = b.style(size_css::LABEL, b.theme.text);
         let zone = if grid.wide {
             let mid = row_y + (row_h - hit_gap) / 2;
-            b.text(
-                grid.labels[k].clone(),
-                (b.left(), mid),
-                label.at(HAlign::Left, VAlign::Middle),
-            );
+            let middle = label.at(HAlign::Left, VAlign::Middle);
+            b.text(grid.labels[k][0].clone(), (b.left(), mid), middle);
             (row_y, row_h - hit_gap)
         } else {
-            b.text(grid.labels[k].clone(), (b.left(), row_y), label);
-            (row_y + label_line, row_h - label_line - hit_gap)
+            for (n, line) in grid.labels[k].iter().enumerate() {
+                b.text(
+                    line.clone(),
+                    (b.left(), row_y + n as i32 * label_line),
+                    label,
+                );
+            }
+            let above = grid.labels[k].len() as i32 * label_line;
+            (row_y + above, row_h - above - hit_gap)
         };
         let mid = zone.0 + zone.1 / 2;
         let drawn = mark(b, r, mid);
         let text_x = drawn.map_or(grid.track.0, |d| d.right()) + b.px(6.0);
-        let color = if drawn.is_some() {
-            b.theme.text
-        } else {
-            b.theme.muted
-        };
-        let style = b
-            .style(size_css::LABEL, color)
-            .bold()
-            .at(HAlign::Left, VAlign::Middle);
-        let text_rect = b.text(grid.values[k].clone(), (text_x, mid), style);
+        let text_rect = value_lines(b, &grid.values[k], (text_x, mid), drawn.is_some());
         let hit = Rect::new(b.left(), row_y, b.content_width(), row_h - hit_gap);
         // The mark is the bar or dot; with no value, the "not stated" words stand in.
         match drawn {
@@ -141,6 +169,23 @@ pub fn draw(
         }
     }
     b.y = y;
+}
+
+/// A value's lines centred on `mid`, from `x`; muted when there is no mark. Returns their box.
+fn value_lines(b: &mut Builder, lines: &[String], (x, mid): (i32, i32), drawn: bool) -> Rect {
+    let color = if drawn { b.theme.text } else { b.theme.muted };
+    let style = b
+        .style(size_css::LABEL, color)
+        .bold()
+        .at(HAlign::Left, VAlign::Middle);
+    let line_h = b.px(size_css::LABEL * 1.35);
+    let first = mid - (lines.len() as i32 - 1) * line_h / 2;
+    let mut rect = Rect::new(x, first - style.size_px / 2, 0, 0);
+    for (n, line) in lines.iter().enumerate() {
+        let r = b.text(line.clone(), (x, first + n as i32 * line_h), style);
+        rect = Rect::new(rect.x, rect.y, rect.w.max(r.w), r.bottom() - rect.y);
+    }
+    rect
 }
 
 /// Tick labels under the rows at (x, text), dropping any that would touch a neighbour.
