@@ -144,6 +144,8 @@ class ChartView {
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
     this.overlay = el("canvas", { className: "overlay", "aria-hidden": "true" });
     this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
+    // The tooltip's lines, created once and refilled: a hover changes text, not nodes.
+    this.lines = [];
     this.desc = el("p", { className: "sr-only", text: this.chart.description() });
     this.stage = el(
       "div",
@@ -176,17 +178,27 @@ class ChartView {
 
     const on = (target, type, fn, opts = {}) =>
       target.addEventListener(type, fn, { ...opts, signal: this.listeners.signal });
+    // Pointer moves arrive faster than frames: keep the latest and look it up once per
+    // frame, so the handler itself reads no layout and writes nothing.
     on(this.stage, "pointermove", (e) => {
-      if (e.pointerType === "mouse" && !this.pinned) this.pointAt(e);
+      if (e.pointerType !== "mouse" || this.pinned) return;
+      this.pointer = e;
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        if (this.pointer && !this.pinned) this.select(this.markAt(this.pointer));
+      });
     });
     on(this.stage, "pointerleave", (e) => {
-      if (e.pointerType === "mouse" && !this.pinned) this.select(-1);
+      if (e.pointerType !== "mouse") return;
+      this.pointer = null;
+      if (!this.pinned) this.select(-1);
     });
     on(this.stage, "pointerdown", (e) => {
       if (e.pointerType === "mouse") return;
       const mark = this.markAt(e);
       this.pinned = mark >= 0 && mark !== this.mark;
-      this.select(this.pinned ? mark : -1);
+      // A tap is a deliberate choice: say it to screen readers, as a key press is.
+      this.select(this.pinned ? mark : -1, this.pinned);
     });
     on(this.stage, "keydown", (e) => this.key(e));
     on(this.stage, "blur", () => {
@@ -259,10 +271,6 @@ class ChartView {
     return this.chart.hitTest((e.clientX - r.left) * k, (e.clientY - r.top) * k);
   }
 
-  pointAt(e) {
-    this.select(this.markAt(e));
-  }
-
   key(e) {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
     if (step) {
@@ -295,13 +303,26 @@ class ChartView {
       this.host.emit("hover", null);
       return;
     }
-    this.tooltip.replaceChildren(
-      ...d.lines.map((line, k) => el(k === 1 ? "strong" : "div", { text: line, className: k ? "" : "label" })),
-    );
+    this.fillTooltip(d.lines);
     this.tooltip.hidden = false;
     this.place(i);
     if (announce) this.live.textContent = d.sentence;
     this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+  }
+
+  /** Line 0 is the label, line 1 the value (large), the rest small: period, source, note. */
+  fillTooltip(lines) {
+    while (this.lines.length < lines.length) {
+      const k = this.lines.length;
+      const line = el(k === 1 ? "strong" : "div", { className: k ? "" : "label" });
+      this.lines.push(line);
+      this.tooltip.append(line);
+    }
+    this.lines.forEach((line, k) => {
+      const text = lines[k] ?? "";
+      if (line.textContent !== text) line.textContent = text;
+      line.hidden = k >= lines.length;
+    });
   }
 
   /**
@@ -315,10 +336,13 @@ class ChartView {
     const cx = x + w / 2;
     const side = cx < width * 0.3 ? "start" : cx > width * 0.7 ? "end" : "middle";
     const below = y < 120;
-    this.tooltip.dataset.x = side;
-    this.tooltip.dataset.y = below ? "below" : "above";
-    this.tooltip.style.left = `${side === "start" ? x : side === "end" ? x + w : cx}px`;
-    this.tooltip.style.top = `${below ? y + h + 8 : y - 8}px`;
+    const left = side === "start" ? x : side === "end" ? x + w : cx;
+    const top = below ? y + h + 8 : y - 8;
+    // One transform: the anchor point, then the tooltip's own alignment around it (a
+    // percentage of its own size), so moving it needs no layout, only compositing.
+    const alignX = { start: "0%", middle: "-50%", end: "-100%" }[side];
+    const alignY = below ? "0%" : "-100%";
+    this.tooltip.style.transform = `translate(${left}px, ${top}px) translate(${alignX}, ${alignY})`;
   }
 
   async downloadPng() {
@@ -335,6 +359,7 @@ class ChartView {
   }
 
   destroy() {
+    cancelAnimationFrame(this.frame);
     this.host.resize?.unobserve(this.stage);
     this.host.resize?.unobserve(this.canvas);
     this.listeners.abort();
