@@ -5,21 +5,31 @@
 //   <park-infographic chart="growth-2019" lang="zh" theme="auto"></park-infographic>
 //
 // Attributes: chart (an id, or "all"), lang (zh | en), theme (auto | light | dark),
-// data-src (URL of a JSON dataset in the same schema). Events (bubbling, composed):
+// data-src (URL of a JSON dataset in the same schema), fallback-src (URL of an image shown
+// under the error message when the chart cannot be drawn; without it only the built-in
+// data has one, fallback/<chart>.<lang>.svg). Events (bubbling, composed):
 // infographic:ready {chart}, infographic:hover {chart, id, label, value, unit} or null,
-// infographic:error {chart, message}.
+// infographic:error {chart, message}. The message starts with a sentence naming what
+// failed (the module, data-src, its data, an attribute, the drawing), then the detail.
+// Printing draws every chart in the light theme (paper is white), whatever the screen's.
 //
 // Text from data reaches the DOM only through textContent; no innerHTML anywhere, no
 // inline styles or scripts (the widget runs under a strict Content-Security-Policy).
+// Optional browser APIs are feature-detected, each with a fallback: nothing optional may
+// stop a chart from drawing (WebKit/Safari 15+, Firefox ESR, Chromium).
 
 import init, { Chart, Data, chartIds } from "./pkg/park_infographic.js";
 // Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
 import HEIGHTS from "./heights.js";
 
 const BASE = new URL(".", import.meta.url);
+const MODULE_FILE = "pkg/park_infographic_bg.wasm";
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
+// Created once, at load: one list per query for every widget.
+const DARK = matchMedia("(prefers-color-scheme: dark)");
+const PRINT = matchMedia("print");
 const DATA_TIMEOUT_MS = 10000;
 const WORDS = {
   zh: {
@@ -44,6 +54,27 @@ const WORDS = {
   },
 };
 
+/**
+ * A failure as the editor reads it: a sentence naming the stage that failed (and the
+ * attribute or field), then the technical detail. Wrapping one again keeps it as it is.
+ */
+function failure(sentence, detail) {
+  if (detail instanceof Error && detail.stage) return detail;
+  const e = new Error(detail === undefined ? sentence : `${sentence}. ${describeError(detail)}`);
+  e.stage = true;
+  return e;
+}
+
+/** An exception's detail: its message, with its kind when that says more ("TypeError: …"). */
+function describeError(e) {
+  if (!(e instanceof Error)) return String(e);
+  if (typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError) {
+    // A trap is a bug of ours, not the editor's: say so rather than "unreachable".
+    return `internal error (${e.message}); please report it with the data used`;
+  }
+  return e.name && e.name !== "Error" ? `${e.name}: ${e.message}` : e.message;
+}
+
 // One module instance and one parsed dataset per source, shared by every widget.
 let modulePromise = null;
 const datasets = new Map();
@@ -51,8 +82,8 @@ const datasets = new Map();
 function loadModule() {
   modulePromise ??= init().catch((e) => {
     modulePromise = null; // a later widget may try again (e.g. after a network blip)
-    if (typeof WebAssembly !== "object") throw new Error("this browser cannot run WebAssembly");
-    throw new Error(`the chart module failed to load: ${e?.message ?? e}`);
+    if (typeof WebAssembly !== "object") throw failure("This browser cannot run WebAssembly, which the chart needs");
+    throw failure(`The chart module (${MODULE_FILE}) could not be loaded`, e);
   });
   return modulePromise;
 }
@@ -62,13 +93,20 @@ async function loadData(src) {
   await loadModule();
   const url = src ? new URL(src, document.baseURI).href : "";
   if (!datasets.has(url)) {
-    const pending = url ? fetchData(url) : Promise.resolve().then(() => Data.builtin());
+    // fetchData names its own failures (the request); the rest is the data itself.
+    const pending = url
+      ? fetchData(url).catch((e) => {
+          throw e?.stage ? e : failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`);
+        })
+      : Promise.resolve().then(() => Data.builtin());
     datasets.set(url, pending);
     // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
   }
   return datasets.get(url);
 }
+
+const notLoaded = (detail) => failure("The data file in data-src could not be loaded", detail);
 
 async function fetchData(url) {
   const abort = new AbortController();
@@ -79,13 +117,13 @@ async function fetchData(url) {
     response = await fetch(url, { signal: abort.signal });
     text = await response.text();
   } catch (e) {
-    if (abort.signal.aborted) throw new Error(`data-src ${url}: no answer within ${DATA_TIMEOUT_MS / 1000} s`);
-    throw new Error(`data-src ${url}: ${e.message}`);
+    if (abort.signal.aborted) throw notLoaded(`${url}: no answer within ${DATA_TIMEOUT_MS / 1000} s`);
+    throw notLoaded(`${url}: ${e.message}`);
   } finally {
     clearTimeout(timer);
   }
-  if (!response.ok) throw new Error(`data-src ${url}: HTTP ${response.status}`);
-  if (/^\s*</.test(text)) throw new Error(`data-src ${url}: the server sent a web page, not JSON`);
+  if (!response.ok) throw notLoaded(`${url}: HTTP ${response.status}`);
+  if (/^\s*</.test(text)) throw notLoaded(`${url}: the server sent a web page, not JSON`);
   return Data.fromJson(text);
 }
 
@@ -93,7 +131,9 @@ async function fetchData(url) {
 function estimateHeight(id, lang, width) {
   const row = HEIGHTS.charts[id]?.[lang];
   if (!row) return 0;
-  const i = HEIGHTS.widths.findLastIndex((w) => w <= width);
+  // A plain loop: findLastIndex is missing from Safari before 15.4 and Firefox before 104.
+  let i = HEIGHTS.widths.length - 1;
+  while (i >= 0 && HEIGHTS.widths[i] > width) i--;
   // Narrower than 240 px the chart is drawn at 240 and scaled down by CSS.
   return i < 0 ? (row[0] * width) / HEIGHTS.widths[0] : row[i];
 }
@@ -118,6 +158,40 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * Listeners removed together when their owner goes. Not an AbortSignal in the options:
+ * Safari before 15 ignores that option, and the listeners would outlive the widget.
+ */
+class Listeners {
+  constructor() {
+    this.removers = [];
+  }
+
+  on(target, type, fn, options = {}) {
+    if (!target.addEventListener && target.addListener) {
+      // A MediaQueryList in Safari before 14: only the older addListener.
+      target.addListener(fn);
+      this.removers.push(() => target.removeListener(fn));
+      return;
+    }
+    target.addEventListener(type, fn, options);
+    this.removers.push(() => target.removeEventListener(type, fn, options));
+  }
+
+  removeAll() {
+    for (const remove of this.removers.splice(0)) remove();
+  }
+}
+
+/** The canvas as a PNG blob; through a data URL where toBlob is missing. */
+function pngBlob(canvas) {
+  if (typeof canvas.toBlob === "function") return new Promise((ok) => canvas.toBlob(ok, "image/png"));
+  const bytes = atob(canvas.toDataURL("image/png").split(",")[1]);
+  const array = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
+  return Promise.resolve(new Blob([array], { type: "image/png" }));
+}
+
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = el("a", { href: url, download: name });
@@ -138,7 +212,7 @@ class ChartView {
     this.chart = new Chart(data, id, lang, theme);
     this.mark = -1; // the highlighted mark
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
-    this.listeners = new AbortController();
+    this.listeners = new Listeners();
     const words = WORDS[lang];
 
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
@@ -176,8 +250,7 @@ class ChartView {
     this.desc.id = `desc-${id}`;
     this.stage.setAttribute("aria-describedby", this.desc.id);
 
-    const on = (target, type, fn, opts = {}) =>
-      target.addEventListener(type, fn, { ...opts, signal: this.listeners.signal });
+    const on = (target, type, fn, options) => this.listeners.on(target, type, fn, options);
     // Pointer moves arrive faster than frames: keep the latest and look it up once per
     // frame, so the handler itself reads no layout and writes nothing.
     on(this.stage, "pointermove", (e) => {
@@ -221,7 +294,7 @@ class ChartView {
   table(words) {
     const details = el("details", { className: "table" }, el("summary", { text: words.table }));
     const build = () => details.append(this.tableBody(words));
-    details.addEventListener("toggle", build, { once: true, signal: this.listeners.signal });
+    this.listeners.on(details, "toggle", build, { once: true });
     return details;
   }
 
@@ -249,6 +322,8 @@ class ChartView {
     for (const c of [this.canvas, this.overlay]) {
       c.style.width = `${this.chart.widthCss}px`;
       // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
+      // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
+      // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
       c.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
     }
     this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
@@ -257,6 +332,15 @@ class ChartView {
     this.renderedRatio = dpr;
     // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
     this.scale = Math.min(1, width / this.chart.widthCss);
+  }
+
+  /** Draws again in `theme` at once (for printing): a new handle, the same data and width. */
+  setTheme(theme) {
+    const chart = new Chart(this.data, this.id, this.lang, theme);
+    this.chart.free();
+    this.chart = chart;
+    this.theme = theme;
+    this.render();
   }
 
   /** Whether the stage's width or the screen's pixel ratio changed since the last draw. */
@@ -351,7 +435,7 @@ class ChartView {
     try {
       const canvas = document.createElement("canvas");
       chart.render(canvas, this.renderedWidth || 640, 2);
-      const blob = await new Promise((ok) => canvas.toBlob(ok, "image/png"));
+      const blob = await pngBlob(canvas);
       if (blob) download(blob, `${this.id}.${this.lang}.png`);
     } finally {
       chart.free();
@@ -362,7 +446,7 @@ class ChartView {
     cancelAnimationFrame(this.frame);
     this.host.resize?.unobserve(this.stage);
     this.host.resize?.unobserve(this.canvas);
-    this.listeners.abort();
+    this.listeners.removeAll();
     try {
       this.chart.free();
     } catch {
@@ -373,16 +457,14 @@ class ChartView {
 }
 
 class ParkInfographic extends HTMLElement {
-  static observedAttributes = ["chart", "lang", "theme", "data-src"];
+  static observedAttributes = ["chart", "lang", "theme", "data-src", "fallback-src"];
 
   constructor() {
     super();
     this.views = [];
     this.placeholders = [];
     this.generation = 0;
-    // Here, not in connectedCallback: an upgraded element gets attributeChangedCallback
-    // (and so update(), which resolves the theme) before connectedCallback.
-    this.dark = matchMedia("(prefers-color-scheme: dark)");
+    this.printing = false; // between beforeprint and afterprint
     this.root = this.attachShadow({ mode: "open" });
     const sheet = el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href });
     // Draw only once the styles apply: before, the figure has the browser's default
@@ -395,20 +477,36 @@ class ParkInfographic extends HTMLElement {
   }
 
   connectedCallback() {
-    this.listeners = new AbortController();
-    const signal = this.listeners.signal;
-    this.resize = new ResizeObserver(() => this.relayout());
-    this.resize.observe(this);
-    this.dark.addEventListener("change", () => this.theme() === "auto" || this.update(), { signal });
+    this.listeners = new Listeners();
+    const on = (target, type, fn) => this.listeners.on(target, type, fn);
+    // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
+    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => this.relayout()) : null;
+    this.resize?.observe(this);
+    // Only theme="auto" follows the system's light or dark.
+    on(DARK, "change", () => {
+      if (this.theme() === "auto") this.update();
+    });
     // Browser zoom changes the pixel ratio and fires `resize` (Safari has no
     // device-pixel-content-box observation, which covers the other browsers below).
-    window.addEventListener("resize", () => this.relayout(), { signal });
-    document.fonts?.ready.then(() => this.isConnected && this.relayout(true));
+    on(window, "resize", () => this.relayout());
+    // Paper is white: print in the light theme. beforeprint comes just before the browser
+    // lays the page out for print, so the redraw is synchronous; the print media query
+    // covers engines and tools that print without those events.
+    on(window, "beforeprint", () => {
+      this.printing = true;
+      this.retheme();
+    });
+    on(window, "afterprint", () => {
+      this.printing = false;
+      this.retheme();
+    });
+    on(PRINT, "change", () => this.retheme());
+    document.fonts?.ready?.then(() => this.isConnected && this.relayout(true));
     this.update();
   }
 
   disconnectedCallback() {
-    this.listeners?.abort();
+    this.listeners?.removeAll();
     this.resize?.disconnect();
     this.generation++;
     this.clear();
@@ -420,6 +518,29 @@ class ParkInfographic extends HTMLElement {
 
   theme() {
     return this.getAttribute("theme") || "auto";
+  }
+
+  /** The theme to draw in: light while printing, else the attribute's, auto from the system. */
+  drawTheme() {
+    if (this.printing || PRINT.matches) return "light";
+    const theme = this.theme();
+    return theme === "auto" ? (DARK.matches ? "dark" : "light") : theme;
+  }
+
+  /** Redraws the charts in place, at once, if the theme to draw in changed (printing). */
+  retheme() {
+    const theme = this.drawTheme();
+    if (theme === this.body.dataset.theme) return;
+    // The DOM's colours (embed.css, through data-theme) follow the canvas's.
+    this.body.dataset.theme = theme;
+    for (const v of this.views) {
+      try {
+        v.setTheme(theme);
+      } catch (e) {
+        this.fail(v.id, v.lang, WORDS[v.lang], failure(`The chart "${v.id}" could not be drawn`, e));
+        return;
+      }
+    }
   }
 
   emit(type, detail) {
@@ -439,23 +560,39 @@ class ParkInfographic extends HTMLElement {
     const chart = this.getAttribute("chart") || "all";
     const lang = this.getAttribute("lang") || "zh";
     const words = WORDS[lang] || WORDS.zh;
-    // Resolved once, here: the canvas colours (Rust) and the DOM's (embed.css, through
-    // data-theme) come from the same decision.
-    const theme = this.theme() === "auto" ? (this.dark.matches ? "dark" : "light") : this.theme();
-    this.body.dataset.theme = theme;
+    // The canvas colours (Rust) and the DOM's (embed.css, through data-theme) come from
+    // the same decision.
+    this.body.dataset.theme = this.drawTheme();
     this.clear();
     this.setAttribute("aria-busy", "true");
-    this.body.append(this.skeleton(chart, lang, words));
     try {
-      const [data] = await Promise.all([loadData(this.getAttribute("data-src")), this.styled]);
+      this.body.append(this.skeleton(chart, lang, words));
+      const src = this.getAttribute("data-src");
+      const [data] = await Promise.all([loadData(src), this.styled]);
       if (generation !== this.generation) return;
       const ids = chart === "all" ? data.chartIds() : [chart];
       const known = chartIds();
-      if (!WORDS[lang]) throw new Error(`unknown lang "${lang}"; use zh or en`);
+      if (!WORDS[lang]) throw failure("The lang attribute is not valid", `unknown lang "${lang}"; use zh or en`);
+      if (!["auto", "light", "dark"].includes(this.theme())) {
+        throw failure("The theme attribute is not valid", `unknown theme "${this.theme()}"; use auto, light or dark`);
+      }
+      // Again: a print or a system switch may have come while the data loaded.
+      const theme = this.drawTheme();
+      this.body.dataset.theme = theme;
       this.clear();
       for (const id of ids) {
-        if (!known.includes(id)) throw new Error(`unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
-        const view = new ChartView(this, data, id, lang, theme);
+        if (!known.includes(id)) {
+          throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
+        }
+        if (!data.chartIds().includes(id)) {
+          throw failure("The chart attribute names a chart the data does not have", `no chart "${id}" in ${src}`);
+        }
+        let view;
+        try {
+          view = new ChartView(this, data, id, lang, theme);
+        } catch (e) {
+          throw failure(`The chart "${id}" could not be drawn`, e);
+        }
         this.views.push(view);
         this.body.append(view.node);
         // The stage, not just the host: its width can change while the host's does not.
@@ -463,9 +600,21 @@ class ParkInfographic extends HTMLElement {
         // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
         // a window moved to another screen) even when no CSS size does. WebKit has no
         // such box and throws on the option; there the window's resize event covers zoom.
-        if (DEVICE_PIXEL_BOX) this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
+        if (DEVICE_PIXEL_BOX) {
+          try {
+            this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
+          } catch {
+            // An engine that lists the box but refuses it: the resize event covers zoom.
+          }
+        }
       }
-      for (const v of this.views) v.render();
+      for (const v of this.views) {
+        try {
+          v.render();
+        } catch (e) {
+          throw failure(`The chart "${v.id}" could not be drawn`, e);
+        }
+      }
       this.removeAttribute("aria-busy");
       this.emit("ready", { chart });
     } catch (e) {
@@ -505,11 +654,7 @@ class ParkInfographic extends HTMLElement {
   }
 
   fail(chart, lang, words, e) {
-    // A trap is a bug of ours, not the editor's: say so rather than "unreachable".
-    const message =
-      typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError
-        ? `internal error while drawing (${e.message}); please report it with the data used`
-        : String(e?.message ?? e);
+    const message = failure("The chart could not be shown", e).message;
     this.clear();
     this.removeAttribute("aria-busy");
     const box = el(
@@ -518,13 +663,32 @@ class ParkInfographic extends HTMLElement {
       el("strong", { text: words.error }),
       el("p", { text: message }),
     );
-    if (chart !== "all" && knownChart(chart) && WORDS[lang]) {
-      const img = el("img", { src: new URL(`fallback/${chart}.${lang}.svg`, BASE).href, alt: "" });
+    const image = this.fallbackImage(chart, lang);
+    if (image) {
+      const img = el("img", { src: image, alt: "" });
       img.addEventListener("error", () => img.remove(), { once: true });
       box.append(img);
     }
     this.body.append(box);
     this.emit("error", { chart, message });
+  }
+
+  /**
+   * The image under an error: the editor's fallback-src, else the built-in chart's own
+   * drawing, but only for the built-in data: under an editor's data-src it would show
+   * another dataset's figures.
+   */
+  fallbackImage(chart, lang) {
+    const named = this.getAttribute("fallback-src");
+    if (named) {
+      try {
+        return new URL(named, document.baseURI).href;
+      } catch {
+        return null;
+      }
+    }
+    if (this.getAttribute("data-src") || chart === "all" || !WORDS[lang] || !knownChart(chart)) return null;
+    return new URL(`fallback/${chart}.${lang}.svg`, BASE).href;
   }
 
   relayout(force = false) {
@@ -534,7 +698,7 @@ class ParkInfographic extends HTMLElement {
         try {
           v.render();
         } catch (e) {
-          this.fail(v.id, v.lang, WORDS[v.lang], e);
+          this.fail(v.id, v.lang, WORDS[v.lang], failure(`The chart "${v.id}" could not be drawn`, e));
           return;
         }
       }

@@ -68,7 +68,16 @@ if (framed) {
     posted = height;
     window.parent.postMessage({ type: "park-infographic:height", chart, height }, "*");
   };
-  new ResizeObserver(post).observe(document.documentElement);
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(post).observe(document.documentElement);
+  } else {
+    // Safari before 13.1: the height changes when the chart is drawn or fails, is laid
+    // out again (a resize) or its data table opens or closes.
+    widget.addEventListener("infographic:ready", post);
+    widget.addEventListener("infographic:error", post);
+    widget.shadowRoot?.addEventListener("toggle", post, true);
+    window.addEventListener("resize", post);
+  }
   post();
 }
 
