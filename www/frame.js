@@ -6,7 +6,9 @@
 // this posts {type: "park-infographic:height", chart, height} to the parent whenever the
 // document's height changes (embed-frame.js on the host page resizes the iframe), and
 // obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
-import init, { chartIds } from "./pkg/park_infographic.js";
+// The built-in charts (frame.html draws the built-in data), from the file embed.js also
+// loads: no need to wait for the wasm to know them.
+import HEIGHTS from "./heights.js";
 
 const LANGS = ["zh", "en"];
 const THEMES = ["auto", "light", "dark"];
@@ -21,9 +23,9 @@ const pick = (name, allowed) => {
 const state = { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
 let widget = null;
 
-// Listening from the start: a parent may send its first message as soon as the frame loads,
-// before the chart exists (the module below awaits the wasm). Only the parent may switch
-// the language or theme, and only with a well-formed message.
+// Listening from the start: a parent may send its first message as soon as the frame
+// loads. Only the parent may switch the language or theme, and only with a well-formed
+// message.
 if (framed) {
   window.addEventListener("message", (event) => {
     if (event.source !== window.parent) return;
@@ -34,17 +36,7 @@ if (framed) {
   });
 }
 
-// The same module instance embed.js uses (init is idempotent), for the list of charts.
-let known;
-try {
-  await init();
-  known = chartIds();
-} catch {
-  // The widget reports the failure itself, with the fallback image of the asked-for chart.
-  const asked = params.get("chart");
-  known = asked && /^[a-z0-9-]{1,64}$/.test(asked) ? [asked] : [];
-}
-const chart = pick("chart", known);
+const chart = pick("chart", Object.keys(HEIGHTS.charts));
 
 widget = document.createElement("park-infographic");
 widget.setAttribute("chart", chart);
