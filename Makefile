@@ -49,8 +49,9 @@ dist: build
 fuzz: setup
 	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test fuzz -- --include-ignored --nocapture
 
-## bench: size, speed and memory against Chart.js in one run; writes bench/results.{json,md}
+## bench: issue 10's table against Chart.js in one run; writes bench/results.{json,md}, or bench/out/ from a dirty tree
 bench: setup-test dist
+	@command -v twiggy >/dev/null || cargo install --locked twiggy
 	node bench/run.mjs
 
 clean:

@@ -1,76 +1,77 @@
-// `make bench`: size, speed and memory of <park-infographic> side by side with Chart.js,
-// in one run, in headless Chromium (Playwright, Debian's /usr/bin/chromium) on a local
-// static server. Writes bench/results.json and bench/results.md. Reports; asserts nothing
-// about timings (only that every measurement measured what it says: marks found, hovers
-// landed, widths applied).
+// `make bench`: <park-infographic> side by side with Chart.js, in one run, in headless
+// Chromium (playwright-core driving Debian's /usr/bin/chromium) on a local static server.
+// Measures the rows of issue 10's table and prints them at the end with ratios and
+// met/missed:
+//   size    everything one embed downloads (resource timing of the measured loads), gzip -9;
+//           what the wasm is made of comes from `twiggy top` on cargo's pre-wasm-opt binary
+//   first   time to first chart: fresh context per load, A/B pairs alternating their order,
+//           per-pair ratio ours ÷ Chart.js, at CPU 1× and 4× (Emulation.setCPUThrottlingRate)
+//   hover   main-thread work per mouse move (dispatch + animation-frame callbacks + the
+//           frame's rendering), p95 ratio, at CPU 1× and 4×
+//   scroll  chart="all" in an article at CPU 4×, scrolled to the end in steps that each wait
+//           for the charts in view to be drawn: longest main-thread task and total blocking
+//           time, from a performance trace
+//   memory  wasm linear memory after load, after 500 and after 1000 hovers
+// Everything goes through what a page sees (the widget's events, canvases, pointer events),
+// so it measures whatever embed.js does.
 //
-//   node bench/run.mjs            (make bench builds dist/ first)
-//   node bench/run.mjs --quick    fewer runs, for trying the harness (results not written
-//                                 over the reference files: they go to bench/out/)
-//   node bench/run.mjs --out=DIR  write the results to DIR instead
-//   node bench/run.mjs --report   only rewrite results.md from results.json (no browser)
+// Where the results go: bench/results.{json,md} name the commit they were measured on
+// (`git rev-parse HEAD`) and are the committed reference run. A run from a tree with
+// uncommitted changes (`git status --porcelain`, bench/results.* aside) still runs, but
+// warns and writes to bench/out/ (ignored by git), marked "development run — not for
+// committing"; so does --quick, and so does a dist/ whose embed.js is not www/embed.js.
+// Build dist/ from the tree first (`make bench` does).
 //
-// Environment: CHROMIUM (default /usr/bin/chromium).
+//   node bench/run.mjs            the full run (about 5 minutes on 2 cores)
+//   node bench/run.mjs --quick    few repetitions, to try the harness (bench/out/)
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), CARGO_TARGET_DIR (default ./target).
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CSP, serve } from "../.ci/serve.mjs";
-import { sizeTable, wasmAnatomy } from "./lib/sizes.mjs";
-import { median, ratios, round, summary } from "./lib/stats.mjs";
-import { markdown } from "./lib/report.mjs";
-import { analyse, bySource, TRACE_CATEGORIES } from "./lib/trace.mjs";
 import { cpuWatch } from "./lib/cpu.mjs";
+import { markdown, targets, textTable } from "./lib/report.mjs";
+import { sizeTable, twiggyTop } from "./lib/sizes.mjs";
+import { median, ratios, round, summary } from "./lib/stats.mjs";
+import { blocking, mainThreadTasks, TASK_CATEGORIES } from "./lib/tasks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
 const PAGES = join(ROOT, "bench", "pages");
 const CHARTJS = join(ROOT, "node_modules", "chart.js", "dist", "chart.umd.min.js");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const PREOPT_WASM = join(resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target"), "wasm32-unknown-unknown", "release", "park_infographic.wasm");
 const QUICK = process.argv.includes("--quick");
-const OUT_ARG = process.argv.find((a) => a.startsWith("--out="))?.slice("--out=".length);
-const OUT = OUT_ARG ?? (QUICK ? join(ROOT, "bench", "out") : join(ROOT, "bench"));
 
 const RUNS = QUICK
-  ? { ttfcPairs: 3, cold: 2, all: 3, hovers: 20, resizes: 6, memoryHovers: 50 }
-  : { ttfcPairs: 15, cold: 5, all: 12, hovers: 200, resizes: 40, memoryHovers: 500 };
+  ? { ttfcPairs: 3, hovers: 20, memoryHovers: 50, scrolls: 1 }
+  : { ttfcPairs: 12, hovers: 150, memoryHovers: 500, scrolls: 5 };
 const RATES = [1, 4]; // CPU throttling: none, and 4× (a mid-range phone stand-in)
+const SCROLL_RATE = 4;
 const CONTEXT = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
-
-// The benchmark's own files, on both pages: not part of what a reader downloads.
-const INSTRUMENTATION = new Set(["/bench/common.js", "/bench/ours-bench.js", "/bench/chartjs-bench.js", "/bench/bench.css"]);
-const FONT = /\.(woff2?|ttf|otf|ttc)$/i;
+// The benchmark's own files: not part of what a reader downloads.
+const INSTRUMENTATION = new Set(["/bench/common.js", "/bench/ours-bench.js", "/bench/chartjs-bench.js", "/bench/scroll.js", "/bench/bench.css"]);
 const NOTES = {
   "embed.js": "the web component",
-  "embed.css": "its shadow-root styles",
-  "heights.js": "chart heights for the loading placeholder",
   "pkg/park_infographic.js": "wasm-bindgen glue",
-  "pkg/park_infographic_bg.wasm": "the module; the default dataset is compiled in",
+  "pkg/park_infographic_bg.wasm": "the module",
   "bench/chart.umd.min.js": "Chart.js's minified UMD build",
   "bench/chartjs.js": "host code: the chart's configuration and value labels",
-  "bench/chartjs-data.js": "the 5 figures, generated from the dataset",
+  "bench/chartjs-data.js": "the chart's figures, generated from the dataset",
 };
 
-if (process.argv.includes("--report")) {
-  const results = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8"));
-  writeFileSync(join(OUT, "results.md"), markdown(results));
-  console.log(`bench: rewrote ${join(OUT, "results.md")} from results.json`);
-  process.exit(0);
-}
-
 const t0 = Date.now();
-const log = (msg) => console.log(`bench [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+const log = (msg) => console.log(`bench [${String(Math.round((Date.now() - t0) / 1000)).padStart(3)} s] ${msg}`);
 
 for (const [what, path] of [
   ["dist/ (run `make dist`)", join(DIST, "embed.js")],
-  ["dist/pkg/park_infographic_bg.wasm (run `make dist`)", join(DIST, "pkg", "park_infographic_bg.wasm")],
-  ["dist/data/default.json (run `make dist`)", join(DIST, "data", "default.json")],
   ["Chart.js (npm ci)", CHARTJS],
-  [`Chromium at ${CHROMIUM} (.ci/setup test installs it)`, CHROMIUM],
+  [`Chromium at ${CHROMIUM}`, CHROMIUM],
 ]) {
   if (!existsSync(path)) {
     console.error(`bench: missing ${what}`);
@@ -78,18 +79,29 @@ for (const [what, path] of [
   }
 }
 
-const growth = growthData();
+const git = gitState();
+// dist/ is built from the tree, not from HEAD: at least its copy of embed.js must match.
+if (!readFileSync(join(ROOT, "www", "embed.js")).equals(readFileSync(join(DIST, "embed.js")))) {
+  git.dirty = true;
+  git.changes.unshift("dist/ was not built from this tree (dist/embed.js differs from www/embed.js)");
+}
+const development = QUICK || git.dirty;
+const OUT = join(ROOT, "bench", development ? "out" : "");
+if (git.dirty) {
+  console.warn(`bench: WARNING: not a committed build (${git.changes.slice(0, 5).join(", ")}${git.changes.length > 5 ? ", …" : ""}):`);
+  console.warn(`bench: this is a development run, written to bench/out/, not for committing.`);
+}
+const dataset = JSON.parse(readFileSync(join(DIST, "data", "default.json"), "utf8"));
 
 // --- the served tree: dist/ plus the bench pages under /bench/ ---------------------------
 const tmp = mkdtempSync(join(os.tmpdir(), "park-bench-"));
 cpSync(DIST, tmp, { recursive: true });
-mkdirSync(join(tmp, "bench"));
-for (const f of readdirSync(PAGES)) cpSync(join(PAGES, f), join(tmp, "bench", f));
+cpSync(PAGES, join(tmp, "bench"), { recursive: true });
 cpSync(CHARTJS, join(tmp, "bench", "chart.umd.min.js"));
 
-// Bench pages are served cross-origin isolated (COOP + COEP): performance.now() then has
-// 5 µs resolution instead of 100 µs. Same CSP as every page of the project.
-const isolatedPage = (body) => (req, res) =>
+// Bench pages are cross-origin isolated (COOP + COEP), so performance.now() has 5 µs
+// resolution instead of 100 µs; same CSP as every page of the project.
+const htmlRoute = (body) => (req, res) =>
   res
     .writeHead(200, {
       "content-type": "text/html; charset=utf-8",
@@ -98,23 +110,12 @@ const isolatedPage = (body) => (req, res) =>
       "cross-origin-opener-policy": "same-origin",
       "cross-origin-embedder-policy": "require-corp",
     })
-    .end(typeof body === "function" ? body() : body);
-const routes = {};
-for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) {
-  routes[`/bench/${f}`] = isolatedPage(() => readFileSync(join(tmp, "bench", f)));
-}
-// Where each measured page's context starts (see openPage).
-routes["/bench/blank.html"] = isolatedPage("<!doctype html><title>blank</title>");
-
-// The widget's stylesheet is served cacheable, as a CDN would: every widget links it in
-// its shadow root, and the all-charts runs insert many widgets into one page. (The
-// first-chart loads use a fresh context each, so nothing is cached there.)
-routes["/embed.css"] = (req, res) =>
-  res
-    .writeHead(200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=600" })
-    .end(readFileSync(join(tmp, "embed.css")));
-// Browsers ask for /favicon.ico on their own; neither page has one.
-routes["/favicon.ico"] = (req, res) => res.writeHead(204).end();
+    .end(body);
+const routes = {
+  "/bench/blank.html": htmlRoute("<!doctype html><title>blank</title>"),
+  "/favicon.ico": (req, res) => res.writeHead(204).end(),
+};
+for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) routes[`/bench/${f}`] = htmlRoute(readFileSync(join(PAGES, f)));
 
 const cpu = cpuWatch();
 const server = await serve(tmp, 0, { routes });
@@ -131,452 +132,268 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 results.machine.otherProcesses = cpu.stop(os.availableParallelism());
-log(`other processes used ${(results.machine.otherProcesses.share * 100).toFixed(1)} % of the machine's CPU during the run`);
+results.problems = problems;
 
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(join(OUT, "results.md"), markdown(results));
 log(`wrote ${join(OUT, "results.json")} and results.md`);
+console.log(`\nIssue 10's table (${development ? "DEVELOPMENT RUN, not for committing; " : ""}commit ${git.commit?.slice(0, 12) ?? "?"}):\n`);
+console.log(textTable(targets(results)));
+if (results.machine.otherProcesses.share > 0.05) {
+  console.log(`\nbench: other processes used ${Math.round(results.machine.otherProcesses.share * 100)} % of the CPU: timings are noisy.`);
+}
 if (problems.length) {
-  console.error(`bench: ${problems.length} problem(s) on the pages:\n  ${problems.slice(0, 10).join("\n  ")}`);
+  console.error(`\nbench: ${problems.length} problem(s):\n  ${problems.slice(0, 10).join("\n  ")}`);
   process.exit(1);
 }
 
 // ----------------------------------------------------------------------------------------
 
 async function measure() {
-  const machine = describeMachine(browser.version());
-  machine.loadAverageAtStart = os.loadavg().map((x) => round(x, 2));
-  log(`machine: ${machine.cpuModel}, ${machine.nproc} cores, Chromium ${machine.chromium}, Node ${machine.node}`);
+  const machine = describeMachine();
+  log(`${machine.cpuModel}, ${machine.nproc} cores, Chromium ${machine.chromium}; commit ${git.commit?.slice(0, 12)}${git.dirty ? " + uncommitted changes" : ""}`);
 
-  // Probe ours for its height at 640 px, so the Chart.js page draws at the same size.
-  const probe = await openPage("/bench/ours.html");
-  const oursInfo = await probe.page.evaluate(() => bench.info());
-  await probe.close();
-  writeFileSync(join(tmp, "bench", "chartjs-data.js"), dataScript(growth, oursInfo.heightCss));
-  const cjProbe = await openPage("/bench/chartjs.html");
-  const chartjsInfo = await cjProbe.page.evaluate(() => bench.info());
-  await cjProbe.close();
-  log(`ours ${oursInfo.widthCss}×${oursInfo.heightCss} CSS px, ${oursInfo.count} marks; Chart.js ${chartjsInfo.width}×${chartjsInfo.height}, ${chartjsInfo.count} bars`);
-  if (oursInfo.count !== growth.figures.length || chartjsInfo.count !== growth.figures.length) {
-    throw new Error(`mark counts differ from the data: ours ${oursInfo.count}, Chart.js ${chartjsInfo.count}, data ${growth.figures.length}`);
+  // Ours' height at 640 px, so that the Chart.js page draws the same chart at the same size.
+  const ours = await fresh("/bench/ours.html", 1, (p) => p.evaluate(() => bench.info()));
+  const growth = growthFigures();
+  writeFileSync(join(tmp, "bench", "chartjs-data.js"), `// Generated by bench/run.mjs from dist/data/default.json.\nwindow.GROWTH_2019 = ${JSON.stringify({ ...growth, width: 640, height: ours.heightCss })};\n`);
+  const chartjs = await fresh("/bench/chartjs.html", 1, (p) => p.evaluate(() => bench.info()));
+  log(`ours ${ours.widthCss}×${ours.heightCss} CSS px, ${ours.count} marks; Chart.js ${chartjs.width}×${chartjs.height}, ${chartjs.count} bars`);
+  if (ours.count !== growth.figures.length || chartjs.count !== growth.figures.length) {
+    throw new Error(`mark counts differ from the data: ours ${ours.count}, Chart.js ${chartjs.count}, data ${growth.figures.length}`);
   }
 
+  // --- time to first chart; the loads also tell what each page downloads ---------------
   const ttfc = {};
-  const cold = {};
-  const all = {};
-  const interaction = { ours: {}, chartjs: {} };
-  let memory;
-  const loads = { ours: [], chartjs: [] }; // resource lists of every measured load
-
+  const loads = { ours: [], chartjs: [] };
   for (const rate of RATES) {
-    const key = `x${rate}`;
-    // --- 2. time to first chart: alternating A/B, fresh context per load --------------
-    for (const path of ["/bench/ours.html", "/bench/chartjs.html"]) await loadOnce(path, rate); // warm-up, discarded
+    for (const who of ["ours", "chartjs"]) await firstChart(who, rate); // warm-up, discarded
     const runs = { ours: [], chartjs: [] };
     for (let k = 0; k < RUNS.ttfcPairs; k++) {
-      const order = k % 2 ? ["chartjs", "ours"] : ["ours", "chartjs"];
-      for (const who of order) runs[who].push(await loadOnce(`/bench/${who}.html`, rate));
+      for (const who of k % 2 ? ["chartjs", "ours"] : ["ours", "chartjs"]) runs[who].push(await firstChart(who, rate));
     }
     for (const who of ["ours", "chartjs"]) loads[who].push(...runs[who].map((r) => r.resources));
-    ttfc[key] = ttfcSummary(runs);
-    ttfc[key].waterfall = { ours: waterfall(runs.ours), chartjs: waterfall(runs.chartjs) };
-    log(`TTFC ×${rate}: ours ${ttfc[key].ours.raf.median} ms, Chart.js ${ttfc[key].chartjs.raf.median} ms, ratio ${ttfc[key].ratio.median}`);
-
-    // Where the cold start goes (fresh context per run).
-    cold[key] = { ours: [], chartjs: [], font: [] };
-    for (let k = 0; k < RUNS.cold; k++) {
-      cold[key].ours.push(await coldOnce("/bench/cold.html", rate));
-      cold[key].chartjs.push(await coldOnce("/bench/chartjs-cold.html", rate));
-      cold[key].font.push(await coldOnce("/bench/font.html", rate));
-    }
-    cold[key] = {
-      ours: summarise(cold[key].ours),
-      chartjs: summarise(cold[key].chartjs),
-      font: summarise(cold[key].font),
+    const raf = (who) => runs[who].map((r) => r.raf);
+    ttfc[`x${rate}`] = {
+      ours: summary(raf("ours")),
+      chartjs: summary(raf("chartjs")),
+      ratio: ratios(raf("ours"), raf("chartjs")),
+      requests: { ours: waterfall(runs.ours), chartjs: waterfall(runs.chartjs) },
     };
+    log(`first chart ×${rate}: ours ${ttfc[`x${rate}`].ours.median} ms, Chart.js ${ttfc[`x${rate}`].chartjs.median} ms, ratio ${ttfc[`x${rate}`].ratio.median}`);
   }
 
-  // --- 1. transfer sizes: every file the pages fetched in the loads above ------------
-  const sizes = transferSizes(loads);
-  log(`sizes: ours ${sizes.ours.total.gzip} B gzip (${sizes.ours.rows.length} files), Chart.js page ${sizes.chartjs.total.gzip} B gzip`);
+  const sizes = { ours: downloaded(loads.ours, (u) => !u.startsWith("/bench/")), chartjs: downloaded(loads.chartjs, (u) => u.startsWith("/bench/")), wasm: wasmBreakdown() };
+  log(`sizes: ours ${sizes.ours.total.gzip} B gzip in ${sizes.ours.rows.length} files, Chart.js page ${sizes.chartjs.total.gzip} B`);
 
-  // --- 4, 5. hover and resize; 6. memory: one page per library, throttled and not ------
+  // --- hover at each rate, then memory: one page per library ---------------------------
+  const hover = { ours: {}, chartjs: {} };
+  let memory;
   for (const who of ["ours", "chartjs"]) {
-    const s = await openPage(`/bench/${who}.html`);
-    try {
+    await fresh(`/bench/${who}.html`, 1, async (p, cdp) => {
       for (const rate of RATES) {
-        await s.cdp.send("Emulation.setCPUThrottlingRate", { rate });
-        const hover = await s.page.evaluate((n) => bench.hover({ n }), RUNS.hovers);
-        const resize = await s.page.evaluate((n) => bench.resize({ n }), RUNS.resizes);
-        const out = {
-          hover: hoverSummary(hover),
-          resize: {
-            direct: summary(resize.direct),
-            e2e: summary(resize.e2e.map((e) => e.toPainted)),
-            e2eFrames: summary(resize.e2e.map((e) => e.frames)),
-            wrong: resize.wrong,
-          },
-        };
-        if (hover.wrong || resize.wrong) problems.push(`${who} ×${rate}: ${hover.wrong} hovers missed, ${resize.wrong} widths not applied`);
-        if (who === "ours") {
-          const wh = await s.page.evaluate((n) => bench.wasmHover({ n }), RUNS.hovers);
-          if (wh.wrong) problems.push(`ours ×${rate}: wasm hitTest missed ${wh.wrong} marks`);
-          out.wasmHover = { ...summary(wh.samples), meanBatch: round(wh.meanBatch, 4), wrong: wh.wrong };
-        }
-        interaction[who][`x${rate}`] = out;
-        log(`${who} ×${rate}: hover work median ${out.hover.work.median} ms p95 ${out.hover.work.p95} ms; resize direct ${out.resize.direct.median} ms`);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+        const h = await p.evaluate((n) => bench.hover({ n }), RUNS.hovers);
+        if (h.wrong) problems.push(`${who} ×${rate}: ${h.wrong} of ${RUNS.hovers} hovers did not show their mark`);
+        const field = (f) => summary(h.samples.map((s) => s[f]));
+        hover[who][`x${rate}`] = { work: field("work"), handler: field("handler"), rafCallbacks: field("rafCallbacks"), frame: field("frame"), floor: summary(h.floor.map((s) => s.work)), wrong: h.wrong };
+        log(`hover ${who} ×${rate}: work median ${hover[who][`x${rate}`].work.median} ms, p95 ${hover[who][`x${rate}`].work.p95} ms`);
       }
-      await s.cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-      const mem = await s.page.evaluate((hovers) => bench.memory({ hovers }), RUNS.memoryHovers);
-      memory ??= {};
-      memory[who] = mem;
-      log(`${who} memory: ${JSON.stringify(mem)}`);
-    } finally {
-      await s.close();
-    }
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      if (who === "ours") memory = await p.evaluate((hovers) => bench.memory({ hovers }), RUNS.memoryHovers);
+    });
   }
+  log(`memory: wasm ${memory.afterLoad.wasmMemory} → ${memory.afterHovers.wasmMemory} → ${memory.afterTwice.wasmMemory} B`);
 
-  // --- 3. the whole infographic after the module is ready ---------------------------
-  {
-    const s = await openPage("/bench/all.html");
-    try {
-      for (const rate of RATES) {
-        await s.cdp.send("Emulation.setCPUThrottlingRate", { rate });
-        const r = await s.page.evaluate((n) => bench.all({ n }), RUNS.all);
-        all[`x${rate}`] = {
-          charts: r.charts,
-          ready: summary(r.samples.map((x) => x.ready)),
-          styled: summary(r.samples.map((x) => x.styled)),
-          afterStyled: summary(r.samples.map((x) => x.ready - x.styled)),
-          toRaf: summary(r.samples.map((x) => x.toRaf)),
-          toPainted: summary(r.samples.map((x) => x.toPainted)),
-          wasmOnly: summary(r.wasm.samples),
-          wasmReusedCanvases: summary(r.wasm.reused),
-          ids: r.wasm.ids,
-        };
-        log(`all ×${rate}: ${r.charts} charts, ready ${all[`x${rate}`].ready.median} ms (wasm only ${all[`x${rate}`].wasmOnly.median} ms)`);
-      }
-    } finally {
-      await s.close();
-    }
+  // --- chart="all" scrolled through at CPU 4×, traced -----------------------------------
+  const scrollRuns = [];
+  for (let k = 0; k < RUNS.scrolls; k++) {
+    const r = await scrollThrough();
+    scrollRuns.push(r);
+    log(`scroll ${k + 1}/${RUNS.scrolls}: longest task ${round(r.longestMs, 1)} ms, blocking ${round(r.totalBlockingMs, 1)} ms, ${r.steps.length} steps, ${r.drawn} charts`);
   }
-
-  // --- profiles for the "what dominates" notes, traced apart from the timed runs -------
-  const profiles = {};
-  // (A load is traced only: the CPU profiler makes V8 log every wasm function it compiles,
-  // which would swamp the first chart's real cost.)
-  for (const who of ["ours", "chartjs"]) profiles[`firstChart_${who}`] = await profileLoad(`/bench/${who}.html`);
-  {
-    const s = await openPage("/bench/all.html");
-    try {
-      await s.page.evaluate(() => bench.all({ n: 1, wasm: false }));
-      profiles.allCharts = await profile(s, () => s.page.evaluate(() => bench.all({ n: 3, wasm: false })), 3);
-    } finally {
-      await s.close();
-    }
-  }
-  for (const who of ["ours", "chartjs"]) {
-    const s = await openPage(`/bench/${who}.html`);
-    try {
-      await s.page.evaluate(() => bench.hover({ n: 5, floor: false }));
-      profiles[`hover_${who}`] = await profile(s, () => s.page.evaluate(() => bench.hover({ n: 50, floor: false })), 50);
-    } finally {
-      await s.close();
-    }
-  }
-  log("profiles done");
+  const scroll = {
+    rate: SCROLL_RATE,
+    charts: dataset.charts.length,
+    longestMs: summary(scrollRuns.map((r) => r.longestMs)),
+    totalBlockingMs: summary(scrollRuns.map((r) => r.totalBlockingMs)),
+    runs: scrollRuns.map((r) => ({
+      ...r,
+      longestMs: round(r.longestMs),
+      totalBlockingMs: round(r.totalBlockingMs),
+      longestCheckMs: round(r.longestCheckMs),
+      longTasks: r.longTasks.map((d) => round(d, 1)),
+    })),
+  };
 
   return {
-    schema: 1,
+    schema: 2,
+    development,
     quick: QUICK,
     date: new Date().toISOString(),
+    git,
     machine,
-    build: describeBuild(),
     settings: {
       runs: RUNS,
       cpuThrottlingRates: RATES,
-      chromiumArgs: CHROMIUM_ARGS,
       viewport: CONTEXT.viewport,
       deviceScaleFactor: CONTEXT.deviceScaleFactor,
-      chartSizeCss: [oursInfo.widthCss, oursInfo.heightCss],
-      server: "local static server (.ci/serve.mjs) on 127.0.0.1, no network throttling; cache-control: no-store (embed.css: max-age=600, for the all-charts runs)",
-      pageEnvironment: oursInfo.env,
-      chartjsVersion: chartjsInfo.version,
-      fonts: "system CJK font (WenQuanYi Micro Hei); no web fonts are downloaded by either page, and fonts are excluded from the sizes",
+      chartSizeCss: [ours.widthCss, ours.heightCss],
+      chartjsVersion: chartjs.version,
+      chromiumArgs: CHROMIUM_ARGS,
+      server: "local static server (.ci/serve.mjs) on 127.0.0.1, no network throttling, cache-control: no-store",
     },
     sizes,
     ttfc,
-    cold,
-    all,
-    interaction,
+    hover,
+    scroll,
     memory,
-    profiles,
-    problems,
   };
 }
 
 /**
- * Runs `fn` under a Chromium performance trace and a V8 CPU profile (100 µs sampling);
- * returns main-thread self time by group and by code origin (see lib/trace.mjs).
+ * `path` in a fresh browser context (nothing cached) at CPU `rate`, once its first chart is
+ * drawn; then `fn(page, cdp)`. With `navigate: false`, `fn` navigates (to trace the load).
  */
-async function profile(s, fn, units, { cpuProfile = true } = {}) {
-  if (cpuProfile) {
-    await s.cdp.send("Profiler.enable");
-    await s.cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-    await s.cdp.send("Profiler.start");
-  }
-  await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
-  let trace;
-  let cpu;
-  try {
-    await fn();
-  } finally {
-    trace = JSON.parse(await browser.stopTracing());
-    if (cpuProfile) cpu = (await s.cdp.send("Profiler.stop")).profile;
-  }
-  return { units, ...analyse(trace), js: cpu ? bySource(cpu) : {} };
-}
-
-/** One fresh-context load of `path`, profiled from navigation to the first chart. */
-async function profileLoad(path) {
+async function fresh(path, rate, fn, { navigate = true } = {}) {
   const context = await browser.newContext(CONTEXT);
   try {
-    const page = await context.newPage();
-    watch(page, path);
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${origin}/bench/blank.html`);
-    return await profile({ page, cdp }, async () => {
-      await page.goto(origin + path);
-      await page.waitForFunction(() => window.__ttfc, null, { timeout: 120000 });
-    }, 1, { cpuProfile: false });
+    const p = await context.newPage();
+    p.on("console", (m) => m.type() === "error" && problems.push(`${path}: console: ${m.text()}`));
+    p.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+    const cdp = await context.newCDPSession(p);
+    // A same-origin blank page first: the renderer exists and is throttled before the
+    // measured navigation starts.
+    await p.goto(`${origin}/bench/blank.html`);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    if (navigate) {
+      await p.goto(origin + path);
+      const first = await (await p.waitForFunction(() => window.__ttfc, null, { timeout: 0 })).jsonValue();
+      if (first.error) throw new Error(`${path}: ${first.error}`);
+    }
+    return await fn(p, cdp);
   } finally {
     await context.close();
   }
 }
 
-/** A page in a fresh context, its CDP session, and its problems watched. */
-async function openPage(path, { rate = 1 } = {}) {
-  const context = await browser.newContext(CONTEXT);
-  const page = await context.newPage();
-  watch(page, path);
-  const cdp = await context.newCDPSession(page);
-  // Same-origin blank page first: the renderer process exists and the throttling rate
-  // is set before the measured navigation starts.
-  await page.goto(`${origin}/bench/blank.html`);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-  await page.goto(origin + path);
-  await page.waitForFunction(() => window.__ttfc || window.__cold, null, { timeout: 120000 });
-  return { page, cdp, close: () => context.close() };
+/** One load: navigation start → first chart drawn + next frame, and what the page fetched. */
+function firstChart(who, rate) {
+  return fresh(`/bench/${who}.html`, rate, (p) => p.evaluate(() => ({ ...window.__ttfc, resources: benchLib.resources() })));
 }
 
-async function loadOnce(path, rate) {
-  const s = await openPage(path, { rate });
-  try {
-    return await s.page.evaluate(() => ({
-      ...window.__ttfc,
-      resources: benchLib.resources(),
-      paints: benchLib.paints(),
-    }));
-  } finally {
-    await s.close();
-  }
+/** scroll.html at CPU 4× from navigation to every chart drawn, under a performance trace. */
+function scrollThrough() {
+  return fresh("/bench/scroll.html", SCROLL_RATE, async (p) => {
+    await browser.startTracing(p, { categories: TASK_CATEGORIES });
+    let run;
+    let trace;
+    try {
+      await p.goto(`${origin}/bench/scroll.html`);
+      run = await p.evaluate((charts) => bench.scrollThrough({ charts }), dataset.charts.length);
+    } finally {
+      trace = JSON.parse(await browser.stopTracing());
+    }
+    if (run.drawn !== dataset.charts.length) problems.push(`scroll: ${run.drawn} charts drawn, the dataset has ${dataset.charts.length}`);
+    return { ...blocking(mainThreadTasks(trace)), ...run };
+  }, { navigate: false });
 }
 
-async function coldOnce(path, rate) {
-  const s = await openPage(path, { rate });
-  try {
-    return await s.page.evaluate(() => window.__cold);
-  } finally {
-    await s.close();
-  }
-}
-
-function watch(page, path) {
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`${path}: console: ${m.text()} (${m.location().url || "?"})`);
-  });
-  page.on("pageerror", (e) => problems.push(`${path}: pageerror: ${e.message}`));
-  page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
-}
-
-function ttfcSummary(runs) {
-  const pick = (who, f) => runs[who].map(f);
-  const side = (who, code) => ({
-    ready: summary(pick(who, (r) => r.ready)),
-    raf: summary(pick(who, (r) => r.raf)),
-    painted: summary(pick(who, (r) => r.painted)),
-    firstContentfulPaint: summary(pick(who, (r) => r.paints["first-contentful-paint"])),
-    // When the last byte of code arrived (wasm, or Chart.js's bundle): the rest is
-    // compile, run and draw.
-    codeArrived: summary(pick(who, (r) => Math.max(...r.resources.filter((x) => code.test(x.url)).map((x) => x.responseEnd)))),
-    samples: pick(who, (r) => round(r.raf)),
-  });
-  return {
-    ours: side("ours", /\.wasm$/),
-    chartjs: side("chartjs", /chart\.umd\.min\.js$/),
-    ratio: ratios(pick("ours", (r) => r.raf), pick("chartjs", (r) => r.raf)),
-    ratioReady: ratios(pick("ours", (r) => r.ready), pick("chartjs", (r) => r.ready)),
-  };
-}
-
-/** Median request start and end of every file a page fetched, in request order. */
+/** Median request start and end (ms after navigation start) of every file a page fetched. */
 function waterfall(runs) {
   const byUrl = new Map();
-  for (const r of runs) {
-    for (const x of r.resources) {
-      if (INSTRUMENTATION.has(x.url) || x.url === "/favicon.ico") continue;
-      if (!byUrl.has(x.url)) byUrl.set(x.url, { start: [], end: [] });
-      byUrl.get(x.url).start.push(x.startTime);
-      byUrl.get(x.url).end.push(x.responseEnd);
-    }
+  for (const r of runs.flatMap((run) => run.resources)) {
+    if (INSTRUMENTATION.has(r.url) || r.url === "/favicon.ico") continue;
+    if (!byUrl.has(r.url)) byUrl.set(r.url, { start: [], end: [] });
+    byUrl.get(r.url).start.push(r.startTime);
+    byUrl.get(r.url).end.push(r.responseEnd);
   }
-  return [...byUrl.entries()]
-    .map(([url, t]) => ({ url, loads: t.start.length, start: round(median(t.start), 1), end: round(median(t.end), 1) }))
+  return [...byUrl]
+    .map(([url, t]) => ({ url, start: round(median(t.start), 1), end: round(median(t.end), 1) }))
     .sort((a, b) => a.start - b.start);
 }
 
-function hoverSummary(h) {
-  const field = (f) => summary(h.samples.map((s) => s[f]));
-  return {
-    n: h.samples.length,
-    marks: h.count,
-    wrong: h.wrong,
-    handler: field("handler"),
-    rafCallbacks: field("rafCallbacks"),
-    frame: field("frame"),
-    toRaf: field("toRaf"),
-    toPainted: field("toPainted"),
-    work: field("work"),
-    floor: summary(h.floor.map((s) => s.work)),
-  };
-}
-
-/** Summaries of each numeric key over a list of objects. */
-function summarise(list) {
-  const out = {};
-  for (const k of Object.keys(list[0] ?? {})) out[k] = summary(list.map((x) => x[k]));
-  return out;
-}
-
-function sumRows(rows) {
-  const t = { raw: 0, gzip: 0, brotli: 0 };
-  for (const r of rows) for (const k of Object.keys(t)) t[k] += r[k];
-  return t;
+/** Sizes of every file the pages fetched in any load (union), minus HTML and instrumentation. */
+function downloaded(lists, keep) {
+  const urls = new Set();
+  for (const r of lists.flat()) {
+    if (r.url.endsWith(".html") || r.url === "/favicon.ico" || INSTRUMENTATION.has(r.url) || !keep(r.url)) continue;
+    if (existsSync(join(tmp, r.url))) urls.add(r.url);
+    else problems.push(`fetched ${r.url}, which is not in the served tree`);
+  }
+  const files = [...urls].map((url) => {
+    const name = url.slice(1);
+    return { name, path: join(tmp, name), note: NOTES[name] ?? "" };
+  });
+  return { ...sizeTable(files), loads: lists.length };
 }
 
 /**
- * Sizes of what the pages fetched (union over all measured loads, from resource timing),
- * read from the served tree. Ours: everything outside /bench/; Chart.js: its page's
- * files under /bench/ except the instrumentation. Fonts excluded (listed apart).
+ * twiggy's view of the wasm, from cargo's binary before wasm-bindgen and wasm-opt (it still
+ * has function names). Skipped, with the reason, when that binary is not the one dist/
+ * ships: the target dir may be shared, so it must not be newer than pkg/'s output, and
+ * pkg/'s output must be dist/'s wasm.
  */
-function transferSizes(loads) {
-  const side = (lists, keep) => {
-    const seen = new Map();
-    for (const list of lists) {
-      for (const r of list) {
-        if (r.url.endsWith(".html") || r.url === "/favicon.ico" || INSTRUMENTATION.has(r.url) || !keep(r.url)) continue;
-        if (!existsSync(join(tmp, r.url))) {
-          problems.push(`fetched ${r.url}, which is not in the served tree`);
-          continue;
-        }
-        const e = seen.get(r.url) ?? { url: r.url, loads: 0, start: r.startTime };
-        e.loads++;
-        e.start = Math.min(e.start, r.startTime);
-        seen.set(r.url, e);
-      }
+function wasmBreakdown() {
+  const pkg = join(ROOT, "pkg", "park_infographic_bg.wasm");
+  const shipped = join(DIST, "pkg", "park_infographic_bg.wasm");
+  let skipped = null;
+  if (!existsSync(PREOPT_WASM)) skipped = `no ${PREOPT_WASM}`;
+  else if (!existsSync(pkg) || !readFileSync(pkg).equals(readFileSync(shipped))) skipped = "pkg/ is not what dist/ ships (run `make dist`)";
+  else if (statSync(PREOPT_WASM).mtimeMs > statSync(pkg).mtimeMs) skipped = `${PREOPT_WASM} was rebuilt after pkg/ (another build in the same target dir)`;
+  if (!skipped) {
+    try {
+      return { source: "wasm32-unknown-unknown/release/park_infographic.wasm", ...twiggyTop(PREOPT_WASM) };
+    } catch (e) {
+      skipped = e.code === "ENOENT" ? "twiggy is not installed (cargo install twiggy)" : `twiggy failed: ${e.message}`;
     }
-    const all = [...seen.values()].sort((a, b) => a.start - b.start);
-    const fonts = all.filter((e) => FONT.test(e.url)).map((e) => e.url);
-    const files = all
-      .filter((e) => !FONT.test(e.url))
-      .map((e) => {
-        const name = e.url.replace(/^\//, "");
-        const note = [NOTES[name], e.loads < lists.length ? `fetched in ${e.loads} of ${lists.length} loads` : ""]
-          .filter(Boolean)
-          .join("; ");
-        return { name, path: join(tmp, name), note };
-      });
-    return { ...sizeTable(files), loads: lists.length, fontsExcluded: fonts };
-  };
-  return {
-    ours: side(loads.ours, (u) => !u.startsWith("/bench/")),
-    chartjs: side(loads.chartjs, (u) => u.startsWith("/bench/")),
-    wasm: wasmAnatomy(join(tmp, "pkg", "park_infographic_bg.wasm"), {
-      preopt: join(ROOT, "target", "wasm32-unknown-unknown", "release", "park_infographic.wasm"),
-      pkgWasm: join(ROOT, "pkg", "park_infographic_bg.wasm"),
-      datasetJson: join(tmp, "data", "default.json"),
-    }),
-  };
+  }
+  console.warn(`bench: no wasm breakdown: ${skipped}`);
+  return { skipped };
 }
 
 /** The growth-2019 figures from the dataset the bundle ships (never hard-coded). */
-function growthData() {
-  const d = JSON.parse(readFileSync(join(DIST, "data", "default.json"), "utf8"));
-  const chart = d.charts.find((c) => c.id === "growth-2019");
+function growthFigures() {
   const QUARTERS = ["一", "二", "三", "四"];
   const period = (p) => (p.quarter ? `${p.year}年${QUARTERS[p.quarter - 1]}季度` : `${p.year}年`);
-  const figures = d.figures
+  const chart = dataset.charts.find((c) => c.id === "growth-2019");
+  const figures = dataset.figures
     .filter((f) => f.chart === "growth-2019")
-    .map((f) => {
-      if (f.unit !== "percent") throw new Error(`growth-2019: unexpected unit ${f.unit}`);
-      return {
-        label: f.label.zh,
-        // The axis shows the full label unless it is long (ours shortens it the same way).
-        axisLabel: [...f.label.zh].length > 12 && f.short ? f.short.zh : f.label.zh,
-        value: f.value,
-        valueText: `${f.value}%`,
-        period: period(f.period),
-      };
-    });
-  return { title: chart.title.zh, source: `来源：${d.source.title.zh}`, figures };
+    .map((f) => ({
+      label: f.label.zh,
+      // The axis shows the full label unless it is long (ours shortens it the same way).
+      axisLabel: [...f.label.zh].length > 12 && f.short ? f.short.zh : f.label.zh,
+      value: f.value,
+      valueText: `${f.value}%`,
+      period: period(f.period),
+    }));
+  if (dataset.figures.some((f) => f.chart === "growth-2019" && f.unit !== "percent")) throw new Error("growth-2019: expected percentages");
+  return { title: chart.title.zh, source: `来源：${dataset.source.title.zh}`, figures };
 }
 
-function dataScript(g, height) {
-  return `// Generated by bench/run.mjs from dist/data/default.json (figures of chart "growth-2019").
-window.GROWTH_2019 = ${JSON.stringify({ ...g, width: 640, height })};
-`;
-}
-
-function describeMachine(chromiumVersion) {
-  const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
-  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
-  const osRelease = existsSync("/etc/os-release")
-    ? /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1]
-    : os.type();
-  let nproc = os.availableParallelism();
+/** HEAD, and whether the tree differs from it (bench's own results aside). */
+function gitState() {
   try {
-    nproc = Number(execFileSync("nproc", { encoding: "utf8" }).trim());
-  } catch {}
+    const run = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+    const changes = run("status", "--porcelain")
+      .split("\n")
+      .filter((line) => line && !/^bench\/results\.(json|md)$/.test(line.slice(3)));
+    return { commit: run("rev-parse", "HEAD"), subject: run("log", "-1", "--format=%s"), dirty: changes.length > 0, changes };
+  } catch (e) {
+    return { commit: null, subject: null, dirty: true, changes: [`no git state: ${e.message}`] };
+  }
+}
+
+function describeMachine() {
+  const model = /^model name\s*:\s*(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.cpus()[0]?.model;
   return {
-    nproc,
-    cpuModel: model,
+    cpuModel: model ?? "unknown",
+    nproc: os.availableParallelism(),
     memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    os: `${osRelease}, Linux ${os.release()}`,
-    chromium: chromiumVersion,
+    os: `${os.type()} ${os.release()}`,
+    chromium: browser.version(),
     node: process.version,
-  };
-}
-
-function describeBuild() {
-  const sha = (p) => createHash("sha256").update(readFileSync(p)).digest("hex").slice(0, 16);
-  let commit = null;
-  let dirty = null;
-  try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-    dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "www", "Cargo.toml", "Cargo.lock"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    }).trim() !== "";
-  } catch {}
-  return {
-    commit,
-    uncommittedSourceChanges: dirty,
-    wasmSha256: sha(join(DIST, "pkg", "park_infographic_bg.wasm")),
-    embedJsSha256: sha(join(DIST, "embed.js")),
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
   };
 }

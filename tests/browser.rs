@@ -4,11 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use park_infographic::charts::{self, ChartId};
-use park_infographic::data::Dataset;
+use park_infographic::data::{Dataset, Figure, Kind, Unit};
 use park_infographic::format::Lang;
-use park_infographic::layout::{blend, Frame, Layout};
-use park_infographic::paint::FONT_FAMILY;
-use park_infographic::theme::{Rgb, Theme, ThemeName};
+use park_infographic::layout::{text_width, Frame, HAlign, Layout, Rect, Shape, VAlign};
+use park_infographic::theme::{size_css, Rgb, Theme, ThemeName};
 use park_infographic::{Chart, Data};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -56,9 +55,24 @@ fn near(p: [u8; 4], c: Rgb, tolerance: i32) -> bool {
         && (i32::from(p[2]) - i32::from(c.2)).abs() <= tolerance
 }
 
+const DEFAULT_JSON: &str = include_str!("../src/data/default.json");
+
 /// Draws through the exported `Chart` handle, exactly as the page does; returns the
 /// layout the same code computes natively, for locating marks.
 fn draw(
+    data: &Dataset,
+    chart: ChartId,
+    lang: Lang,
+    theme: ThemeName,
+    width_css: f64,
+    dpr: f64,
+) -> (HtmlCanvasElement, Chart, Layout) {
+    draw_json(DEFAULT_JSON, data, chart, lang, theme, width_css, dpr)
+}
+
+/// `draw` for the dataset in `json` (`data` is the same, parsed natively).
+fn draw_json(
+    json: &str,
     data: &Dataset,
     chart: ChartId,
     lang: Lang,
@@ -73,7 +87,8 @@ fn draw(
     } else {
         "dark"
     };
-    let mut handle = Chart::new(&Data::builtin().unwrap(), chart.as_str(), code, name).unwrap();
+    let handle_data = Data::from_json(json).unwrap();
+    let mut handle = Chart::new(&handle_data, chart.as_str(), code, name).unwrap();
     handle.render(&canvas, width_css, dpr).unwrap();
     let layout = charts::layout(
         data,
@@ -105,122 +120,332 @@ fn growth_bars_have_their_colour_at_their_centre_and_the_backing_store_is_sharp(
             (handle.height_css() * dpr).round()
         );
         assert_eq!(layout.marks.len(), 5);
-        for m in &layout.marks {
+        // The design: 2019 results in the primary colour, the 2020 quarter in the secondary.
+        let theme = Theme::get(ThemeName::Light);
+        let expected = [
+            theme.primary,
+            theme.primary,
+            theme.primary,
+            theme.primary,
+            theme.secondary,
+        ];
+        for (m, colour) in layout.marks.iter().zip(expected) {
             let (x, y) = m.outline.center();
             let p = pixels(&canvas, x, y, 1, 1)[0];
             assert!(
-                near(p, m.color, 2),
-                "bar at ({x},{y}) is {p:?}, expected {:?}",
-                m.color
+                near(p, colour, 2),
+                "bar at ({x},{y}) is {p:?}, expected {colour:?}"
             );
         }
-        // The background is the theme's, away from any mark.
-        let p = pixels(&canvas, 2, 2, 1, 1)[0];
-        assert!(near(p, Theme::get(ThemeName::Light).background, 0));
+        let (x, y) = empty_point(&layout);
+        let p = pixels(&canvas, x, y, 1, 1)[0];
+        assert!(
+            near(p, theme.background, 0),
+            "background at ({x},{y}) is {p:?}"
+        );
+    }
+}
+
+/// The box a text shape covers: its estimated width (the layout's) and one line of its size.
+fn text_box(shape: &Shape) -> Option<(&str, Rect, i32)> {
+    let Shape::Text {
+        text,
+        at,
+        size_px,
+        h,
+        v,
+        bold,
+        ..
+    } = shape
+    else {
+        return None;
+    };
+    let w = text_width(text, *size_px, *bold);
+    let x = match h {
+        HAlign::Left => at.0,
+        HAlign::Center => at.0 - w / 2,
+        HAlign::Right => at.0 - w,
+    };
+    let y = match v {
+        VAlign::Top => at.1,
+        VAlign::Middle => at.1 - size_px / 2,
+        VAlign::Bottom => at.1 - size_px,
+    };
+    Some((text.as_str(), Rect::new(x, y, w, *size_px), *size_px))
+}
+
+/// Which pixels of a one-character cell carry ink (differ clearly from the background).
+fn ink_mask(canvas: &HtmlCanvasElement, cell: Rect, background: Rgb) -> Vec<bool> {
+    pixels(canvas, cell.x, cell.y, cell.w, cell.h)
+        .iter()
+        .map(|p| !near(*p, background, 80))
+        .collect()
+}
+
+fn mask_difference(a: &[bool], b: &[bool]) -> usize {
+    a.iter().zip(b).filter(|(p, q)| p != q).count()
+}
+
+/// The one-em cells of the first `count` characters of the text shape `label` (CJK
+/// characters are one em wide), a little taller than the em so nothing is cut.
+fn label_cells(layout: &Layout, label: &[&str], count: usize) -> Vec<Rect> {
+    let (_, rect, size) = layout
+        .shapes
+        .iter()
+        .filter_map(text_box)
+        .find(|(text, _, _)| label.contains(text))
+        .expect("the label is drawn");
+    let pad = size / 5;
+    (0..count as i32)
+        .map(|k| Rect::new(rect.x + k * size, rect.y - pad, size, size + 2 * pad))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn chinese_labels_are_drawn_in_real_glyphs_not_empty_boxes() {
+    // Without a CJK font every character is drawn as the font's "no glyph" box (or
+    // nothing), the same for every character. So: draw the chart with its Chinese labels,
+    // and again with the first label replaced by unassigned code points (which no font
+    // has: the box every missing glyph gets); cut each label into one-em cells. Real
+    // glyphs carry ink, differ from one another and from the box.
+    let real_label = "固定资产投资增速";
+    let real_short = "固定资产投资";
+    let nothing: String = ('\u{2FE0}'..='\u{2FE7}').collect(); // unassigned in Unicode
+    let nothing_short: String = nothing.chars().take(6).collect();
+    let tofu_json = DEFAULT_JSON
+        .replacen(&format!("\"{real_label}\""), &format!("\"{nothing}\""), 1)
+        .replacen(
+            &format!("\"{real_short}\""),
+            &format!("\"{nothing_short}\""),
+            1,
+        );
+    let real_data = Dataset::default_data().unwrap();
+    let tofu_data = Dataset::from_json(&tofu_json).unwrap();
+    assert_eq!(tofu_data.figures[0].label.zh, nothing, "the test's dataset");
+    let theme = Theme::get(ThemeName::Light);
+    for (width, dpr) in [(480.0, 2.0), (320.0, 1.0)] {
+        let (real_canvas, _, real_layout) = draw(
+            &real_data,
+            ChartId::Growth2019,
+            Lang::Zh,
+            ThemeName::Light,
+            width,
+            dpr,
+        );
+        let (tofu_canvas, _, tofu_layout) = draw_json(
+            &tofu_json,
+            &tofu_data,
+            ChartId::Growth2019,
+            Lang::Zh,
+            ThemeName::Light,
+            width,
+            dpr,
+        );
+        let real_cells = label_cells(&real_layout, &[real_label, real_short], 6);
+        let tofu_cell = label_cells(&tofu_layout, &[&nothing, &nothing_short], 1)[0];
+        let area = (real_cells[0].w * real_cells[0].h) as usize;
+        let tofu = ink_mask(&tofu_canvas, tofu_cell, theme.background);
+        let glyphs: Vec<Vec<bool>> = real_cells
+            .iter()
+            .map(|c| ink_mask(&real_canvas, *c, theme.background))
+            .collect();
+        let chars: Vec<char> = real_short.chars().collect();
+        for (k, glyph) in glyphs.iter().enumerate() {
+            let ink = glyph.iter().filter(|p| **p).count();
+            assert!(
+                ink * 20 > area,
+                "{width}@{dpr}: {} has {ink} ink pixels of {area}",
+                chars[k]
+            );
+            let from_box = mask_difference(glyph, &tofu);
+            assert!(
+                from_box * 10 > area,
+                "{width}@{dpr}: {} looks like a missing-glyph box ({from_box} of {area} pixels differ)",
+                chars[k]
+            );
+            for (j, other) in glyphs.iter().enumerate().skip(k + 1) {
+                if chars[j] == chars[k] {
+                    // 资 twice: the same glyph, cell for cell (the cells are aligned).
+                    assert!(
+                        mask_difference(glyph, other) * 50 < area,
+                        "{width}@{dpr}: {} twice",
+                        chars[k]
+                    );
+                    continue;
+                }
+                let apart = mask_difference(glyph, other);
+                assert!(
+                    apart * 10 > area,
+                    "{width}@{dpr}: {} and {} look alike ({apart} of {area} pixels differ)",
+                    chars[k],
+                    chars[j]
+                );
+            }
+        }
+    }
+}
+
+/// A point the layout leaves empty: in the padding left of the content (every shape
+/// starts at the padding or right of it), at the first mark's height; checked against
+/// every shape's box.
+fn empty_point(layout: &Layout) -> (i32, i32) {
+    let pad = (size_css::PAD * layout.scale).round() as i32;
+    let (_, y) = layout.marks[0].hit.center();
+    let point = (pad / 2, y);
+    let inside =
+        |r: Rect| point.0 >= r.x && point.0 < r.right() && point.1 >= r.y && point.1 < r.bottom();
+    for shape in &layout.shapes {
+        let covered = match shape {
+            Shape::Fill { rect, .. } | Shape::Stroke { rect, .. } | Shape::Hatch { rect, .. } => {
+                inside(rect.inflate(2))
+            }
+            Shape::Line { points, .. } => {
+                points
+                    .iter()
+                    .any(|p| (p.0 - point.0).abs() <= 3 && (p.1 - point.1).abs() <= 3)
+                    || points.windows(2).any(|w| {
+                        let (x0, x1) = (w[0].0.min(w[1].0), w[0].0.max(w[1].0));
+                        let (y0, y1) = (w[0].1.min(w[1].1), w[0].1.max(w[1].1));
+                        inside(Rect::new(x0 - 3, y0 - 3, x1 - x0 + 6, y1 - y0 + 6))
+                    })
+            }
+            Shape::Circle {
+                center, radius_px, ..
+            } => inside(Rect::new(
+                center.0 - radius_px - 2,
+                center.1 - radius_px - 2,
+                2 * radius_px + 4,
+                2 * radius_px + 4,
+            )),
+            Shape::Text { .. } => text_box(shape).is_some_and(|(_, r, _)| inside(r.inflate(2))),
+        };
+        assert!(!covered, "the padding point {point:?} is under {shape:?}");
+    }
+    point
+}
+
+/// How the design draws a figure (README and the chart files' docs), written out here
+/// rather than taken from the layout code: the colour its kind has in the theme, except
+/// that growth-2019 sets a later period apart in the secondary colour; sentences (parks'
+/// non-area figures, growth-path's goals and rate) and stated-but-unnumbered rows are
+/// text. Derived figures are striped (bars) or hollow (dots) in that colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Drawn {
+    Solid(Rgb),
+    Derived(Rgb),
+    Text(Rgb),
+}
+
+fn drawn_as(chart: ChartId, figure: &Figure, first: &Figure, theme: &Theme) -> Drawn {
+    let area = matches!(figure.unit, Unit::Km2 | Unit::WanM2);
+    let sentence = match chart {
+        ChartId::Parks2020 => !area,
+        ChartId::GrowthPath => figure.unit != Unit::Index,
+        _ => false,
+    };
+    if sentence {
+        return Drawn::Text(theme.text);
+    }
+    let kind = match figure.kind {
+        Kind::Actual => theme.primary,
+        Kind::Plan => theme.secondary,
+        Kind::Aim => theme.aim,
+    };
+    let colour = if chart == ChartId::Growth2019 && figure.period != first.period {
+        theme.secondary
+    } else {
+        kind
+    };
+    match (figure.value, figure.derived.is_some()) {
+        // An unknown park area is an empty dashed square in its colour; elsewhere the
+        // "not stated" words stand in.
+        (None, _) if chart == ChartId::Parks2020 => Drawn::Derived(colour),
+        (None, _) => Drawn::Text(theme.muted),
+        (Some(_), true) => Drawn::Derived(colour),
+        (Some(_), false) => Drawn::Solid(colour),
     }
 }
 
 #[wasm_bindgen_test]
-fn chinese_labels_produce_distinct_glyphs_not_empty_boxes() {
-    // Without a CJK font every character renders as the same empty box: two different
-    // characters then give identical pixels. With one, they differ.
-    let canvas = canvas();
-    canvas.set_width(80);
-    canvas.set_height(40);
-    let ctx = context(&canvas);
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, 80.0, 40.0);
-    ctx.set_fill_style_str("#000");
-    ctx.set_font(&format!("32px {FONT_FAMILY}"));
-    ctx.set_text_baseline("top");
-    ctx.fill_text("固", 2.0, 2.0).unwrap();
-    ctx.fill_text("资", 42.0, 2.0).unwrap();
-    let a = pixels(&canvas, 0, 0, 40, 40);
-    let b = pixels(&canvas, 40, 0, 40, 40);
-    let ink = |v: &[[u8; 4]]| v.iter().filter(|p| p[0] < 128).count();
-    assert!(
-        ink(&a) > 40 && ink(&b) > 40,
-        "no ink: {} {}",
-        ink(&a),
-        ink(&b)
-    );
-    let differing = a
-        .iter()
-        .zip(&b)
-        .filter(|(p, q)| (p[0] < 128) != (q[0] < 128))
-        .count();
-    assert!(
-        differing > 40,
-        "the two characters look the same ({differing} pixels differ): no CJK font?"
-    );
-
-    // And the chart's Chinese row labels put ink left of the bars.
+fn every_chart_draws_its_marks_in_the_designs_colours_in_both_themes_and_languages() {
     let data = Dataset::default_data().unwrap();
-    let (canvas, _, layout) = draw(
-        &data,
-        ChartId::Growth2019,
-        Lang::Zh,
-        ThemeName::Light,
-        480.0,
-        2.0,
-    );
-    let first = layout.marks[0];
-    let label_area = pixels(
-        &canvas,
-        first.hit.x,
-        first.hit.y,
-        first.outline.x - first.hit.x - 4,
-        first.hit.h,
-    );
-    let dark = label_area
-        .iter()
-        .filter(|p| p[0] < 100 && p[1] < 100 && p[2] < 100)
-        .count();
-    assert!(dark > 50, "row label produced {dark} dark pixels");
-}
-
-#[wasm_bindgen_test]
-fn every_chart_draws_its_marks_at_both_ratios_and_widths() {
-    let data = Dataset::default_data().unwrap();
-    for chart in ChartId::ALL {
-        for (width, dpr) in [(320.0, 1.0), (320.0, 2.0), (960.0, 1.0), (960.0, 2.0)] {
-            let (canvas, handle, layout) =
-                draw(&data, chart, Lang::Zh, ThemeName::Light, width, dpr);
-            assert_eq!(handle.mark_count(), layout.marks.len());
-            for (i, m) in layout.marks.iter().enumerate() {
-                let f = &data.figures[m.figure];
-                let r = m.outline;
-                let area = pixels(&canvas, r.x, r.y, r.w, r.h);
-                let theme = Theme::get(ThemeName::Light);
-                let tint = blend(m.color, theme.background, 0.2);
-                // Stated figures are solid bars, dots, lines and squares: their centre is
-                // their colour. (Derived ones are striped or hollow; sentences are text.)
-                let solid = f.derived.is_none() && f.value.is_some() && m.color != theme.text;
-                if solid {
-                    let (x, y) = r.center();
-                    let p = pixels(&canvas, x, y, 1, 1)[0];
-                    assert!(
-                        near(p, m.color, 40),
-                        "{chart:?} {width}@{dpr} mark {i} ({}) centre {p:?}",
-                        f.id
-                    );
-                }
-                let coloured = area
+    for theme_name in [ThemeName::Light, ThemeName::Dark] {
+        let theme = Theme::get(theme_name);
+        // The design's fill of a derived bar: its colour at 20 % over the background.
+        let tint = |c: Rgb| {
+            let mix = |x: u8, y: u8| (0.2 * f64::from(x) + 0.8 * f64::from(y)).round() as u8;
+            Rgb(
+                mix(c.0, theme.background.0),
+                mix(c.1, theme.background.1),
+                mix(c.2, theme.background.2),
+            )
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            for chart in ChartId::ALL {
+                let first = data
+                    .figures
                     .iter()
-                    .filter(|p| near(**p, m.color, 24) || near(**p, tint, 6))
-                    .count();
-                assert!(
-                    coloured > 0,
-                    "{chart:?} {width}@{dpr} mark {i} ({}) has no pixel of its colour",
-                    f.id
-                );
-                // The hover API answers the mark's centre with that mark's figure.
-                let (cx, cy) = m.hit.center();
-                let hit = handle.hit_test(f64::from(cx) / dpr, f64::from(cy) / dpr);
-                assert_eq!(hit, i as i32, "{chart:?} {width}@{dpr}");
-                let described = handle.describe(i).unwrap();
-                let id = js_sys::Reflect::get(&described, &"id".into()).unwrap();
-                assert_eq!(id.as_string().as_deref(), Some(f.id.as_str()));
+                    .find(|f| f.chart.as_deref() == Some(chart.as_str()))
+                    .unwrap();
+                for (width, dpr) in [(320.0, 1.0), (320.0, 2.0), (960.0, 1.0), (960.0, 2.0)] {
+                    let (canvas, handle, layout) = draw(&data, chart, lang, theme_name, width, dpr);
+                    let at = format!("{chart:?} {lang:?} {theme_name:?} {width}@{dpr}");
+                    assert_eq!(handle.mark_count(), layout.marks.len(), "{at}");
+                    let (x, y) = empty_point(&layout);
+                    let bg = pixels(&canvas, x, y, 1, 1)[0];
+                    assert!(near(bg, theme.background, 0), "{at}: background {bg:?}");
+                    for (i, m) in layout.marks.iter().enumerate() {
+                        let f = &data.figures[m.figure];
+                        let r = m.outline;
+                        let area = pixels(&canvas, r.x, r.y, r.w, r.h);
+                        let count = |c: Rgb, tolerance: i32| {
+                            area.iter().filter(|p| near(**p, c, tolerance)).count()
+                        };
+                        let what = format!("{at} mark {i} ({})", f.id);
+                        let drawn = drawn_as(chart, f, first, &theme);
+                        match drawn {
+                            Drawn::Solid(c) => {
+                                // Bars, dots and squares: their centre is their colour.
+                                let (x, y) = r.center();
+                                let p = pixels(&canvas, x, y, 1, 1)[0];
+                                assert!(near(p, c, 40), "{what}: centre {p:?}, expected {c:?}");
+                            }
+                            Drawn::Derived(c) => {
+                                // Stripes or a ring in the colour; no solid fill of it.
+                                let (x, y) = r.center();
+                                let lines = count(c, 24);
+                                assert!(lines > 0, "{what}: no pixel of {c:?}");
+                                assert!(
+                                    lines * 2 < area.len(),
+                                    "{what}: mostly solid {c:?}, not striped or hollow"
+                                );
+                                // Between the stripes (wide enough apart from 2x on), the tint;
+                                // inside a ring, the background.
+                                if r.w > 20 && r.h > 20 {
+                                    let inner = count(tint(c), 8) + count(theme.background, 8);
+                                    assert!(
+                                        inner > 0,
+                                        "{what}: no tint or hollow centre at ({x},{y})"
+                                    );
+                                }
+                            }
+                            Drawn::Text(c) => {
+                                assert!(count(c, 40) > 0, "{what}: no text pixel of {c:?}");
+                            }
+                        }
+                        let colour = match drawn {
+                            Drawn::Solid(c) | Drawn::Derived(c) | Drawn::Text(c) => c,
+                        };
+                        assert_eq!(m.color, colour, "{what}: the layout's colour for it");
+                        // The hover API answers the mark's centre with that mark's figure.
+                        let (cx, cy) = m.hit.center();
+                        let hit = handle.hit_test(f64::from(cx) / dpr, f64::from(cy) / dpr);
+                        assert_eq!(hit, i as i32, "{what}");
+                        let described = handle.describe(i).unwrap();
+                        let id = js_sys::Reflect::get(&described, &"id".into()).unwrap();
+                        assert_eq!(id.as_string().as_deref(), Some(f.id.as_str()), "{what}");
+                    }
+                }
             }
         }
     }

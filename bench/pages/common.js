@@ -3,15 +3,13 @@
 //
 // "Painted" means: the frame that shows the change has been produced. A task posted from a
 // requestAnimationFrame callback runs after that frame's style, layout and paint, so
-//   t(rAF)     = the brief's rule "ready/handler + next rAF"
+//   t(rAF)     = "ready/handler + next rAF"
 //   t(painted) = the same frame, after its rendering update.
-// Both include the wait for the next vsync (up to 16.7 ms at 60 Hz), which no library
-// can avoid; `work` (see measureInteraction) leaves that idle wait out.
 "use strict";
 (() => {
   const now = () => performance.now();
 
-  /** Resolves with {tRaf, tPainted} of the next frame. */
+  /** Resolves with {tRaf, tPainted} of the next frame, in a task of its own after it. */
   function painted() {
     return new Promise((ok) =>
       requestAnimationFrame(() => {
@@ -24,14 +22,11 @@
   }
 
   /**
-   * Times `act` (which dispatches an input event) from a task right after a frame:
-   *   handler  – the synchronous dispatch (listeners that do their work at once)
-   *   toRaf    – dispatch → next rAF callback (registered after the dispatch)
-   *   toPainted– dispatch → after that frame's rendering update
-   *   work     – busy main-thread time between the event and the painted frame, without
-   *              the idle wait for vsync: the dispatch, the rAF callbacks that ran before
-   *              ours in that frame (a library that defers its handler to rAF, as
-   *              Chart.js does), and the frame's style/layout/paint.
+   * Main-thread work caused by `act` (which dispatches an input event), started in a task
+   * right after a frame: the synchronous dispatch, the animation-frame callbacks that ran
+   * before ours in the next frame (where a library that defers its handler to rAF, as
+   * Chart.js does, or coalesces moves to one update per frame, does its work), and that
+   * frame's style, layout and paint (`work`, the sum). The idle wait for vsync is left out.
    */
   async function measureInteraction(act) {
     await painted();
@@ -43,14 +38,24 @@
     act();
     const t1 = now();
     const { tRaf, tPainted } = await painted();
-    return {
-      handler: t1 - t0,
-      rafCallbacks: tRaf - tPre,
-      frame: tPainted - tRaf,
-      toRaf: tRaf - t0,
-      toPainted: tPainted - t0,
-      work: t1 - t0 + (tRaf - tPre) + (tPainted - tRaf),
-    };
+    const [handler, rafCallbacks, frame] = [t1 - t0, tRaf - tPre, tPainted - tRaf];
+    return { work: handler + rafCallbacks + frame, handler, rafCallbacks, frame };
+  }
+
+  /**
+   * A mouse moving to `point` ({clientX, clientY}), as the browser delivers it: pointermove
+   * then mousemove, dispatched on the element under the point (inside open shadow roots).
+   */
+  function pointerMove(point) {
+    let target = document.elementFromPoint(point.clientX, point.clientY);
+    while (target?.shadowRoot) {
+      const inner = target.shadowRoot.elementFromPoint(point.clientX, point.clientY);
+      if (!inner || inner === target) break;
+      target = inner;
+    }
+    const init = { ...point, bubbles: true, cancelable: true, composed: true };
+    target.dispatchEvent(new PointerEvent("pointermove", { ...init, pointerType: "mouse", pointerId: 1, isPrimary: true }));
+    target.dispatchEvent(new MouseEvent("mousemove", init));
   }
 
   /** The method's floor: the same measurement of a pointer move nothing listens to. */
@@ -62,45 +67,28 @@
     return out;
   }
 
-  /** Records the first-chart moment: `eventName` on document, then the next frame. */
+  /** Records the first-chart moment (`eventName` on document, then the next frame), or
+   *  the widget's error, in window.__ttfc. */
   function captureFirstChart(eventName) {
     window.__ttfc = null;
     document.addEventListener(
       eventName,
       () => {
         const ready = now();
-        painted().then(({ tRaf, tPainted }) => {
-          window.__ttfc = { ready, raf: tRaf, painted: tPainted };
-        });
+        painted().then(({ tRaf }) => (window.__ttfc = { ready, raf: tRaf }));
       },
       { once: true, capture: true },
     );
+    document.addEventListener("infographic:error", (e) => (window.__ttfc = { error: e.detail?.message ?? "error" }), { once: true });
   }
 
-  /** What the page fetched, for checking the size table covers it. */
+  /** What the page fetched (path, request start, response end). */
   function resources() {
     return performance.getEntriesByType("resource").map((r) => ({
       url: new URL(r.name).pathname,
       startTime: r.startTime,
       responseEnd: r.responseEnd,
-      encodedBodySize: r.encodedBodySize,
     }));
-  }
-
-  function paints() {
-    return Object.fromEntries(performance.getEntriesByType("paint").map((p) => [p.name, p.startTime]));
-  }
-
-  /** The smallest step performance.now() takes here (5 µs when cross-origin isolated). */
-  function timerResolution() {
-    let best = Infinity;
-    for (let i = 0; i < 200; i++) {
-      const a = now();
-      let b = now();
-      while (b === a) b = now();
-      best = Math.min(best, b - a);
-    }
-    return best;
   }
 
   /** JS heap after a full GC (needs --js-flags=--expose-gc and --enable-precise-memory-info). */
@@ -112,16 +100,5 @@
     return performance.memory ? performance.memory.usedJSHeapSize : null;
   }
 
-  function environment() {
-    return {
-      crossOriginIsolated: window.crossOriginIsolated,
-      timerResolutionMs: timerResolution(),
-      devicePixelRatio: window.devicePixelRatio,
-      viewport: [innerWidth, innerHeight],
-      userAgent: navigator.userAgent,
-      gc: typeof gc === "function",
-    };
-  }
-
-  window.benchLib = { now, painted, measureInteraction, floor, captureFirstChart, resources, paints, heap, environment };
+  window.benchLib = { now, painted, measureInteraction, pointerMove, floor, captureFirstChart, resources, heap };
 })();

@@ -3,7 +3,7 @@
 // once, attribute changes, removal, the no-script fallbacks, and the PNG and CSV downloads.
 // Every test opens its own page; marks are located from the layout code (markPoint).
 import { readFile } from "node:fs/promises";
-import { assert, assertEqual, countEvents, markPoint, open, settled, test } from "./harness.mjs";
+import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, open, pointOutside, settled, test } from "./harness.mjs";
 
 const ARTICLE = "/article.html";
 /** The <park-infographic> elements article.html holds (the iframe is counted apart). */
@@ -33,7 +33,7 @@ async function articleFrame(page) {
   await iframe.scrollIntoViewIfNeeded();
   const frame = await (await iframe.elementHandle()).contentFrame();
   await frame.waitForURL(/\/frame\.html\?/);
-  await frame.waitForFunction(() => (window.__settled ?? 0) >= 1, null, { timeout: 20000 });
+  await frame.waitForFunction(() => (window.__settled ?? 0) >= 1);
   return frame;
 }
 
@@ -61,11 +61,9 @@ function setAndWait(target, selector, name, value) {
     ({ selector, name, value }) =>
       new Promise((ok, fail) => {
         const widget = document.querySelector(selector);
-        const timer = setTimeout(() => fail(new Error(`no infographic:ready after ${name}=${value}`)), 15000);
         widget.addEventListener(
           "infographic:ready",
           () => {
-            clearTimeout(timer);
             const stage = widget.shadowRoot.querySelector(".stage");
             ok({ label: stage.getAttribute("aria-label"), views: widget.shadowRoot.querySelectorAll(".chart").length });
           },
@@ -125,7 +123,6 @@ function iframeFits(page, notHeight = -1) {
         : false;
     },
     notHeight,
-    { timeout: 10000 },
   ).then((h) => h.jsonValue());
 }
 
@@ -251,8 +248,10 @@ export default async function embed(env) {
       assert(typeof hover1.detail.value === "number", "value is a number");
       assert(hover1.detail.id && hover1.detail.id !== hover0.detail.id, "mark 1 is another figure");
 
-      // Leaving the chart tells the page too.
-      await page.mouse.move(2, 2);
+      // Leaving the widget tells the page too.
+      const away = await pointOutside(page, ZH);
+      assert(away, "room beside the widget");
+      await page.mouse.move(away.x, away.y);
       assertEqual((await lastHover(page)).detail, null, "hover cleared on leave");
       await noProblems(page);
     } finally {
@@ -296,6 +295,15 @@ export default async function embed(env) {
     try {
       const frame = await articleFrame(page);
       await iframeFits(page);
+      // Every height the iframe is given from now on.
+      await page.evaluate(() => {
+        const iframe = document.querySelector("iframe.frame");
+        window.__heights = [];
+        new MutationObserver(() => window.__heights.push(iframe.style.height)).observe(iframe, {
+          attributes: true,
+          attributeFilter: ["style"],
+        });
+      });
       // From the frame: wrong shapes. From the article itself: the right shape, wrong source.
       // Each would set a height of its own (900 + i px) if it were obeyed.
       await frame.evaluate(() => {
@@ -319,15 +327,15 @@ export default async function embed(env) {
       await page.evaluate(() =>
         window.postMessage({ type: "park-infographic:height", chart: "services-2019", height: 907 }, "*"),
       );
-      await page.waitForTimeout(200);
-      const style = await page.evaluate(() => document.querySelector("iframe.frame").style.height);
-      assert(!/^(-5|0|20000|90\d)px$/.test(style), `iframe height obeyed a bad message: ${style}`);
-      await iframeFits(page);
-      // A well-formed message from the frame still works (a fractional height rounds up).
+      // Then a well-formed message from the frame, as a marker: messages are handled in the
+      // order they were posted, so once it is applied every bad one has been handled. (A
+      // fractional height rounds up.)
       await frame.evaluate(() =>
         window.parent.postMessage({ type: "park-infographic:height", chart: "services-2019", height: 700.2 }, "*"),
       );
       await page.waitForFunction(() => document.querySelector("iframe.frame").style.height === "701px");
+      const heights = await page.evaluate(() => window.__heights);
+      assertEqual(heights.filter((h) => /^(-5|0|20000|90\d)px$/.test(h)), [], "heights set from bad messages");
       await noProblems(page, frame);
     } finally {
       await page.close();
@@ -437,9 +445,16 @@ export default async function embed(env) {
         ["growth-2019", "zh", "auto", 0],
         "defaults for unknown parameters",
       );
-      await page.evaluate(() => window.postMessage({ type: "park-infographic:set", lang: "en" }, "*"));
-      await page.waitForTimeout(200);
-      assertEqual(await page.evaluate(() => window.__posted.length), 1, "only the test's own message");
+      // After two rendering steps (any height the page would post on a resize has been
+      // posted by then), the test's message, then a marker: once the marker arrives, the
+      // page has handled everything before it (messages arrive in the order posted).
+      await page.evaluate(async () => {
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        window.postMessage({ type: "park-infographic:set", lang: "en" }, "*");
+        window.postMessage("marker", "*");
+      });
+      await page.waitForFunction(() => window.__posted.includes("marker"));
+      assertEqual(await page.evaluate(() => window.__posted.length), 2, "only the test's own messages");
       assertEqual((await frameWidget(page)).lang, "zh", "a top-level frame has no parent to obey");
       const margins = await page.evaluate(() => {
         const body = getComputedStyle(document.body);
@@ -541,15 +556,11 @@ export default async function embed(env) {
       const buttons = await page.locator(sel).locator("button").allTextContents();
       assertEqual(buttons, ["Download PNG", "Download CSV"], "English buttons");
 
-      const corner = () =>
-        page.evaluate((sel) => {
-          const c = document.querySelector(sel).shadowRoot.querySelector("canvas.base");
-          return [...c.getContext("2d").getImageData(1, 1, 1, 1).data];
-        }, sel);
-      const light = await corner();
+      const light = await backgroundPixel(page, sel);
       await setAndWait(page, sel, "theme", "dark");
-      const dark = await corner();
-      assert(JSON.stringify(light) !== JSON.stringify(dark), `background changes with the theme: ${light} → ${dark}`);
+      const dark = await backgroundPixel(page, sel);
+      // The themes' backgrounds (src/theme.rs), also the page's --pi-bg in embed.css.
+      assertEqual([light, dark], [[255, 255, 255], [0x16, 0x18, 0x1c]], "background with the theme");
       await setAndWait(page, sel, "theme", "light");
 
       const marksBefore = (await markPoint(page, sel, 0, 0, { lang: "en" })).count;
@@ -595,25 +606,50 @@ export default async function embed(env) {
       await page.setViewportSize({ width: 700, height: 800 });
       await page.emulateMedia({ colorScheme: "dark" });
       await page.evaluate(() => window.gc?.());
-      await page.waitForTimeout(300);
+      // Resize observations, scroll and media-query changes are delivered in the next
+      // rendering steps, before the frames' animation callbacks.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 
-      // Added and removed before it could finish loading: no error, no event.
+      // Added and removed while its data was still loading (its styles already applied):
+      // when the data arrives it must not draw or fire anything. A witness with the same
+      // data-src, added afterwards, marks the moment it would have.
+      const held = await holdRequests(page, "**/data/default.json?held");
       const eventsBefore = await page.evaluate(() => window.__events.length);
+      const requested = page.waitForRequest(/default\.json\?held$/);
       await page.evaluate(() => {
         const w = document.createElement("park-infographic");
         w.setAttribute("chart", "parks-2020");
+        w.setAttribute("data-src", "data/default.json?held");
+        w.addEventListener("infographic:ready", () => (window.__transient = "ready"));
+        w.addEventListener("infographic:error", () => (window.__transient = "error"));
         document.querySelector(".story-body").append(w);
-        w.remove();
+        window.__transientWidget = w;
       });
-      await page.waitForTimeout(300);
-      assertEqual(
-        await page.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover"), eventsBefore),
-        [],
-        "no events from a widget removed while loading",
+      await requested;
+      await page.waitForFunction(() => window.__transientWidget.shadowRoot.querySelector("link").sheet);
+      await page.evaluate(() => window.__transientWidget.remove());
+      held.release();
+      await page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const witness = document.createElement("park-infographic");
+            witness.setAttribute("chart", "parks-2020");
+            witness.setAttribute("data-src", "data/default.json?held");
+            witness.addEventListener("infographic:ready", () => requestAnimationFrame(() => (witness.remove(), ok())), { once: true });
+            document.querySelector(".story-body").append(witness);
+          }),
       );
+      assertEqual(await page.evaluate(() => window.__transient ?? null), null, "no event from the widget removed while loading");
+      assertEqual(
+        await page.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover").map((e) => e.type), eventsBefore),
+        ["ready"],
+        "the witness's ready only",
+      );
+      await page.evaluate(() => (window.__transientWidget = null));
 
       // A removed element put back, and a new one, both render again.
       const readyBefore = await page.evaluate(() => window.__settled);
+      const eventsBeforeAgain = await page.evaluate(() => window.__events.length);
       await page.evaluate(() => {
         const again = window.__removed.find((w) => w.getAttribute("chart") === "rankings");
         document.querySelector(".story-body").append(again);
@@ -624,7 +660,7 @@ export default async function embed(env) {
         window.__removed = null;
       });
       await settled(page, readyBefore + 2);
-      const events = await page.evaluate((n) => window.__events.filter((e) => e.type !== "hover").slice(-2), eventsBefore);
+      const events = await page.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover"), eventsBeforeAgain);
       assertEqual(events.map((e) => e.type), ["ready", "ready"], "both ready");
       const stats = await canvasStats(page);
       assertEqual(stats.map((s) => s.chart).sort(), ["growth-2019", "rankings"], "rendered again");

@@ -17,13 +17,6 @@ export const CHROMIUM_ARGS = [
 
 /** Routes only the tests need: data sources that fail in the ways real ones do. */
 const TEST_ROUTES = {
-  // Serves the default dataset after ?ms= milliseconds (a slow data-src).
-  "/e2e/slow.json": async (req, res) => {
-    const ms = Number(new URL(req.url, "http://x").searchParams.get("ms") ?? 15000);
-    await new Promise((ok) => setTimeout(ok, ms));
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(readFileSync(new URL("../../dist/data/default.json", import.meta.url)));
-  },
   // A 200 answer that is a web page, as a misconfigured server or a login wall sends.
   "/e2e/html.json": (req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
@@ -84,11 +77,54 @@ export async function open(env, path, options = {}) {
 
 /** Resolves when `count` widgets on the page have fired infographic:ready or :error. */
 export function settled(page, count = 1) {
-  return page.waitForFunction(
-    (n) => (window.__settled ?? 0) >= n,
-    count,
-    { timeout: 20000 },
-  );
+  return page.waitForFunction((n) => (window.__settled ?? 0) >= n, count);
+}
+
+/** Asserts that the page (and any frames given) logged no errors and no CSP violations. */
+export async function assertClean(page, ...frames) {
+  assertEqual(page.problems, [], "console and page errors");
+  for (const target of [page, ...frames]) {
+    assertEqual(await target.evaluate(() => window.__csp), [], `CSP violations in ${target.url()}`);
+  }
+}
+
+/**
+ * Holds every request matching `pattern` until `release()` is called: the page stays in
+ * the state before the response (e.g. loading) for as long as the test needs it to.
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  const released = new Promise((ok) => (release = ok));
+  const held = [];
+  await page.route(pattern, async (route) => {
+    held.push(route.request().url());
+    await released;
+    // The page may have given up on the request meanwhile (aborted it): nothing to send.
+    await route.continue().catch(() => {});
+  });
+  return { release, held };
+}
+
+/**
+ * The RGBA pixels of a PNG (e.g. a screenshot) at the given device-pixel points, decoded by
+ * the browser itself on a blank page of its own (the pages under test forbid data: images).
+ */
+export async function pngPixels(env, png, points) {
+  const page = await env.browser.newPage();
+  try {
+    return await page.evaluate(
+      async ({ base64, points }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d");
+        ctx.drawImage(bitmap, 0, 0);
+        return points.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data]);
+      },
+      { base64: png.toString("base64"), points },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 /** Counts ready/error events from the start (add before navigation). */
@@ -159,5 +195,56 @@ export async function markPoint(page, selector, view, mark, { lang = "zh", theme
       return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, id };
     },
     { selector, view, mark, lang, theme, dataSrc },
+  );
+}
+
+/**
+ * A point of the page (viewport coordinates) beside the box of the element matching
+ * `selector`, inside the viewport and on no widget at all; null when there is none.
+ */
+export async function pointOutside(page, selector) {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector);
+    const r = el.getBoundingClientRect();
+    const { clientWidth: w, clientHeight: h } = document.documentElement;
+    const candidates = [
+      [(r.right + w) / 2, (Math.max(r.top, 0) + Math.min(r.bottom, h)) / 2],
+      [r.left / 2, (Math.max(r.top, 0) + Math.min(r.bottom, h)) / 2],
+      [(Math.max(r.left, 0) + Math.min(r.right, w)) / 2, (r.bottom + h) / 2],
+      [(Math.max(r.left, 0) + Math.min(r.right, w)) / 2, r.top / 2],
+    ];
+    const point = candidates.find(
+      ([x, y]) =>
+        x >= 0 && y >= 0 && x < w && y < h &&
+        !(x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) &&
+        !document.elementFromPoint(x, y)?.closest("park-infographic"),
+    );
+    return point ? { x: point[0], y: point[1] } : null;
+  }, selector);
+}
+
+/**
+ * The colour of the `view`-th chart's background in the widget matching `selector`, read
+ * where the layout leaves the canvas empty: in the padding left of the first mark's row
+ * (every mark's hit box starts at the content's left edge), at that row's middle.
+ */
+export async function backgroundPixel(page, selector, view = 0) {
+  return page.evaluate(
+    async ({ selector, view }) => {
+      const widget = document.querySelector(selector);
+      const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = m.Data.builtin();
+      const all = (widget.getAttribute("chart") || "all") === "all";
+      const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
+      const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", "light");
+      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+      const [x, y, , h] = chart.markHitBox(0);
+      chart.free();
+      if (x < 2) throw new Error(`no padding left of the marks (${x})`);
+      const pixel = canvas.getContext("2d").getImageData(Math.floor(x / 2), Math.floor(y + h / 2), 1, 1).data;
+      return [...pixel].slice(0, 3);
+    },
+    { selector, view },
   );
 }

@@ -1,7 +1,9 @@
-// No leaks: a news page may create and drop widgets for as long as it is open.
-// 500 create/remove cycles and 500 resizes of a live widget, then: no listeners left on
-// document/window, wasm linear memory no larger than after warm-up, JS heap growth small.
-import { assert, open, settled, countEvents, test } from "./harness.mjs";
+// No leaks: a news page may create and drop widgets for as long as it is open, and readers
+// hover, tap and open tables meanwhile. 500 create/use/remove cycles and 500 resizes of a
+// live widget, then: no event listener left on window, document, any element (shadow trees
+// included) or any media query list; no ResizeObserver still observing; wasm linear memory
+// no larger than after warm-up; JS heap growth small.
+import { assert, assertClean, assertEqual, markPoint, open, test } from "./harness.mjs";
 
 const CYCLES = 500;
 const WARM_UP = 50;
@@ -9,25 +11,93 @@ const WARM_UP = 50;
 // stayed alive, 500 cycles would leave 1 MB; below that the allocator's own slack and V8's
 // code caches dominate, so 1 MB separates "leaks per widget" from noise.
 const HEAP_BOUND_BYTES = 1024 * 1024;
+const CHARTS = ["targets-2020", "growth-2019"];
 
-async function listenerCount(page) {
+/**
+ * Instrumentation, not a mock: the real constructors still do the work; the wrappers only
+ * count what is being observed and remember (weakly) every media query list handed out.
+ */
+function instrument() {
+  const NativeResizeObserver = window.ResizeObserver;
+  window.__observing = 0;
+  window.ResizeObserver = class extends NativeResizeObserver {
+    #targets = new Set();
+    observe(target, options) {
+      if (!this.#targets.has(target)) {
+        this.#targets.add(target);
+        window.__observing++;
+      }
+      super.observe(target, options);
+    }
+    unobserve(target) {
+      if (this.#targets.delete(target)) window.__observing--;
+      super.unobserve(target);
+    }
+    disconnect() {
+      window.__observing -= this.#targets.size;
+      this.#targets.clear();
+      super.disconnect();
+    }
+  };
+  const nativeMatchMedia = window.matchMedia.bind(window);
+  window.__mediaQueries = [];
+  window.matchMedia = (query) => {
+    const list = nativeMatchMedia(query);
+    window.__mediaQueries.push(new WeakRef(list));
+    return list;
+  };
+  // Counters only: a log of events would itself grow the heap.
+  window.__ready = 0;
+  window.__hovered = 0;
+  document.addEventListener("infographic:ready", () => window.__ready++);
+  document.addEventListener("infographic:hover", (e) => e.detail && window.__hovered++);
+}
+
+/** Collects garbage until it settles (finalizers and weak callbacks run in later tasks). */
+async function collect(page) {
+  await page.evaluate(async () => {
+    const task = () =>
+      new Promise((ok) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = ok;
+        channel.port2.postMessage(0);
+      });
+    for (let i = 0; i < 3; i++) {
+      window.gc();
+      await task();
+    }
+  });
+}
+
+/**
+ * Event listeners on window, on document and every node under it (through shadow roots),
+ * and on every media query list still alive; and the ResizeObserver observations.
+ */
+async function handlers(page) {
+  await collect(page);
   const cdp = await page.context().newCDPSession(page);
-  let total = 0;
-  for (const expression of ["window", "document"]) {
+  const count = async (expression, options = {}) => {
     const { result } = await cdp.send("Runtime.evaluate", { expression });
-    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
-    total += listeners.length;
-  }
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId, ...options });
+    return listeners.length;
+  };
+  const window_ = await count("window");
+  const tree = await count("document", { depth: -1, pierce: true });
+  const { result } = await cdp.send("Runtime.evaluate", {
+    expression: "(window.__liveQueries = window.__mediaQueries.map((r) => r.deref()).filter(Boolean)).length",
+    returnByValue: true,
+  });
+  let mediaQueries = 0;
+  for (let i = 0; i < result.value; i++) mediaQueries += await count(`window.__liveQueries[${i}]`);
+  await cdp.send("Runtime.evaluate", { expression: "delete window.__liveQueries" });
   await cdp.detach();
-  return total;
+  const observing = await page.evaluate(() => window.__observing);
+  return { window: window_, tree, mediaQueries, observing };
 }
 
 async function measure(page) {
+  await collect(page);
   return page.evaluate(async () => {
-    for (let i = 0; i < 3; i++) {
-      window.gc();
-      await new Promise((ok) => setTimeout(ok, 20));
-    }
     const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
     const exports = await m.default(); // init is idempotent: the instance's exports
     return { wasm: exports.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
@@ -35,40 +105,76 @@ async function measure(page) {
 }
 
 export default async function leak(env) {
-  await test(`leak: ${CYCLES} create/remove cycles and ${CYCLES} resizes leave nothing behind`, async () => {
-    const page = await open(env, null);
-    await countEvents(page);
+  await test(`leak: ${CYCLES} create/hover/tap/table/remove cycles and ${CYCLES} resizes leave nothing behind`, async () => {
+    const page = await open(env, null, { hasTouch: true, viewport: { width: 1000, height: 900 } });
+    await page.addInitScript(instrument);
     await page.goto(`${env.origin}/index.html`);
-    await settled(page, 1);
+    await page.waitForFunction(() => window.__ready >= 1);
     await page.evaluate(() => document.body.replaceChildren());
-    await page.evaluate(() => window.gc());
-    const baseListeners = await listenerCount(page);
+    const base = await handlers(page);
 
-    const cycle = (n) =>
-      page.evaluate(async (n) => {
-        for (let i = 0; i < n; i++) {
-          const w = document.createElement("park-infographic");
-          w.setAttribute("chart", i % 2 ? "growth-2019" : "targets-2020");
-          const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
-          document.body.append(w);
-          await ready;
+    /** Adds one widget of `chart` at the top of the page and waits until it is drawn. */
+    const add = (chart) =>
+      page.evaluate((chart) => {
+        const w = document.createElement("park-infographic");
+        w.setAttribute("chart", chart);
+        w.setAttribute("lang", "en");
+        const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
+        document.body.append(w);
+        return ready;
+      }, chart);
+    // Where to hover, tap and click for each chart: the same at every cycle, since every
+    // widget is laid out at the same place and width.
+    const points = {};
+    for (const chart of CHARTS) {
+      await add(chart);
+      const hover = await markPoint(page, "park-infographic", 0, 0, { lang: "en" });
+      const tap = await markPoint(page, "park-infographic", 0, 1, { lang: "en" });
+      const summary = await page.evaluate(() => {
+        const r = document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+      points[chart] = { hover, tap, summary };
+      await page.evaluate(() => document.querySelector("park-infographic").remove());
+    }
+
+    const cycle = async (n) => {
+      const before = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
+      for (let i = 0; i < n; i++) {
+        const chart = CHARTS[i % 2];
+        const { hover, tap, summary } = points[chart];
+        await add(chart);
+        await page.mouse.move(hover.x, hover.y); // hover a mark
+        await page.touchscreen.tap(tap.x, tap.y); // pin another one by touch
+        await page.mouse.click(summary.x, summary.y); // open the data table (unpins)
+        // The table is built on the (queued) toggle event: remove the widget once it is.
+        await page.waitForFunction(() => {
+          const w = document.querySelector("park-infographic");
+          if (!w.shadowRoot.querySelector("details.table[open] table")) return false;
+          if (!w.shadowRoot.querySelector(".tooltip").hidden) throw new Error("the tooltip stayed pinned");
           w.remove();
-        }
-      }, n);
+          return true;
+        });
+      }
+      const after = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
+      // Every cycle: one ready, a hover by mouse and one by touch.
+      assertEqual([after.ready - before.ready, after.hovered - before.hovered], [n, 2 * n], "widgets drawn and marks hovered");
+    };
     await cycle(WARM_UP);
     const warm = await measure(page);
     await cycle(CYCLES);
     const after = await measure(page);
-    const listeners = await listenerCount(page);
+    const left = await handlers(page);
     console.log(
       `     wasm memory ${warm.wasm} → ${after.wasm} bytes; JS heap ${warm.heap} → ${after.heap} bytes ` +
-        `(+${after.heap - warm.heap}); listeners ${baseListeners} → ${listeners}`,
+        `(+${after.heap - warm.heap}); handlers ${JSON.stringify(base)} → ${JSON.stringify(left)}`,
     );
-    assert(listeners === baseListeners, `listeners left behind: ${baseListeners} → ${listeners}`);
+    assertEqual(left, base, "listeners and observers left behind");
     assert(after.wasm === warm.wasm, `wasm memory grew: ${warm.wasm} → ${after.wasm}`);
     assert(after.heap - warm.heap < HEAP_BOUND_BYTES, `JS heap grew by ${after.heap - warm.heap} bytes`);
 
-    // Resizing a live widget re-lays it out each time; memory must not creep either.
+    // Resizing a live widget re-lays it out each time; memory must not creep, and the
+    // widget must not gather listeners or observations either.
     await page.evaluate(async () => {
       const box = document.createElement("div");
       box.id = "box";
@@ -92,15 +198,20 @@ export default async function leak(env) {
       }, n);
     await resize(WARM_UP);
     const warmResize = await measure(page);
+    const liveHandlers = await handlers(page);
+    assert(liveHandlers.tree > base.tree && liveHandlers.observing > base.observing, `the live widget is counted: ${JSON.stringify(liveHandlers)}`);
     const lastWidth = await resize(CYCLES);
     const afterResize = await measure(page);
+    const afterHandlers = await handlers(page);
     console.log(
-      `     resize: wasm memory ${warmResize.wasm} → ${afterResize.wasm}; JS heap +${afterResize.heap - warmResize.heap}`,
+      `     resize: wasm memory ${warmResize.wasm} → ${afterResize.wasm}; JS heap +${afterResize.heap - warmResize.heap}; ` +
+        `handlers ${JSON.stringify(liveHandlers)} → ${JSON.stringify(afterHandlers)}`,
     );
     assert(lastWidth === 320, `the last resize was applied (${lastWidth})`);
+    assertEqual(afterHandlers, liveHandlers, "listeners and observers after resizes");
     assert(afterResize.wasm === warmResize.wasm, `wasm memory grew on resize: ${warmResize.wasm} → ${afterResize.wasm}`);
     assert(afterResize.heap - warmResize.heap < HEAP_BOUND_BYTES, `JS heap grew on resize by ${afterResize.heap - warmResize.heap}`);
-    assert(page.problems.length === 0, page.problems.join("\n"));
+    await assertClean(page);
     await page.close();
   });
 }

@@ -2,7 +2,19 @@
 // touch, resizing, pixel ratio and themes. Each test builds its own page from the
 // gallery's scripts (so the strict CSP applies) and locates marks from the layout the
 // wasm code returns.
-import { assert, assertEqual, countEvents, markPoint, open, settled, test } from "./harness.mjs";
+import {
+  assert,
+  assertClean,
+  assertEqual,
+  backgroundPixel,
+  countEvents,
+  holdRequests,
+  markPoint,
+  open,
+  pointOutside,
+  settled,
+  test,
+} from "./harness.mjs";
 
 /** A page with only the given widgets (attributes as objects), inside a box of `width` px. */
 async function page(env, widgets, { width = 480, options = {}, before } = {}) {
@@ -47,19 +59,19 @@ export default async function widget(env) {
   await test("widget: while loading it reserves the height the chart will have", async () => {
     const p = await open(env, null);
     await countEvents(p);
-    // Hold the wasm back so the skeleton is on screen long enough to measure.
-    await p.route("**/*.wasm", async (route) => {
-      await new Promise((ok) => setTimeout(ok, 1500));
-      await route.continue();
-    });
+    // Hold the wasm back until the skeleton has been measured.
+    const wasm = await holdRequests(p, "**/*.wasm");
     await p.goto(`${env.origin}/index.html`);
     await p.waitForFunction(() => document.querySelector("park-infographic")?.shadowRoot?.querySelector(".skeleton"));
     const before = await p.evaluate(() => document.querySelector("park-infographic").getBoundingClientRect().height);
+    assertEqual(await p.evaluate(() => window.__settled), 0, "still loading while measured");
+    wasm.release();
     await settled(p, 1);
     const after = await p.evaluate(() => document.querySelector("park-infographic").getBoundingClientRect().height);
     assert(before > 1000, `skeleton reserved ${before}px`);
     // Heights are sampled every 20 px of width: a line may wrap differently in between.
     assert(Math.abs(after - before) <= 40, `height moved from ${before} to ${after}`);
+    await assertClean(p);
     await p.close();
   });
 
@@ -76,6 +88,7 @@ export default async function widget(env) {
       }));
       assertEqual(c.w, Math.round(c.cssW * dpr), `backing width at dpr ${dpr}`);
       assert(Math.abs(c.h - c.cssH * dpr) <= 1, `backing height at dpr ${dpr}: ${c.h} vs ${c.cssH}`);
+      await assertClean(p);
       await p.close();
     }
   });
@@ -116,24 +129,49 @@ export default async function widget(env) {
     await p.keyboard.press("Escape");
     assertEqual(await lastHover(p), null, "Esc sends hover null");
     assert(await shadow(p, ".tooltip", (t) => t.hidden), "tooltip hidden after Esc");
+    await assertClean(p);
     await p.close();
   });
 
-  await test("widget: a tap pins the tooltip; tapping elsewhere or scrolling dismisses it", async () => {
+  await test("widget: a tap pins the tooltip; a tap outside, on the same mark again, or a scroll dismisses it", async () => {
     const p = await page(env, [{ chart: "pipeline-2019" }], { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 700 } }, width: 360 });
+    const tooltip = () =>
+      shadow(p, ".tooltip", (t) => ({ hidden: t.hidden, text: t.textContent, left: t.style.left, top: t.style.top }));
     const point = await markPoint(p, "park-infographic", 0, 1);
     await p.touchscreen.tap(point.x, point.y);
     assertEqual((await lastHover(p))?.id, "projects-under-construction", "tapped mark");
-    assert(!(await shadow(p, ".tooltip", (t) => t.hidden)), "tooltip shown");
-    await p.touchscreen.tap(5, 5);
-    assert(await shadow(p, ".tooltip", (t) => t.hidden), "tap elsewhere dismisses");
+    const pinned = await tooltip();
+    assert(!pinned.hidden && pinned.text.includes("46"), `tooltip shown for the tapped mark: ${JSON.stringify(pinned)}`);
+
+    // Outside the widget: a point of the page beside its measured box, not on it.
+    const outside = await pointOutside(p, "park-infographic");
+    assert(outside, "the page has room beside the widget");
+    await p.touchscreen.tap(outside.x, outside.y);
+    assert((await tooltip()).hidden, "a tap outside the widget dismisses the tooltip");
+    assertEqual(await lastHover(p), null, "and tells the page");
+
+    // Tapping the pinned mark again unpins it.
     await p.touchscreen.tap(point.x, point.y);
-    assert(!(await shadow(p, ".tooltip", (t) => t.hidden)), "shown again");
+    assert(!(await tooltip()).hidden, "shown again");
+    await p.touchscreen.tap(point.x, point.y);
+    assert((await tooltip()).hidden, "a second tap on the same mark dismisses it");
+
+    // Tapping another mark moves the tooltip to that figure.
+    await p.touchscreen.tap(point.x, point.y);
+    const other = await markPoint(p, "park-infographic", 0, 4);
+    await p.touchscreen.tap(other.x, other.y);
+    assertEqual((await lastHover(p))?.id, "major-projects-completed-2019", "the other mark");
+    const moved = await tooltip();
+    assert(!moved.hidden, "tooltip still shown");
+    assert(moved.text !== pinned.text && moved.text.includes("3"), `tooltip shows the other figure: ${moved.text}`);
+    assert(moved.top !== pinned.top, `tooltip moved to the other mark: ${pinned.top} → ${moved.top}`);
+
     await p.evaluate(() => {
       document.body.style.height = "3000px";
       window.scrollBy(0, 50);
     });
     await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip").hidden);
+    await assertClean(p);
     await p.close();
   });
 
@@ -152,6 +190,7 @@ export default async function widget(env) {
         return c.width === Math.round(ratio * c.getBoundingClientRect().width);
       }, ratio);
     }
+    await assertClean(p);
     await p.close();
   });
 
@@ -169,20 +208,22 @@ export default async function widget(env) {
     const point = await markPoint(p, "park-infographic", 0, 2);
     await p.mouse.move(point.x, point.y);
     assertEqual((await lastHover(p))?.id, "target-projects-20-50yi-2020", "hover after resize");
+    await assertClean(p);
     await p.close();
   });
 
   await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
-    const background = (p) =>
-      shadow(p, "canvas.base", (c) => [...c.getContext("2d").getImageData(1, 1, 1, 1).data].slice(0, 3));
+    const background = (p) => backgroundPixel(p, "park-infographic");
     let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
     assertEqual(await background(p), [0x16, 0x18, 0x1c], "theme=dark");
     await p.evaluate(() => document.querySelector("park-infographic").setAttribute("theme", "light"));
     await p.waitForFunction(() => window.__settled >= 2);
     assertEqual(await background(p), [255, 255, 255], "theme=light");
+    await assertClean(p);
     await p.close();
     p = await page(env, [{ chart: "rankings" }], { options: { colorScheme: "dark" } });
     assertEqual(await background(p), [0x16, 0x18, 0x1c], "auto follows the page's dark scheme");
+    await assertClean(p);
     await p.close();
   });
 
@@ -214,6 +255,7 @@ export default async function widget(env) {
       assert(c.rows >= 5, `table rows of ${c.name}`);
       assertEqual(c.tab, 0, "focusable");
     }
+    await assertClean(p);
     await p.close();
   });
 }
@@ -237,6 +279,7 @@ export async function environmentFailures(env) {
       });
       const text = await p.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector(".error").textContent);
       assert(text.includes("图表无法显示"), `message: ${text}`);
+      await assertClean(p);
       await p.close();
     });
   }

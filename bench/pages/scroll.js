@@ -1,0 +1,91 @@
+// Instrumentation of scroll.html: the reader scrolls through chart="all" to the end of the
+// page, one step at a time; each step waits until every chart figure in the viewport shows
+// a drawn canvas. "Drawn" is what a reader sees: the figure has a canvas with pixels on it.
+// Checks run in each frame's animation-frame callback, before its style and layout: the
+// layout they read is the one the frame does anyway, and the canvases they copy are the
+// ones the frame presents, so they move no work between tasks and add only their own
+// small cost. run.mjs reads the task lengths from a performance trace.
+"use strict";
+(() => {
+  const MAX_FRAMES_PER_STEP = 3000; // a guard against a page that never draws, not a timing
+
+  // The browser's own long-task report, as a cross-check of the trace.
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: "longtask",
+      buffered: true,
+    });
+  } catch {
+    // Not every engine has longtask entries; the trace is the measurement.
+  }
+  let error = null;
+  document.addEventListener("infographic:error", (e) => (error = e.detail?.message ?? "infographic:error"));
+
+  // A reduced copy of a canvas is read instead of the canvas itself: the widget's canvases
+  // never get a context or a readback from the benchmark, and a check stays a few ms even
+  // at CPU 4× (any ink in a 4 × 4 block shows in the copy's pixel; a chart has plenty).
+  const copy = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  const drawn = new WeakSet();
+  function hasPixels(canvas) {
+    if (drawn.has(canvas)) return true;
+    if (!canvas.width || !canvas.height) return false;
+    const [w, h] = [Math.ceil(canvas.width / 4), Math.ceil(canvas.height / 4)];
+    copy.canvas.width = w;
+    copy.canvas.height = h;
+    copy.drawImage(canvas, 0, 0, w, h);
+    if (!new Uint32Array(copy.getImageData(0, 0, w, h).data.buffer).some((p) => p !== 0)) return false;
+    drawn.add(canvas);
+    return true;
+  }
+
+  const figures = () => [...(document.querySelector("park-infographic").shadowRoot?.querySelectorAll("figure") ?? [])];
+  const isDrawn = (figure) => [...figure.querySelectorAll("canvas")].some(hasPixels);
+  const inView = (node) => {
+    const r = node.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+  };
+  const widgetInView = () => inView(document.querySelector("park-infographic"));
+
+  let longestCheckMs = 0; // reported next to the widget's tasks (includes the layout it reads)
+
+  /** `done()` in the next frame's animation-frame callback. */
+  const inNextFrame = (done) =>
+    new Promise((ok) =>
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        ok(done());
+        longestCheckMs = Math.max(longestCheckMs, performance.now() - t0);
+      }),
+    );
+
+  /** Frames until `done()` holds. */
+  async function until(done, what) {
+    for (let frames = 1; frames <= MAX_FRAMES_PER_STEP; frames++) {
+      const ok = await inNextFrame(done);
+      if (error) throw new Error(`the widget failed: ${error}`);
+      if (ok) return frames;
+    }
+    throw new Error(`${what}: not drawn after ${MAX_FRAMES_PER_STEP} frames`);
+  }
+
+  /** Scrolls from the top to the end in steps of 3/4 of the viewport; `charts`: how many
+   *  charts chart="all" shows (from the dataset), all of which must be drawn at the end. */
+  async function scrollThrough({ charts }) {
+    const steps = [];
+    for (let y = 0; ; y += Math.round(innerHeight * 0.75)) {
+      scrollTo(0, y);
+      const inViewDrawn = () => {
+        const visible = figures().filter(inView);
+        return (visible.length > 0 || !widgetInView()) && visible.every(isDrawn);
+      };
+      const frames = await until(inViewDrawn, `charts in view at scrollY ${scrollY}`);
+      steps.push({ scrollY, frames, drawn: figures().filter(isDrawn).length });
+      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) break;
+    }
+    await until(() => figures().filter(isDrawn).length >= charts, `all ${charts} charts`);
+    return { steps, drawn: figures().filter(isDrawn).length, longTasks, longestCheckMs };
+  }
+
+  window.bench = { scrollThrough };
+})();
