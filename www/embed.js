@@ -18,12 +18,23 @@
 // Optional browser APIs are feature-detected, each with a fallback: nothing optional may
 // stop a chart from drawing (WebKit/Safari 15+, Firefox ESR, Chromium).
 
-import init, { Chart, Data } from "./pkg/park_infographic.js";
-// Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
-import HEIGHTS from "./heights.js";
-
 const BASE = new URL(".", import.meta.url);
 const MODULE_FILE = "pkg/park_infographic_bg.wasm";
+
+// Everything this file needs is requested the moment it runs, all at once: the wasm (so
+// it downloads and compiles while the rest arrives), its glue, and the placeholder
+// heights. Static imports would have made a chain: this file, then the glue, then the wasm.
+let wasmRequest = fetch(new URL(MODULE_FILE, BASE));
+wasmRequest.catch(() => {}); // reported by loadModule, when a widget needs it
+const GLUE = import("./pkg/park_infographic.js");
+// Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
+let heights = { widths: [], charts: {} }; // until it arrives, or if it cannot
+const HEIGHTS = import("./heights.js").then(
+  (m) => (heights = m.default),
+  () => heights, // no heights: placeholders get a default height
+);
+/** The glue's exports (Chart, Data), once loadModule has resolved. */
+let wasm = null;
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
@@ -80,7 +91,13 @@ let modulePromise = null;
 const datasets = new Map();
 
 function loadModule() {
-  modulePromise ??= init().catch((e) => {
+  modulePromise ??= GLUE.then(async (glue) => {
+    // The request started at load the first time; a retry after a failure asks again.
+    const response = wasmRequest ?? fetch(new URL(MODULE_FILE, BASE));
+    wasmRequest = null;
+    await glue.default({ module_or_path: response });
+    wasm = glue;
+  }).catch((e) => {
     modulePromise = null; // a later widget may try again (e.g. after a network blip)
     if (typeof WebAssembly !== "object") throw failure("This browser cannot run WebAssembly, which the chart needs");
     throw failure(`The chart module (${MODULE_FILE}) could not be loaded`, e);
@@ -98,7 +115,7 @@ async function loadData(src) {
       ? fetchData(url).catch((e) => {
           throw e?.stage ? e : failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`);
         })
-      : Promise.resolve().then(() => Data.builtin());
+      : Promise.resolve().then(() => wasm.Data.builtin());
     datasets.set(url, pending);
     // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
@@ -124,18 +141,18 @@ async function fetchData(url) {
   }
   if (!response.ok) throw notLoaded(`${url}: HTTP ${response.status}`);
   if (/^\s*</.test(text)) throw notLoaded(`${url}: the server sent a web page, not JSON`);
-  return Data.fromJson(text);
+  return wasm.Data.fromJson(text);
 }
 
 /** The built-in chart's height at `width` CSS px: the sample at or just below it. */
 function estimateHeight(id, lang, width) {
-  const row = HEIGHTS.charts[id]?.[lang];
+  const row = heights.charts[id]?.[lang];
   if (!row) return 0;
   // A plain loop: findLastIndex is missing from Safari before 15.4 and Firefox before 104.
-  let i = HEIGHTS.widths.length - 1;
-  while (i >= 0 && HEIGHTS.widths[i] > width) i--;
+  let i = heights.widths.length - 1;
+  while (i >= 0 && heights.widths[i] > width) i--;
   // Narrower than 240 px the chart is drawn at 240 and scaled down by CSS.
-  return i < 0 ? (row[0] * width) / HEIGHTS.widths[0] : row[i];
+  return i < 0 ? (row[0] * width) / heights.widths[0] : row[i];
 }
 
 /**
@@ -143,7 +160,7 @@ function estimateHeight(id, lang, width) {
  * from heights.js (generated from the built-in data), so it works when the module fails.
  */
 function builtinChart(chart) {
-  return Object.prototype.hasOwnProperty.call(HEIGHTS.charts, chart);
+  return Object.prototype.hasOwnProperty.call(heights.charts, chart);
 }
 
 /**
@@ -154,6 +171,21 @@ function builtinChart(chart) {
 function actions(table, png, csv) {
   const sep = () => el("span", { className: "sep", "aria-hidden": "true", text: "·" });
   return el("div", { className: "actions" }, table, el("div", { className: "tools" }, sep(), png, sep(), csv));
+}
+
+/**
+ * Waits for this page's next turn to draw a chart: charts are drawn one per task, in the
+ * order they asked, so a page with many of them never blocks the main thread for long (a
+ * phone would freeze while eight charts draw in one go).
+ */
+let lastTurn = Promise.resolve();
+function nextTurn() {
+  const yieldToMain = () =>
+    typeof globalThis.scheduler?.yield === "function"
+      ? globalThis.scheduler.yield()
+      : new Promise((ok) => setTimeout(ok, 0));
+  lastTurn = lastTurn.then(yieldToMain);
+  return lastTurn;
 }
 
 function el(tag, props = {}, ...children) {
@@ -218,7 +250,7 @@ class ChartView {
     this.id = id;
     this.lang = lang;
     this.theme = theme;
-    this.chart = new Chart(data, id, lang, theme);
+    this.chart = new wasm.Chart(data, id, lang, theme);
     this.mark = -1; // the highlighted mark
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
     this.listeners = new Listeners();
@@ -227,6 +259,8 @@ class ChartView {
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
     this.overlay = el("canvas", { className: "overlay", "aria-hidden": "true" });
     this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
+    // The tooltip's lines, created once and refilled: a hover changes text, not nodes.
+    this.lines = [];
     this.desc = el("p", { className: "sr-only", text: this.chart.description() });
     this.stage = el(
       "div",
@@ -257,17 +291,27 @@ class ChartView {
     this.stage.setAttribute("aria-describedby", this.desc.id);
 
     const on = (target, type, fn, options) => this.listeners.on(target, type, fn, options);
+    // Pointer moves arrive faster than frames: keep the latest and look it up once per
+    // frame, so the handler itself reads no layout and writes nothing.
     on(this.stage, "pointermove", (e) => {
-      if (e.pointerType === "mouse" && !this.pinned) this.pointAt(e);
+      if (e.pointerType !== "mouse" || this.pinned) return;
+      this.pointer = e;
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        if (this.pointer && !this.pinned) this.select(this.markAt(this.pointer));
+      });
     });
     on(this.stage, "pointerleave", (e) => {
-      if (e.pointerType === "mouse" && !this.pinned) this.select(-1);
+      if (e.pointerType !== "mouse") return;
+      this.pointer = null;
+      if (!this.pinned) this.select(-1);
     });
     on(this.stage, "pointerdown", (e) => {
       if (e.pointerType === "mouse") return;
       const mark = this.markAt(e);
       this.pinned = mark >= 0 && mark !== this.mark;
-      this.select(this.pinned ? mark : -1);
+      // A tap is a deliberate choice: say it to screen readers, as a key press is.
+      this.select(this.pinned ? mark : -1, this.pinned);
     });
     on(this.stage, "keydown", (e) => this.key(e));
     on(this.stage, "blur", () => {
@@ -334,7 +378,7 @@ class ChartView {
 
   /** Draws again in `theme` at once (for printing): a new handle, the same data and width. */
   setTheme(theme) {
-    const chart = new Chart(this.data, this.id, this.lang, theme);
+    const chart = new wasm.Chart(this.data, this.id, this.lang, theme);
     this.chart.free();
     this.chart = chart;
     this.theme = theme;
@@ -351,10 +395,6 @@ class ChartView {
     // The canvas may be scaled down by CSS below 240 px: map back to layout pixels.
     const k = r.width ? this.chart.widthCss / r.width : 1;
     return this.chart.hitTest((e.clientX - r.left) * k, (e.clientY - r.top) * k);
-  }
-
-  pointAt(e) {
-    this.select(this.markAt(e));
   }
 
   key(e) {
@@ -389,13 +429,26 @@ class ChartView {
       this.host.emit("hover", null);
       return;
     }
-    this.tooltip.replaceChildren(
-      ...d.lines.map((line, k) => el(k === 1 ? "strong" : "div", { text: line, className: k ? "" : "label" })),
-    );
+    this.fillTooltip(d.lines);
     this.tooltip.hidden = false;
     this.place(i);
     if (announce) this.live.textContent = d.sentence;
     this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+  }
+
+  /** Line 0 is the label, line 1 the value (large), the rest small: period, source, note. */
+  fillTooltip(lines) {
+    while (this.lines.length < lines.length) {
+      const k = this.lines.length;
+      const line = el(k === 1 ? "strong" : "div", { className: k ? "" : "label" });
+      this.lines.push(line);
+      this.tooltip.append(line);
+    }
+    this.lines.forEach((line, k) => {
+      const text = lines[k] ?? "";
+      if (line.textContent !== text) line.textContent = text;
+      line.hidden = k >= lines.length;
+    });
   }
 
   /**
@@ -409,15 +462,18 @@ class ChartView {
     const cx = x + w / 2;
     const side = cx < width * 0.3 ? "start" : cx > width * 0.7 ? "end" : "middle";
     const below = y < 120;
-    this.tooltip.dataset.x = side;
-    this.tooltip.dataset.y = below ? "below" : "above";
-    this.tooltip.style.left = `${side === "start" ? x : side === "end" ? x + w : cx}px`;
-    this.tooltip.style.top = `${below ? y + h + 8 : y - 8}px`;
+    const left = side === "start" ? x : side === "end" ? x + w : cx;
+    const top = below ? y + h + 8 : y - 8;
+    // One transform: the anchor point, then the tooltip's own alignment around it (a
+    // percentage of its own size), so moving it needs no layout, only compositing.
+    const alignX = { start: "0%", middle: "-50%", end: "-100%" }[side];
+    const alignY = below ? "0%" : "-100%";
+    this.tooltip.style.transform = `translate(${left}px, ${top}px) translate(${alignX}, ${alignY})`;
   }
 
   async downloadPng() {
     // A separate handle at 2× so the on-screen chart and its hover layout stay as they are.
-    const chart = new Chart(this.data, this.id, this.lang, this.theme);
+    const chart = new wasm.Chart(this.data, this.id, this.lang, this.theme);
     try {
       const canvas = document.createElement("canvas");
       chart.render(canvas, this.renderedWidth || 640, 2);
@@ -429,6 +485,7 @@ class ChartView {
   }
 
   destroy() {
+    cancelAnimationFrame(this.frame);
     this.host.resize?.unobserve(this.stage);
     this.host.resize?.unobserve(this.canvas);
     this.listeners.removeAll();
@@ -479,6 +536,7 @@ class ParkInfographic extends HTMLElement {
     // covers engines and tools that print without those events.
     on(window, "beforeprint", () => {
       this.printing = true;
+      this.drawAll();
       this.retheme();
     });
     on(window, "afterprint", () => {
@@ -535,6 +593,7 @@ class ParkInfographic extends HTMLElement {
   clear() {
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.queue = null;
     this.placeholders = [];
     this.body.replaceChildren();
   }
@@ -551,6 +610,8 @@ class ParkInfographic extends HTMLElement {
     this.clear();
     this.setAttribute("aria-busy", "true");
     try {
+      await HEIGHTS;
+      if (generation !== this.generation) return;
       this.body.append(this.skeleton(chart, lang, words));
       const src = this.getAttribute("data-src");
       const [data] = await Promise.all([loadData(src), this.styled]);
@@ -562,10 +623,6 @@ class ParkInfographic extends HTMLElement {
       if (!["auto", "light", "dark"].includes(this.theme())) {
         throw failure("The theme attribute is not valid", `unknown theme "${this.theme()}"; use auto, light or dark`);
       }
-      // Again: a print or a system switch may have come while the data loaded.
-      const theme = this.drawTheme();
-      this.body.dataset.theme = theme;
-      this.clear();
       for (const id of ids) {
         if (!known.includes(id)) {
           const where = src ? ` in ${src}` : "";
@@ -574,39 +631,68 @@ class ParkInfographic extends HTMLElement {
             `unknown chart "${id}"; known charts${where}: ${known.join(", ")}, or all`,
           );
         }
-        let view;
-        try {
-          view = new ChartView(this, data, id, lang, theme);
-        } catch (e) {
-          throw failure(`The chart "${id}" could not be drawn`, e);
-        }
-        this.views.push(view);
-        this.body.append(view.node);
-        // The stage, not just the host: its width can change while the host's does not.
-        this.resize?.observe(view.stage);
-        // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
-        // a window moved to another screen) even when no CSS size does. WebKit has no
-        // such box and throws on the option; there the window's resize event covers zoom.
-        if (DEVICE_PIXEL_BOX) {
-          try {
-            this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
-          } catch {
-            // An engine that lists the box but refuses it: the resize event covers zoom.
-          }
-        }
       }
-      for (const v of this.views) {
-        try {
-          v.render();
-        } catch (e) {
-          throw failure(`The chart "${v.id}" could not be drawn`, e);
-        }
+      // One chart per task (see nextTurn); print draws whatever is still queued at once.
+      this.queue = { data, lang, ids: [...ids] };
+      while (this.queue?.ids.length) {
+        await nextTurn();
+        if (generation !== this.generation) return;
+        this.drawNext();
       }
+      this.body.querySelector(".skeleton")?.remove();
       this.removeAttribute("aria-busy");
       this.emit("ready", { chart });
     } catch (e) {
       if (generation !== this.generation) return;
       this.fail(chart, lang, words, e);
+    }
+  }
+
+  /** Draws the next queued chart in place of a placeholder (it throws a failure). */
+  drawNext() {
+    const { data, lang, ids } = this.queue;
+    const id = ids.shift();
+    // A print or a system switch may have come while the data loaded.
+    const theme = this.drawTheme();
+    this.body.dataset.theme = theme;
+    let view;
+    try {
+      view = new ChartView(this, data, id, lang, theme);
+    } catch (e) {
+      throw failure(`The chart "${id}" could not be drawn`, e);
+    }
+    this.views.push(view);
+    // Before the loading placeholders, taking one's place, so the page keeps its height.
+    const skeleton = this.body.querySelector(".skeleton");
+    this.body.insertBefore(view.node, skeleton);
+    skeleton?.firstElementChild?.remove();
+    this.placeholders.shift();
+    // The stage, not just the host: its width can change while the host's does not.
+    this.resize?.observe(view.stage);
+    // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
+    // a window moved to another screen) even when no CSS size does. WebKit has no
+    // such box and throws on the option; there the window's resize event covers zoom.
+    if (DEVICE_PIXEL_BOX) {
+      try {
+        this.resize?.observe(view.canvas, { box: "device-pixel-content-box" });
+      } catch {
+        // An engine that lists the box but refuses it: the resize event covers zoom.
+      }
+    }
+    try {
+      view.render();
+    } catch (e) {
+      throw failure(`The chart "${id}" could not be drawn`, e);
+    }
+  }
+
+  /** Draws every queued chart now (before printing: paper gets every chart). */
+  drawAll() {
+    try {
+      while (this.queue?.ids.length) this.drawNext();
+    } catch (e) {
+      this.generation++; // the update that queued them stops here
+      this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[this.queue.lang], e);
     }
   }
 
@@ -616,7 +702,7 @@ class ParkInfographic extends HTMLElement {
    */
   skeleton(chart, lang, words) {
     const builtin = !this.getAttribute("data-src");
-    const ids = chart === "all" ? Object.keys(HEIGHTS.charts) : [chart];
+    const ids = chart === "all" ? Object.keys(heights.charts) : [chart];
     const box = el("div", { className: "skeleton", role: "status", "aria-label": words.loading });
     this.placeholders = [];
     for (const id of ids) {
@@ -678,7 +764,7 @@ class ParkInfographic extends HTMLElement {
   }
 
   relayout(force = false) {
-    if (!this.views.length) this.sizePlaceholders();
+    if (this.placeholders.length) this.sizePlaceholders();
     for (const v of this.views) {
       if (force || v.stale()) {
         try {

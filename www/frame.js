@@ -6,6 +6,8 @@
 // this posts {type: "park-infographic:height", chart, height} to the parent whenever the
 // document's height changes (embed-frame.js on the host page resizes the iframe), and
 // obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
+// The built-in charts (frame.html draws the built-in data), from the file embed.js also
+// loads: no need to wait for the wasm to know them.
 import HEIGHTS from "./heights.js";
 
 const LANGS = ["zh", "en"];
@@ -21,9 +23,9 @@ const pick = (name, allowed) => {
 const state = { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
 let widget = null;
 
-// Listening from the start: a parent may send its first message as soon as the frame loads,
-// before the chart exists (the widget is still loading its module). Only the parent may switch
-// the language or theme, and only with a well-formed message.
+// Listening from the start: a parent may send its first message as soon as the frame
+// loads. Only the parent may switch the language or theme, and only with a well-formed
+// message.
 if (framed) {
   window.addEventListener("message", (event) => {
     if (event.source !== window.parent) return;
@@ -34,10 +36,7 @@ if (framed) {
   });
 }
 
-// The frame shows the built-in data: its charts are the ones heights.js was generated for
-// (known without the module, so a failed load still gets the asked-for chart's fallback).
-const known = Object.keys(HEIGHTS.charts);
-const chart = pick("chart", known);
+const chart = pick("chart", Object.keys(HEIGHTS.charts));
 
 widget = document.createElement("park-infographic");
 widget.setAttribute("chart", chart);

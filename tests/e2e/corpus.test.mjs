@@ -327,6 +327,8 @@ export default async function corpus(env) {
           const early = await page.evaluate(() => window.__events.filter((e) => e.id === "bad"));
           assertEqual(early, [], "events before the limit");
           await page.clock.runFor(1);
+          // From here time flows: the valid widget's hover is answered in an animation frame.
+          await page.clock.resume();
         },
       });
       assertEqual(never.held.length, 1, "the request was never answered");

@@ -136,7 +136,10 @@ export default async function widget(env) {
   await test("widget: a tap pins the tooltip; a tap outside, on the same mark again, or a scroll dismisses it", async () => {
     const p = await page(env, [{ chart: "pipeline-2019" }], { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 700 } }, width: 360 });
     const tooltip = () =>
-      shadow(p, ".tooltip", (t) => ({ hidden: t.hidden, text: t.textContent, left: t.style.left, top: t.style.top }));
+      shadow(p, ".tooltip", (t) => {
+        const r = t.getBoundingClientRect(); // where the reader sees it
+        return { hidden: t.hidden, text: t.textContent, left: r.left, top: r.top };
+      });
     const point = await markPoint(p, "park-infographic", 0, 1);
     await p.touchscreen.tap(point.x, point.y);
     assertEqual((await lastHover(p))?.id, "projects-under-construction", "tapped mark");
