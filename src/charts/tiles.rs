@@ -14,8 +14,10 @@ use crate::layout::{text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
 use crate::theme::size_css;
 use crate::vocab::Lang;
 
-/// Narrowest tile, in CSS px; at most four columns.
+/// Narrowest and widest tile, in CSS px (a lone tile is not a full-width rule); at most
+/// four columns.
 const MIN_TILE_CSS: f64 = 140.0;
+const MAX_TILE_CSS: f64 = 260.0;
 const MAX_COLUMNS: i32 = 4;
 /// The big number's size, in CSS px (smaller when a long "not stated" must fit).
 const NUMBER_CSS: f64 = 26.0;
@@ -31,7 +33,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
     // Balance the rows: 9 tiles in 3 × 3 rather than 4 + 4 + 1.
     let rows = (n + columns - 1) / columns;
     let columns = (n + rows - 1) / rows;
-    let tile_w = (b.content_width() - gap * (columns - 1)) / columns;
+    let tile_w = ((b.content_width() - gap * (columns - 1)) / columns).min(b.px(MAX_TILE_CSS));
     for chunk in panel.figures.chunks(columns as usize) {
         let top = b.y;
         let mut drawn = Vec::with_capacity(chunk.len());
