@@ -255,6 +255,20 @@ impl Chart {
         self.mark_rect(mark, |m| m.hit)
     }
 
+    /// `[x, y]` in CSS pixels of a point painted in the mark's colour when its figure is
+    /// stated (a bar's middle, a row of squares' first square, a tile's rule): where tests
+    /// read the pixel back. Empty for no such mark.
+    #[wasm_bindgen(js_name = markProbe)]
+    pub fn mark_probe(&self, mark: usize) -> Vec<f64> {
+        let Some(l) = &self.layout else {
+            return Vec::new();
+        };
+        l.marks.get(mark).map_or_else(Vec::new, |m| {
+            let (x, y) = m.probe;
+            vec![f64::from(x) / l.scale, f64::from(y) / l.scale]
+        })
+    }
+
     /// `[x, y, w, h]` in CSS pixels of the drawn mark (bar, dot, square).
     #[wasm_bindgen(js_name = markBox)]
     pub fn mark_box(&self, mark: usize) -> Vec<f64> {

@@ -10,7 +10,7 @@ use super::common::kind_color;
 use super::Panel;
 use crate::data::Figure;
 use crate::describe;
-use crate::layout::{text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
+use crate::layout::{blend, text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
 use crate::theme::size_css;
 use crate::vocab::Lang;
 
@@ -59,12 +59,14 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
 fn tile(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> (i32, Rect) {
     let lang = b.lang;
     let color = kind_color(&b.theme, f.kind);
-    // Stated: a solid rule. Derived: a hollow one, taller so its outline reads as an
+    // Stated: a solid rule. Derived: a hollow, pale one, taller so its outline reads as an
     // outline (stripes do not read in a rule this thin). Both take the same slot, so the
     // numbers of a row of tiles line up.
     let slot = b.px(10.0);
     let rule = if f.derived.is_some() {
         let rect = Rect::new(x, top, w, slot);
+        // The pale fill of every derived mark, inside the outline.
+        b.fill(rect, blend(color, b.theme.background, 0.2));
         let width_px = b.px(2.0).max(2);
         b.shapes.push(Shape::Stroke {
             rect,
