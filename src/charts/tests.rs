@@ -5,7 +5,7 @@
 use super::*;
 use crate::data::Dataset;
 use crate::hit::hit;
-use crate::layout::{text_width, HAlign, Shape, VAlign};
+use crate::layout::Shape;
 use crate::theme::ThemeName;
 
 const WIDTHS_CSS: [f64; 4] = [320.0, 480.0, 720.0, 960.0];

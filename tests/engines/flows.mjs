@@ -73,15 +73,13 @@ function checkMarks(data, drawn, problems) {
 }
 
 async function drawnCorrectly(page, data, selector, view) {
-  const drawn = await page.evaluate(markPixels, { selector, view, colors: { ...colors("light"), ...prefixed(colors("dark")) } });
-  // Counts for both palettes were taken; keep the ones of the theme the widget resolved.
-  const counts = (m) => Object.fromEntries(Object.entries(m.counts).filter(([k]) => k.startsWith("dark.") === (drawn.theme === "dark")).map(([k, v]) => [k.replace("dark.", ""), v]));
+  // The theme the widget resolved ("auto" follows the machine), then its palette's counts.
+  const theme = await page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".body").dataset.theme, selector);
+  const drawn = await page.evaluate(markPixels, { selector, view, colors: colors(theme) });
   const problems = [];
-  checkMarks(data, { ...drawn, marks: drawn.marks.map((m) => ({ ...m, counts: counts(m) })) }, problems);
+  checkMarks(data, drawn, problems);
   return { drawn, problems };
 }
-
-const prefixed = (p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [`dark.${k}`, v]));
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);

@@ -38,7 +38,7 @@ export async function markPixels({ selector, view, colors }) {
   chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
   const ratio = canvas.width / chart.widthCss; // device px per CSS px of the drawing
   const context = canvas.getContext("2d");
-  const TEXT = new Set(["text", "muted", "dark.text", "dark.muted"]);
+  const TEXT = new Set(["text", "muted"]);
   const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
   // A tint (a derived bar's fill) is crossed by antialiased stripes: count pale pixels,
   // within a third of the way from the tint to its full colour.
