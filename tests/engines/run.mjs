@@ -67,7 +67,7 @@ function wrap(page) {
     ...page,
     evaluate: (fn, arg) => page.evaluate(toFn(fn), arg),
     /** Resolves to `check(arg)`'s value once it is truthy in the page (polled there). */
-    waitFor(check, arg, guardMs = 20000) {
+    waitFor(check, arg, guardMs = 60000) {
       const poll = toFn(POLL.replace("CHECK", check.toString()));
       return page.evaluate(poll, { check: check.name || "condition", arg, guardMs });
     },
