@@ -139,7 +139,7 @@ mod native {
 #[cfg(not(target_arch = "wasm32"))]
 mod labels {
     use park_infographic::charts::{layout, ChartId};
-    use park_infographic::data::{Dataset, MAX_LABEL_CHARS};
+    use park_infographic::data::{Dataset, DEFAULT_JSON, MAX_LABEL_CHARS};
     use park_infographic::format::Lang;
     use park_infographic::layout::{Frame, Shape};
     use park_infographic::paint::canvas_font;
@@ -150,8 +150,7 @@ mod labels {
     const RATIOS: [f64; 2] = [1.0, 2.0];
 
     pub fn every_label(theme: Theme) -> Result<String, String> {
-        let default_json = include_str!("../data/default.json");
-        let base: Value = serde_json::from_str(default_json).map_err(|e| e.to_string())?;
+        let base: Value = serde_json::from_str(DEFAULT_JSON).map_err(|e| e.to_string())?;
         let sets = [
             ("default", base.clone()),
             ("long-labels", long_labels(base.clone())),
