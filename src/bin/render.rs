@@ -219,24 +219,27 @@ mod labels {
 
     /// Every label-like text (titles, group and figure labels, short labels) at the limit.
     fn long_labels(mut data: Value) -> Value {
-        let stretch = |v: &mut Value| {
-            if let Some(o) = v.as_object_mut() {
-                for text in o.values_mut() {
-                    if let Some(s) = text.as_str() {
-                        *text = Value::String(at_limit(s));
-                    }
+        // A text is {"zh": …, "en": …}; a missing one (no short label) stays missing.
+        let stretch = |v: Option<&mut Value>| {
+            for text in v
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|o| o.values_mut())
+            {
+                if let Some(s) = text.as_str() {
+                    *text = Value::String(at_limit(s));
                 }
             }
         };
         for chart in each(data.get_mut("charts")) {
-            chart.get_mut("title").map(stretch);
+            stretch(chart.get_mut("title"));
             for group in each(chart.get_mut("groups")) {
-                group.get_mut("label").map(stretch);
+                stretch(group.get_mut("label"));
             }
         }
         for figure in each(data.get_mut("figures")) {
-            figure.get_mut("label").map(stretch);
-            figure.get_mut("short").map(stretch);
+            stretch(figure.get_mut("label"));
+            stretch(figure.get_mut("short"));
         }
         data
     }
