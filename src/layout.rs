@@ -148,6 +148,38 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// For text, the box the layout gave it: its estimated width (`text_width`) by its
+    /// size, placed by its anchor and alignment. Layout keeps these boxes inside the
+    /// drawing and apart; the browser tests check the real font fits them.
+    pub fn text_box(&self) -> Option<Rect> {
+        let Shape::Text {
+            text,
+            at,
+            size_px,
+            h,
+            v,
+            bold,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let w = text_width(text, *size_px, *bold);
+        let x = match h {
+            HAlign::Left => at.0,
+            HAlign::Center => at.0 - w / 2,
+            HAlign::Right => at.0 - w,
+        };
+        let y = match v {
+            VAlign::Top => at.1,
+            VAlign::Middle => at.1 - size_px / 2,
+            VAlign::Bottom => at.1 - size_px,
+        };
+        Some(Rect::new(x, y, w, *size_px))
+    }
+}
+
 /// A hoverable mark: the figure it shows, the area that answers the pointer (rows are at
 /// least 24 CSS px tall so fingers hit them), and the outline the highlight draws around.
 #[derive(Debug, Clone, Copy, PartialEq)]

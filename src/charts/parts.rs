@@ -3,7 +3,7 @@
 
 use crate::data::{Bound, Figure, Kind, Unit};
 use crate::format::{self, Lang};
-use crate::layout::{text_width, Builder, HAlign, Rect, Shape, VAlign};
+use crate::layout::{text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
 use crate::theme::{size_css, Rgb, Theme};
 
 /// One row: a figure, its colour, and an optional caption drawn above it (a change of
@@ -153,7 +153,35 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
 
     let axis = Axis::new(scale, min, max, x0, x1);
     let label_line = b.px(size_css::LABEL * 1.35);
-    let row_h = b.px(size_css::ROW_MIN) + if wide { 0 } else { label_line };
+    // Above its bar a label has the whole width, and wraps there rather than spill.
+    let label_lines: Vec<Vec<String>> = labels
+        .iter()
+        .map(|l| match wide {
+            true => vec![l.to_string()],
+            false => wrap(l, label_px, false, b.content_width()),
+        })
+        .collect();
+    // A value wider than the room left right of the shortest usable track (x1 is held
+    // 40 px from x0) wraps onto more lines rather than spill.
+    let value_max = b.right() - x1 - gap;
+    let value_lines: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| match text_width(t, label_px, true) <= value_max {
+            true => vec![t.clone()],
+            false => wrap(t, label_px, true, value_max),
+        })
+        .collect();
+    let row_heights: Vec<i32> = (0..rows.len())
+        .map(|k| {
+            let above = if wide {
+                0
+            } else {
+                label_lines[k].len() as i32 * label_line
+            };
+            let extra_value_lines = value_lines[k].len().saturating_sub(1) as i32;
+            b.px(size_css::ROW_MIN) + above + extra_value_lines * label_line
+        })
+        .collect();
     let caption_h = b.px(size_css::SMALL * 1.7);
     let hit_gap = b.px(4.0);
 
@@ -161,7 +189,7 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
     let top = b.y;
     let mut y = top;
     let mut row_tops = Vec::with_capacity(rows.len());
-    for r in rows {
+    for (r, row_h) in rows.iter().zip(&row_heights) {
         if r.caption.is_some() {
             y += caption_h;
         }
@@ -177,7 +205,7 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
     }
 
     for (k, r) in rows.iter().enumerate() {
-        let row_y = row_tops[k];
+        let (row_y, row_h) = (row_tops[k], row_heights[k]);
         if let Some(caption) = &r.caption {
             let at = (b.left(), row_y - caption_h + b.px(3.0));
             b.text(
@@ -195,19 +223,23 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
             let mid = row_y + (row_h - hit_gap) / 2;
             ((b.left(), mid), VAlign::Middle, (row_y, row_h - hit_gap))
         } else {
-            let zone = (row_y + label_line, row_h - label_line - hit_gap);
+            let above = label_lines[k].len() as i32 * label_line;
+            let zone = (row_y + above, row_h - above - hit_gap);
             ((b.left(), row_y), VAlign::Top, zone)
         };
-        let (text, color) = (labels[k], theme.text);
-        b.text(
-            text,
-            label_at,
-            label_px,
-            color,
-            HAlign::Left,
-            label_v,
-            false,
-        );
+        for (n, line) in label_lines[k].iter().enumerate() {
+            let at = (label_at.0, label_at.1 + n as i32 * label_line);
+            let color = theme.text;
+            b.text(
+                line.clone(),
+                at,
+                label_px,
+                color,
+                HAlign::Left,
+                label_v,
+                false,
+            );
+        }
         let mid = mark_zone.0 + mark_zone.1 / 2;
         let derived = r.figure.derived.is_some();
         let shape_rect = match (values[k], scale) {
@@ -246,20 +278,26 @@ pub fn rows(b: &mut Builder, rows: &[Row], scale: Scale) {
         } else {
             theme.muted
         };
-        b.text(
-            texts[k].clone(),
-            (text_x, mid),
-            label_px,
-            color,
-            HAlign::Left,
-            VAlign::Middle,
-            true,
-        );
+        let lines = &value_lines[k];
+        let first_mid = mid - (lines.len() as i32 - 1) * label_line / 2;
+        for (n, line) in lines.iter().enumerate() {
+            let at = (text_x, first_mid + n as i32 * label_line);
+            b.text(
+                line.clone(),
+                at,
+                label_px,
+                color,
+                HAlign::Left,
+                VAlign::Middle,
+                true,
+            );
+        }
+        let widest = lines.iter().map(|l| text_width(l, label_px, true)).max();
         let text_rect = Rect::new(
             text_x,
-            mid - label_px / 2,
-            text_width(&texts[k], label_px, true),
-            label_px,
+            first_mid - label_px / 2,
+            widest.unwrap_or(0),
+            label_px + (lines.len() as i32 - 1) * label_line,
         );
         // The mark is the bar or dot; with no value, the "not stated" words stand in.
         let (outline, color) = if values[k].is_some() {
