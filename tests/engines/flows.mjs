@@ -9,8 +9,8 @@ import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs
 
 /** The design's colours (theme.rs states them; the tests restate them as the spec). */
 const PALETTE = {
-  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#007a5a" },
-  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#3fc99b" },
+  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#1b5e20" },
+  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#b2df8a" },
 };
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 /** Derived bars are filled with their colour at 20 % over the background, then striped. */
