@@ -1,54 +1,67 @@
-//! Compiles the built-in dataset (src/data/default.json, the human-edited source) into a
-//! `static DEFAULT: Value` tree, so the wasm neither carries nor parses JSON text for it.
+//! Compiles the built-in dataset (src/data/default.json, the human-edited source and the
+//! editors' template) into the compact binary form `data::json::decode` reads, so the
+//! wasm neither carries nor parses JSON text for it.
 
 use serde_json::Value;
-use std::fmt::Write;
 
 fn main() {
     let source = "src/data/default.json";
     println!("cargo:rerun-if-changed={source}");
     let text = std::fs::read_to_string(source).expect("src/data/default.json is readable");
     let value: Value = serde_json::from_str(&text).expect("src/data/default.json is JSON");
-    let mut out = String::from(
-        "/// The built-in dataset as a value tree.\npub static DEFAULT: json::Value = ",
-    );
-    write_value(&mut out, &value);
-    out.push_str(";\n");
+    let mut out = Vec::new();
+    encode(&mut out, &value);
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(format!("{dir}/default_data.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(format!("{dir}/default.bin"), out).expect("OUT_DIR is writable");
 }
 
-/// A Rust constant expression for `value`: every text and list is `Cow::Borrowed`
-/// (`{:?}` of a str or an f64 is a valid Rust literal).
-fn write_value(out: &mut String, value: &Value) {
+/// One tag byte per value, then its payload (see `decode` in src/data/json.rs).
+fn encode(out: &mut Vec<u8>, value: &Value) {
     match value {
-        Value::Null => out.push_str("json::Value::Null"),
-        Value::Bool(b) => write!(out, "json::Value::Bool({b})").unwrap(),
+        Value::Null => out.push(b'n'),
+        Value::Bool(true) => out.push(b't'),
+        Value::Bool(false) => out.push(b'f'),
         Value::Number(n) => {
-            let n = n.as_f64().expect("finite number");
-            write!(out, "json::Value::Number({n:?})").unwrap()
+            out.push(b'd');
+            let n = n.as_f64().expect("a finite number");
+            out.extend_from_slice(&n.to_le_bytes());
         }
-        Value::String(s) => write!(
-            out,
-            "json::Value::String(std::borrow::Cow::Borrowed({s:?}))"
-        )
-        .unwrap(),
+        Value::String(s) => {
+            out.push(b's');
+            string(out, s);
+        }
         Value::Array(items) => {
-            out.push_str("json::Value::Array(std::borrow::Cow::Borrowed(&[");
+            out.push(b'a');
+            length(out, items.len());
             for item in items {
-                write_value(out, item);
-                out.push(',');
+                encode(out, item);
             }
-            out.push_str("]))");
         }
         Value::Object(members) => {
-            out.push_str("json::Value::Object(std::borrow::Cow::Borrowed(&[");
+            out.push(b'o');
+            length(out, members.len());
             for (key, item) in members {
-                write!(out, "(std::borrow::Cow::Borrowed({key:?}),").unwrap();
-                write_value(out, item);
-                out.push_str("),");
+                string(out, key);
+                encode(out, item);
             }
-            out.push_str("]))");
         }
+    }
+}
+
+fn string(out: &mut Vec<u8>, s: &str) {
+    length(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// LEB128.
+fn length(out: &mut Vec<u8>, mut n: usize) {
+    loop {
+        let byte = (n & 0x7F) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
     }
 }
