@@ -196,6 +196,9 @@ const OPS: &[(&str, DeriveOp)] = &[
     ("index_path", DeriveOp::IndexPath),
 ];
 
+/// Reads one value at a path.
+type Read<T> = fn(&Value, &str) -> Result<T, Error>;
+
 /// An object being read: its members and where it is.
 struct Obj<'a> {
     path: &'a str,
@@ -234,11 +237,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A field that may be absent or null.
-    fn opt<T>(
-        &self,
-        name: &str,
-        read: impl Fn(&Value, &str) -> Result<T, Error>,
-    ) -> Result<Option<T>, Error> {
+    fn opt<T>(&self, name: &str, read: Read<T>) -> Result<Option<T>, Error> {
         match self.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => read(v, &join(self.path, name)).map(Some),
@@ -254,11 +253,7 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-fn list<T>(
-    v: &Value,
-    path: &str,
-    read: impl Fn(&Value, &str) -> Result<T, Error>,
-) -> Result<Vec<T>, Error> {
+fn list<T>(v: &Value, path: &str, read: Read<T>) -> Result<Vec<T>, Error> {
     let Value::Array(items) = v else {
         return Err(wrong(v, path, "an array ([…])"));
     };

@@ -401,33 +401,35 @@ fn check_period(path: &str, p: &Period) -> Result<(), Error> {
 }
 
 /// Size bands of one chart panel must not overlap: each project counts in one band.
+/// Every pair is compared (a dataset has a handful of bands; no sort code in the wasm).
 fn check_bands(data: &Dataset) -> Result<(), Error> {
-    let mut banded: Vec<(usize, &Figure, &Band)> = data
+    let banded: Vec<(usize, &Figure, &Band)> = data
         .figures
         .iter()
         .enumerate()
         .filter_map(|(i, f)| f.band.as_ref().map(|b| (i, f, b)))
         .collect();
-    banded.sort_unstable_by(|a, b| {
-        (&a.1.chart, &a.1.group)
-            .cmp(&(&b.1.chart, &b.1.group))
-            .then(a.2.min_yi_yuan.total_cmp(&b.2.min_yi_yuan))
-    });
-    for pair in banded.windows(2) {
-        let [(ia, fa, a), (ib, fb, b)] = pair else {
-            continue;
-        };
-        let same_panel = fa.chart == fb.chart && fa.group == fb.group;
-        let overlaps = a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan);
-        if same_panel && overlaps {
-            return Err(Error::invalid(
-                format!("figures[{ib}].band"),
-                format!(
-                    "{} overlaps figures[{ia}] ({}); each project belongs to one band",
-                    band_text(b),
-                    band_text(a)
-                ),
-            ));
+    for (k, &(i, fi, bi)) in banded.iter().enumerate() {
+        for &(j, fj, bj) in &banded[k + 1..] {
+            if fi.chart != fj.chart || fi.group != fj.group {
+                continue;
+            }
+            // Name the band that starts higher as overlapping the one below it.
+            let ((ia, a), (ib, b)) = if bj.min_yi_yuan < bi.min_yi_yuan {
+                ((j, bj), (i, bi))
+            } else {
+                ((i, bi), (j, bj))
+            };
+            if a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan) {
+                return Err(Error::invalid(
+                    format!("figures[{ib}].band"),
+                    format!(
+                        "{} overlaps figures[{ia}] ({}); each project belongs to one band",
+                        band_text(b),
+                        band_text(a)
+                    ),
+                ));
+            }
         }
     }
     Ok(())
