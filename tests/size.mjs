@@ -3,8 +3,9 @@
 // server would (gzip -9), must stay within BUDGET_BYTES. Deterministic: it reads dist/.
 //
 // The file list is derived, not kept by hand: starting from embed.js, every static
-// `import … from "./x"` and every `new URL("x", …)` with a literal relative path (the
-// glue's wasm, the stylesheet embed.js links), followed through the files they name.
+// `import … from "./x"`, every dynamic `import("./x")` and every `new URL("x", …)` with
+// a literal relative path (the glue's wasm, the stylesheet embed.js links), followed
+// through the files they name.
 // Template-literal URLs (the fallback images, fetched only when a chart fails) and
 // data-src (the editor's own file) are not part of the embed.
 //
@@ -22,6 +23,7 @@ function references(source) {
   const found = [];
   const patterns = [
     /^\s*import\s+(?:[^"'`;]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm, // static imports
+    /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g, // dynamic imports (embed.js loads its glue so)
     /new URL\(\s*["']([^"'`$]+\.(?:js|mjs|wasm|css))["']/g, // new URL("x.wasm", …)
   ];
   for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]);
