@@ -7,14 +7,14 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test dist build setup setup-test native-test browser-test e2e-test lint fuzz bench clean
+.PHONY: serve test dist build setup setup-test native-test browser-test e2e-test engines-test size-test lint fuzz bench clean
 
 ## serve: build the release bundle and serve it on http://127.0.0.1:8080/
 serve: dist
 	node .ci/serve.mjs dist $(PORT)
 
-## test: formatting, lints, native tests, headless-browser tests, end-to-end tests
-test: setup-test lint native-test browser-test e2e-test
+## test: formatting, lints, native tests, browser tests (3 engines), end-to-end tests, size budget
+test: setup-test lint native-test browser-test e2e-test engines-test size-test
 	@echo "make test: all passed"
 
 setup:
@@ -33,9 +33,18 @@ native-test:
 
 browser-test:
 	wasm-pack test --headless --chrome
+	wasm-pack test --headless --firefox
 
 e2e-test: dist
 	node tests/e2e/run.mjs
+
+## engines-test: the reader flows in Chromium, Firefox ESR and WebKit (tests/engines)
+engines-test: dist
+	node tests/engines/run.mjs
+
+## size-test: everything one embed downloads, gzip -9, must stay within the budget
+size-test: dist
+	node tests/size.mjs
 
 ## build: the release wasm and its JS glue in pkg/
 build: setup

@@ -4,11 +4,10 @@
 use crate::data::{Dataset, Figure, Period};
 use crate::format::{amount_parts, number, Parts};
 use crate::vocab::{Bound, Kind, Lang, Unit};
-use serde::Serialize;
 
 /// One figure, ready for the tooltip and the host page's `infographic:hover` event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// JavaScript gets it as an object with these fields in camelCase (`lib.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Described {
     pub id: String,
     pub label: String,

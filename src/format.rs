@@ -43,7 +43,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     let scaled = (v.abs() * unit as f64).round();
     if !scaled.is_finite() || !fits(decimals) {
         // NaN, infinities and beyond 1.8e19 (validation keeps data far below).
-        return format!("{}", v.round());
+        return non_finite(v);
     }
     let n = scaled as u64;
     let sign = if v < 0.0 && n != 0 { "-" } else { "" };
@@ -55,10 +55,20 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
+/// What is left when a number is too big for `fixed`, without core's float formatting.
+fn non_finite(v: f64) -> String {
+    match v {
+        _ if v.is_nan() => "NaN".into(),
+        f64::INFINITY => "inf".into(),
+        f64::NEG_INFINITY => "-inf".into(),
+        _ => scientific(v),
+    }
+}
+
 /// Scientific notation for messages about absurd values: "1e300", "-2.5e20".
 pub fn scientific(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
-        return format!("{v}");
+        return if v == 0.0 { "0".into() } else { non_finite(v) };
     }
     let exp = v.abs().log10().floor() as i32;
     format!("{}e{exp}", fixed(v / 10f64.powi(exp), 3))

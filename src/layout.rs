@@ -148,6 +148,34 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// For text, the box the layout gave it: its estimated width (`text_width`) by its
+    /// size, placed by its anchor and alignment. Layout keeps these boxes inside the
+    /// drawing and apart; the browser tests check the real font fits them.
+    pub fn text_box(&self) -> Option<Rect> {
+        let Shape::Text {
+            text,
+            at,
+            size_px,
+            color,
+            h,
+            v,
+            bold,
+        } = self
+        else {
+            return None;
+        };
+        let style = TextStyle {
+            size_px: *size_px,
+            color: *color,
+            h: *h,
+            v: *v,
+            bold: *bold,
+        };
+        Some(style.rect(text, *at))
+    }
+}
+
 /// How a text is set: size, colour, anchor and weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {

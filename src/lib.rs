@@ -39,9 +39,11 @@ impl From<Error> for JsValue {
     }
 }
 
+/// In debug builds a panic's message reaches the console, not just "unreachable". Release
+/// builds leave it out: the message formatting is code every reader would download.
+#[cfg(debug_assertions)]
 #[wasm_bindgen(start)]
 fn start() {
-    // A panic is a bug, but its message should reach the console, not "unreachable".
     console_error_panic_hook::set_once();
 }
 
@@ -222,31 +224,25 @@ impl Chart {
 
     /// The figure behind `mark`: `{id, label, value, unit, valueText, period, kind,
     /// derived, note, source, lines, sentence}`; `undefined` for no such mark.
-    pub fn describe(&self, mark: usize) -> Result<JsValue, JsValue> {
+    pub fn describe(&self, mark: usize) -> JsValue {
         let Some(f) = self
             .layout
             .as_ref()
             .and_then(|l| l.marks.get(mark))
             .and_then(|m| self.data.figures.get(m.figure))
         else {
-            return Ok(JsValue::UNDEFINED);
+            return JsValue::UNDEFINED;
         };
-        #[derive(serde::Serialize)]
-        struct Out {
-            #[serde(flatten)]
-            d: describe::Described,
-            lines: Vec<String>,
-            sentence: String,
-        }
         let d = describe::describe(&self.data, f, self.lang);
-        let out = Out {
-            lines: d.lines(),
-            sentence: d.sentence(),
-            d,
-        };
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&out, &serializer)
-            .map_err(|e| JsError::new(&e.to_string()).into())
+        let out = described_object(&d);
+        let lines: js_sys::Array = d
+            .lines()
+            .iter()
+            .map(|l| JsValue::from(l.as_str()))
+            .collect();
+        set(&out, "lines", lines.into());
+        set(&out, "sentence", d.sentence().into());
+        out.into()
     }
 
     /// `[x, y, w, h]` in CSS pixels of the area that answers the pointer for `mark`.
@@ -294,14 +290,33 @@ impl Chart {
     }
 
     /// Every figure of the chart, described, in mark order: the data-table alternative.
-    pub fn table(&self) -> Result<JsValue, JsValue> {
-        let rows: Vec<describe::Described> = self
-            .data
-            .figures_of(&self.id)
-            .map(|(_, f)| describe::describe(&self.data, f, self.lang))
-            .collect();
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&rows, &serializer)
-            .map_err(|e| JsError::new(&e.to_string()).into())
+    pub fn table(&self) -> js_sys::Array {
+        self.data
+            .figures_of(self.id.as_str())
+            .map(|(_, f)| described_object(&describe::describe(&self.data, f, self.lang)))
+            .collect()
     }
+}
+
+/// A described figure as a plain object (absent values are `null`). Built directly rather
+/// than through a serde serializer, whose string cache and glue readers would download.
+fn described_object(d: &describe::Described) -> js_sys::Object {
+    let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from);
+    let out = js_sys::Object::new();
+    set(&out, "id", d.id.as_str().into());
+    set(&out, "label", d.label.as_str().into());
+    set(&out, "value", d.value.map_or(JsValue::NULL, JsValue::from));
+    set(&out, "unit", d.unit.into());
+    set(&out, "valueText", d.value_text.as_str().into());
+    set(&out, "period", d.period.as_str().into());
+    set(&out, "kind", d.kind.map_or(JsValue::NULL, JsValue::from));
+    set(&out, "derived", text(&d.derived));
+    set(&out, "note", text(&d.note));
+    set(&out, "source", d.source.as_str().into());
+    out
+}
+
+fn set(object: &js_sys::Object, key: &str, value: JsValue) {
+    // Cannot fail: a fresh plain object with no setters or proxies.
+    let _ = js_sys::Reflect::set(object, &key.into(), &value);
 }

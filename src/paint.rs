@@ -12,6 +12,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// system faces. The host must have one CJK face (the test setup installs WenQuanYi).
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
 
+/// The CSS font the canvas backend sets for a text shape: plotters-canvas writes
+/// "<style> <size>px <family>" from the style `paint_one` builds. Tests measure labels
+/// with it (`render --labels`).
+pub fn canvas_font(size_px: i32, bold: bool) -> String {
+    let style = if bold { "bold" } else { "normal" };
+    format!("{style} {size_px}px {FONT_FAMILY}")
+}
+
 /// Backend quirks the painter corrects for.
 #[derive(Debug, Clone, Copy)]
 pub struct Target {

@@ -4,11 +4,8 @@
 //! A leaf module: every other module may import it, it imports nothing of ours. That keeps
 //! the rest one-way (data → scale → layout → forms → paint); `tests/layers.rs` checks it.
 
-use serde::Deserialize;
-
 /// Text in both languages the widget speaks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -40,8 +37,7 @@ impl Lang {
 
 /// How a chart (or one panel of it) is drawn. The dataset chooses; `charts/mod.rs` maps
 /// each form to its layout function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// Comparable quantities as bars on one linear axis.
     Bars,
@@ -92,8 +88,7 @@ pub enum Quantity {
 }
 
 /// Units the widget knows how to format in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// Per cent (growth rates, shares).
     Percent,
@@ -136,6 +131,20 @@ const UNITS: [UnitRow; 10] = [
 ];
 
 impl Unit {
+    /// Every unit, in the table's order.
+    pub const ALL: [Unit; 10] = [
+        Unit::Percent,
+        Unit::Count,
+        Unit::YiYuan,
+        Unit::WanYuan,
+        Unit::WanM2,
+        Unit::Km2,
+        Unit::Rank,
+        Unit::Years,
+        Unit::Multiple,
+        Unit::Index,
+    ];
+
     fn row(self) -> &'static UnitRow {
         // The table lists every variant in declaration order.
         &UNITS[self as usize]
@@ -164,8 +173,7 @@ impl Unit {
 }
 
 /// How the stated number relates to the true one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Bound {
     #[default]
     Exact,
@@ -184,8 +192,7 @@ pub enum Bound {
 }
 
 /// Whether the figure is an outcome or an intention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     /// Achieved, or the state at the time of the source.
     #[default]
@@ -217,19 +224,7 @@ mod tests {
 
     #[test]
     fn the_unit_table_lists_every_unit_in_order() {
-        let all = [
-            Unit::Percent,
-            Unit::Count,
-            Unit::YiYuan,
-            Unit::WanYuan,
-            Unit::WanM2,
-            Unit::Km2,
-            Unit::Rank,
-            Unit::Years,
-            Unit::Multiple,
-            Unit::Index,
-        ];
-        for u in all {
+        for u in Unit::ALL {
             assert_eq!(u.row().0, u);
         }
         assert_eq!(Unit::Km2.convert(9.5, Unit::WanM2), Some(950.0));

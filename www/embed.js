@@ -522,7 +522,16 @@ class ParkInfographic extends HTMLElement {
     this.listeners = new Listeners();
     const on = (target, type, fn) => this.listeners.on(target, type, fn);
     // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
-    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => this.relayout()) : null;
+    // Redrawn in the next frame, not inside the callback: a redraw changes the observed
+    // stage's height, which within the callback is a resize loop (Firefox reports it as
+    // an error on the page).
+    const later = () => {
+      this.resizeFrame ||= requestAnimationFrame(() => {
+        this.resizeFrame = 0;
+        if (this.isConnected) this.relayout();
+      });
+    };
+    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(later) : null;
     this.resize?.observe(this);
     // Only theme="auto" follows the system's light or dark.
     on(DARK, "change", () => {
@@ -551,6 +560,8 @@ class ParkInfographic extends HTMLElement {
   disconnectedCallback() {
     this.listeners?.removeAll();
     this.resize?.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = 0;
     this.generation++;
     this.clear();
   }

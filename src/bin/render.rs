@@ -4,6 +4,7 @@
 //!     cargo run --bin render -- --all --out-dir dist/fallback      # <chart>.<lang>.svg
 //!
 //!     cargo run --bin render -- --heights dist/heights.js     # for the loading skeleton
+//!     cargo run --bin render -- --labels labels.json          # every label, for font checks
 //!
 //! Options: --theme light|dark (light), --width CSS px (640), --data editor.json.
 
@@ -33,6 +34,7 @@ mod native {
         let mut width_css = 640.0;
         let (mut out, mut out_dir, mut data_path, mut all) = (None, None, None, false);
         let mut heights = None;
+        let mut labels = None;
         let mut it = args.into_iter();
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -46,6 +48,7 @@ mod native {
                 "--data" => data_path = Some(PathBuf::from(value()?)),
                 "--all" => all = true,
                 "--heights" => heights = Some(PathBuf::from(value()?)),
+                "--labels" => labels = Some(PathBuf::from(value()?)),
                 other => return Err(format!("unknown option {other}")),
             }
         }
@@ -58,6 +61,10 @@ mod native {
             None => Dataset::default_data().map_err(|e| e.to_string())?,
         };
         let theme = Theme::get(ThemeName::parse(&theme).map_err(|e| e.to_string())?);
+        if let Some(path) = labels {
+            let json = crate::labels::every_label(theme)?;
+            return std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()));
+        }
         if let Some(path) = heights {
             let js = heights_module(&data, theme)?;
             return std::fs::write(&path, js).map_err(|e| format!("{}: {e}", path.display()));
@@ -119,6 +126,155 @@ mod native {
             widths.join(","),
             charts.join(",")
         ))
+    }
+}
+
+/// `--labels`: every text the layout places, with the canvas font it is painted in and
+/// the box the layout gave it, for the default data and generated datasets that stress
+/// text (labels at the length limit, big numbers), in both languages, at 320 and 960 CSS
+/// px and pixel ratios 1 and 2. The cross-engine tests measure each with the browser's
+/// real font (canvas `measureText`) and check it fits its box.
+#[cfg(not(target_arch = "wasm32"))]
+mod labels {
+    use park_infographic::charts::layout;
+    use park_infographic::data::{Dataset, DEFAULT_JSON, MAX_LABEL_CHARS};
+    use park_infographic::layout::{Frame, Shape};
+    use park_infographic::paint::canvas_font;
+    use park_infographic::theme::Theme;
+    use park_infographic::vocab::Lang;
+    use serde_json::{json, Value};
+
+    const WIDTHS_CSS: [f64; 2] = [320.0, 960.0];
+    const RATIOS: [f64; 2] = [1.0, 2.0];
+
+    pub fn every_label(theme: Theme) -> Result<String, String> {
+        let base: Value = serde_json::from_str(DEFAULT_JSON).map_err(|e| e.to_string())?;
+        let sets = [
+            ("default", base.clone()),
+            ("long-labels", long_labels(base.clone())),
+            ("big-numbers", big_numbers(base)),
+        ];
+        let mut cases = Vec::new();
+        for (name, value) in sets {
+            // Generated data must be data an editor could send: it passes validation.
+            let data =
+                Dataset::from_json(&value.to_string()).map_err(|e| format!("{name}: {e}"))?;
+            // The default data has a chart or panel in every form.
+            for c in &data.charts {
+                let id = c.id.as_str();
+                for (code, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
+                    for width_css in WIDTHS_CSS {
+                        for dpr in RATIOS {
+                            let frame = Frame::new(width_css, dpr).map_err(|e| e.to_string())?;
+                            let l =
+                                layout(&data, id, lang, theme, frame).map_err(|e| e.to_string())?;
+                            let texts: Vec<Value> = l
+                                .shapes
+                                .iter()
+                                .filter_map(|s| match s {
+                                    Shape::Text {
+                                        text,
+                                        size_px,
+                                        bold,
+                                        ..
+                                    } => {
+                                        let b = s.text_box()?;
+                                        Some(json!({
+                                            "text": text,
+                                            "font": canvas_font(*size_px, *bold),
+                                            "box": [b.x, b.y, b.w, b.h],
+                                        }))
+                                    }
+                                    _ => None,
+                                })
+                                .collect();
+                            cases.push(json!({
+                                "dataset": name,
+                                "chart": c.id,
+                                "lang": code,
+                                "widthCss": width_css,
+                                "dpr": dpr,
+                                "widthPx": l.width_px,
+                                "labels": texts,
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(json!({ "cases": cases }).to_string())
+    }
+
+    /// `text` repeated to the label limit: the longest label an editor may send.
+    fn at_limit(text: &str) -> String {
+        let repeated: String = text
+            .chars()
+            .chain([' '])
+            .cycle()
+            .take(MAX_LABEL_CHARS)
+            .collect();
+        repeated.trim_end().to_string()
+    }
+
+    /// Every label-like text (titles, group and figure labels, short labels) at the limit.
+    fn long_labels(mut data: Value) -> Value {
+        // A text is {"zh": …, "en": …}; a missing one (no short label) stays missing.
+        let stretch = |v: Option<&mut Value>| {
+            for text in v
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|o| o.values_mut())
+            {
+                if let Some(s) = text.as_str() {
+                    *text = Value::String(at_limit(s));
+                }
+            }
+        };
+        for chart in each(data.get_mut("charts")) {
+            stretch(chart.get_mut("title"));
+            for group in each(chart.get_mut("groups")) {
+                stretch(group.get_mut("label"));
+            }
+        }
+        for figure in each(data.get_mut("figures")) {
+            stretch(figure.get_mut("label"));
+            stretch(figure.get_mut("short"));
+        }
+        data
+    }
+
+    /// The items of the array `v`, if it is one. (`get_mut`, not indexing: indexing a
+    /// missing key would insert a null.)
+    fn each(v: Option<&mut Value>) -> Vec<&mut Value> {
+        v.and_then(Value::as_array_mut)
+            .map(|a| a.iter_mut().collect())
+            .unwrap_or_default()
+    }
+
+    /// Stated figures that no derived figure depends on, made huge (and growth rates
+    /// steeply negative): the widest numbers the formatter writes.
+    fn big_numbers(mut data: Value) -> Value {
+        let figures = data["figures"].as_array_mut();
+        let Some(figures) = figures else { return data };
+        let used: Vec<String> = figures
+            .iter()
+            .flat_map(|f| f["derived"]["from"].as_array().cloned().unwrap_or_default())
+            .filter_map(|id| id.as_str().map(str::to_string))
+            .collect();
+        for (k, f) in figures.iter_mut().enumerate() {
+            let id = f["id"].as_str().unwrap_or_default().to_string();
+            if f.get("derived").is_some() || used.contains(&id) || f["value"].is_null() {
+                continue;
+            }
+            let big = match f["unit"].as_str() {
+                Some("percent") if k % 2 == 0 => json!(-98765.4),
+                Some("percent") => json!(123456.7),
+                Some("count" | "rank" | "years") => json!(987_654_321_012_u64),
+                _ => json!(123_456_789.75),
+            };
+            f["value"] = big;
+        }
+        data
     }
 }
 

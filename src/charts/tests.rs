@@ -8,7 +8,7 @@
 use super::*;
 use crate::data::Dataset;
 use crate::hit::{hit, step};
-use crate::layout::{text_width, HAlign, Shape, VAlign};
+use crate::layout::Shape;
 use crate::theme::ThemeName;
 use crate::vocab::Unit;
 
@@ -222,32 +222,12 @@ fn margins_and_gaps_hit_nothing() {
     });
 }
 
-/// Estimated box of a text shape, as the layout measured it.
+/// A text shape's box as the layout estimated it, with its text.
 fn text_box(s: &Shape) -> Option<(Rect, &str)> {
-    let Shape::Text {
-        text,
-        at,
-        size_px,
-        h,
-        v,
-        bold,
-        ..
-    } = s
-    else {
-        return None;
-    };
-    let w = text_width(text, *size_px, *bold);
-    let x = match h {
-        HAlign::Left => at.0,
-        HAlign::Center => at.0 - w / 2,
-        HAlign::Right => at.0 - w,
-    };
-    let y = match v {
-        VAlign::Top => at.1,
-        VAlign::Middle => at.1 - size_px / 2,
-        VAlign::Bottom => at.1 - size_px,
-    };
-    Some((Rect::new(x, y, w, *size_px), text))
+    match s {
+        Shape::Text { text, .. } => Some((s.text_box()?, text.as_str())),
+        _ => None,
+    }
 }
 
 #[test]

@@ -1,20 +1,25 @@
 //! The dataset: its types, the embedded default, parsing and validation.
 
-mod json_error;
+pub mod json;
 mod model;
+mod read;
 mod validate;
 
-pub use json_error::path_at;
 pub use model::*;
 pub use validate::{
     validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, SCHEMA_VERSIONS,
 };
 
 use crate::error::Error;
-use json_error::from_json_error;
 
-/// The default dataset (南通高新区, 2019 results and 2020 plans), compiled into the wasm.
+/// The default dataset (南通高新区, 2019 results and 2020 plans) as the editors' template.
+/// The wasm does not carry this text: it carries `DEFAULT` below.
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_JSON: &str = include_str!("default.json");
+
+/// The built-in dataset in the compact form build.rs writes from default.json (see
+/// `json::decode`): about as small as the JSON text gzipped, and no parsing at start.
+static DEFAULT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.bin"));
 
 /// Editors' files larger than this are refused before parsing (the default is ~40 KB).
 pub const MAX_JSON_BYTES: usize = 512 * 1024;
@@ -37,25 +42,16 @@ impl Dataset {
                 ),
             ));
         }
-        // serde would read a top-level array as a struct's fields in order: refuse it plainly.
-        match json.trim_start().chars().next() {
-            Some('{') => {}
-            Some('[') => {
-                return Err(Error::invalid(
-                    "",
-                    "the data must be a JSON object ({…}), not an array",
-                ))
-            }
-            _ => {}
-        }
-        let data: Dataset = serde_json::from_str(json).map_err(|e| from_json_error(json, e))?;
+        json::check(json)?;
+        let data = read::dataset(&json::parse(json)?)?;
         validate(&data)?;
         Ok(data)
     }
 
-    /// The embedded default dataset.
+    /// The built-in dataset: decoded, not parsed, and not validated at start either (a
+    /// native test validates it; it cannot change after the build).
     pub fn default_data() -> Result<Dataset, Error> {
-        Dataset::from_json(DEFAULT_JSON)
+        read::dataset(&json::decode(DEFAULT)?)
     }
 
     /// The chart ids, in the dataset's order.

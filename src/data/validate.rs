@@ -1,4 +1,4 @@
-//! Checks serde cannot express. Each failure names the field (`figures[3].value`) and says
+//! Checks across fields. Each failure names the field (`figures[3].value`) and says
 //! what is wrong in words an editor can act on.
 
 use super::model::*;
@@ -225,7 +225,11 @@ fn check_low(path: &str, f: &Figure) -> Result<(), Error> {
             if low > high {
                 return Err(Error::invalid(
                     format!("{path}.low"),
-                    format!("the range's low end {low} is above its value {high}"),
+                    format!(
+                        "the range's low end {} is above its value {}",
+                        num(low),
+                        num(high)
+                    ),
                 ));
             }
         }
@@ -257,7 +261,7 @@ fn check_band(bpath: &str, band: &Band) -> Result<(), Error> {
         if max <= band.min_yi_yuan {
             return Err(Error::invalid(
                 format!("{bpath}.max_yi_yuan"),
-                format!("must be above min_yi_yuan ({})", band.min_yi_yuan),
+                format!("must be above min_yi_yuan ({})", num(band.min_yi_yuan)),
             ));
         }
     }
@@ -352,7 +356,10 @@ fn group_ids(chart: &ChartSpec) -> String {
 /// Finite, within what the unit allows. JSON cannot spell NaN, but JS objects can.
 fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
     if !v.is_finite() {
-        return Err(Error::invalid(path, format!("{v} is not a finite number")));
+        return Err(Error::invalid(
+            path,
+            format!("{} is not a finite number", num(v)),
+        ));
     }
     // Beyond this no chart scale or formatter is meaningful (and f64 loses integers).
     const MAX_ABS: f64 = 1e15;
@@ -373,17 +380,26 @@ fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
         let why = match unit {
             Unit::Rank => "a rank starts at 1".to_string(),
             Unit::Multiple => "a multiple must be above 0".to_string(),
-            _ => format!("{v} is negative; a {} cannot be", unit_noun(unit)),
+            _ => format!("{} is negative; a {} cannot be", num(v), unit_noun(unit)),
         };
         return Err(Error::invalid(path, why));
     }
     if matches!(unit, Unit::Count | Unit::Rank) && v.fract() != 0.0 {
         return Err(Error::invalid(
             path,
-            format!("{v} is not a whole number; a {} must be", unit_noun(unit)),
+            format!(
+                "{} is not a whole number; a {} must be",
+                num(v),
+                unit_noun(unit)
+            ),
         ));
     }
     Ok(())
+}
+
+/// A number in a message, without core's float formatting (see `format::fixed`).
+fn num(v: f64) -> String {
+    crate::format::fixed(v, 9)
 }
 
 fn unit_noun(unit: Unit) -> &'static str {
@@ -432,33 +448,35 @@ fn check_period(path: &str, p: &Period) -> Result<(), Error> {
 }
 
 /// Size bands of one chart panel must not overlap: each project counts in one band.
+/// Every pair is compared (a dataset has a handful of bands; no sort code in the wasm).
 fn check_bands(data: &Dataset) -> Result<(), Error> {
-    let mut banded: Vec<(usize, &Figure, &Band)> = data
+    let banded: Vec<(usize, &Figure, &Band)> = data
         .figures
         .iter()
         .enumerate()
         .filter_map(|(i, f)| f.band.as_ref().map(|b| (i, f, b)))
         .collect();
-    banded.sort_unstable_by(|a, b| {
-        (&a.1.chart, &a.1.group)
-            .cmp(&(&b.1.chart, &b.1.group))
-            .then(a.2.min_yi_yuan.total_cmp(&b.2.min_yi_yuan))
-    });
-    for pair in banded.windows(2) {
-        let [(ia, fa, a), (ib, fb, b)] = pair else {
-            continue;
-        };
-        let same_panel = fa.chart == fb.chart && fa.group == fb.group;
-        let overlaps = a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan);
-        if same_panel && overlaps {
-            return Err(Error::invalid(
-                format!("figures[{ib}].band"),
-                format!(
-                    "{} overlaps figures[{ia}] ({}); each project belongs to one band",
-                    band_text(b),
-                    band_text(a)
-                ),
-            ));
+    for (k, &(i, fi, bi)) in banded.iter().enumerate() {
+        for &(j, fj, bj) in &banded[k + 1..] {
+            if fi.chart != fj.chart || fi.group != fj.group {
+                continue;
+            }
+            // Name the band that starts higher as overlapping the one below it.
+            let ((ia, a), (ib, b)) = if bj.min_yi_yuan < bi.min_yi_yuan {
+                ((j, bj), (i, bi))
+            } else {
+                ((i, bi), (j, bj))
+            };
+            if a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan) {
+                return Err(Error::invalid(
+                    format!("figures[{ib}].band"),
+                    format!(
+                        "{} overlaps figures[{ia}] ({}); each project belongs to one band",
+                        band_text(b),
+                        band_text(a)
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -466,8 +484,8 @@ fn check_bands(data: &Dataset) -> Result<(), Error> {
 
 fn band_text(b: &Band) -> String {
     match b.max_yi_yuan {
-        Some(max) => format!("{}–{} 亿元", b.min_yi_yuan, max),
-        None => format!("≥{} 亿元", b.min_yi_yuan),
+        Some(max) => format!("{}–{} 亿元", num(b.min_yi_yuan), num(max)),
+        None => format!("≥{} 亿元", num(b.min_yi_yuan)),
     }
 }
 
@@ -506,7 +524,8 @@ fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<
         return Err(Error::invalid(
             format!("{path}.value"),
             format!(
-                "{stated} does not follow its rule: the inputs give {}",
+                "{} does not follow its rule: the inputs give {}",
+                num(stated),
                 crate::format::fixed(expected, 2)
             ),
         ));

@@ -1,0 +1,621 @@
+//! JSON in, a plain value tree out, with errors an editor can act on.
+//!
+//! The text is parsed by the platform's parser: the browser's `JSON.parse` in the wasm
+//! (handed over with serde-wasm-bindgen, so no JSON parser is compiled into the module),
+//! serde_json natively. Before that, `check` scans the text once: engines word
+//! `JSON.parse` errors differently (WebKit gives no position at all), and `JSON.parse`
+//! silently keeps the last of two equal keys and accepts lone surrogates. The scan gives
+//! every engine the same line, column and reason, and refuses those too.
+//!
+//! The built-in dataset is compiled by build.rs into a compact binary form of the same
+//! tree (`decode`): no JSON text in the wasm, no parsing at start, and it is read like
+//! an editor's file.
+
+use crate::error::{clip, Error};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+pub type Str = Cow<'static, str>;
+
+/// A JSON value. Object members keep their order (messages follow the file). Text is
+/// borrowed from the built-in dataset's bytes, owned when it comes from an editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(Str),
+    Array(Vec<Value>),
+    Object(Vec<(Str, Value)>),
+}
+
+/// Deeper than this is not a dataset (ours nest 5 levels); the limit also keeps the
+/// recursive conversion after the scan far from the end of the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// An object's keys are compared for duplicates up to this many; an object with more
+/// distinct keys than any schema object has fields is refused as having unknown fields.
+const MAX_KEYS_COMPARED: usize = 32;
+
+/// The largest decimal exponent an f64 can hold (1.8e308); beyond it a number would
+/// silently become Infinity in `JSON.parse`.
+const MAX_DECIMAL_EXPONENT: i64 = 308;
+
+/// Scans `text` for anything that is not one well-formed JSON value: the error names the
+/// line and column (both from 1, columns in characters) and the reason.
+pub fn check(text: &str) -> Result<(), Error> {
+    Scan {
+        text,
+        s: text.as_bytes(),
+        i: 0,
+        stack: Vec::new(),
+    }
+    .document()
+}
+
+/// Parses text that `check` accepted.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(text: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|e| Error::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: clip(&e.to_string()),
+    })
+}
+
+/// Parses text that `check` accepted, with the browser's `JSON.parse`.
+#[cfg(target_arch = "wasm32")]
+pub fn parse(text: &str) -> Result<Value, Error> {
+    let unreadable = || Error::invalid("", "the browser could not read this JSON");
+    let value = js_sys::JSON::parse(text).map_err(|_| unreadable())?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| unreadable())
+}
+
+enum Frame {
+    /// The index of the current element.
+    Array(usize),
+    /// Byte ranges of the keys so far (the last is the current one).
+    Object(Vec<(usize, usize)>),
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    s: &'a [u8],
+    i: usize,
+    stack: Vec<Frame>,
+}
+
+impl<'a> Scan<'a> {
+    fn document(mut self) -> Result<(), Error> {
+        loop {
+            self.value()?;
+            // Close what the value ended, until a separator asks for the next value.
+            loop {
+                self.space();
+                let next = self.s.get(self.i).copied();
+                match (self.stack.last_mut(), next) {
+                    (None, None) => return Ok(()),
+                    (None, Some(_)) => return Err(self.fail("trailing characters")),
+                    (Some(_), None) => return Err(self.fail(END)),
+                    (Some(Frame::Array(n)), Some(b',')) => {
+                        *n += 1;
+                        self.i += 1;
+                        self.no_trailing_comma(b']')?;
+                        break;
+                    }
+                    (Some(Frame::Object(_)), Some(b',')) => {
+                        self.i += 1;
+                        self.no_trailing_comma(b'}')?;
+                        self.key()?;
+                        break;
+                    }
+                    (Some(Frame::Array(_)), Some(b']')) | (Some(Frame::Object(_)), Some(b'}')) => {
+                        self.i += 1;
+                        self.stack.pop();
+                    }
+                    (Some(Frame::Array(_)), Some(_)) => {
+                        return Err(self.fail("expected `,` or `]`"))
+                    }
+                    (Some(Frame::Object(_)), Some(_)) => {
+                        return Err(self.fail("expected `,` or `}`"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// One value; an array or object is only opened (the caller's loop closes it).
+    fn value(&mut self) -> Result<(), Error> {
+        self.space();
+        let Some(&c) = self.s.get(self.i) else {
+            return Err(self.fail(END));
+        };
+        match c {
+            b'{' | b'[' => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(self.fail("nested more than 128 levels deep"));
+                }
+                self.i += 1;
+                self.space();
+                let close = if c == b'{' { b'}' } else { b']' };
+                if self.s.get(self.i) == Some(&close) {
+                    self.i += 1;
+                    return Ok(());
+                }
+                if c == b'{' {
+                    self.stack.push(Frame::Object(Vec::new()));
+                    self.key()?;
+                } else {
+                    self.stack.push(Frame::Array(0));
+                }
+                self.value()
+            }
+            b'"' => self.string().map(|_| ()),
+            b'-' | b'0'..=b'9' => self.number(),
+            b't' => self.literal("true"),
+            b'f' => self.literal("false"),
+            b'n' => self.literal("null"),
+            _ => Err(self.fail("expected a value")),
+        }
+    }
+
+    /// `"key":` in the innermost object; refuses a key the object already has.
+    fn key(&mut self) -> Result<(), Error> {
+        self.space();
+        match self.s.get(self.i) {
+            Some(b'"') => {}
+            Some(_) => return Err(self.fail("key must be a string")),
+            None => return Err(self.fail(END)),
+        }
+        let at = self.i;
+        let (start, end) = self.string()?;
+        let (text, s) = (self.text, self.s);
+        if let Some(Frame::Object(keys)) = self.stack.last_mut() {
+            let compared = &keys[..keys.len().min(MAX_KEYS_COMPARED)];
+            if compared.iter().any(|&(a, b)| s[a..b] == s[start..end]) {
+                keys.push((start, end));
+                let (line, column) = position(text, at);
+                return Err(Error::invalid(
+                    self.path(),
+                    format!(
+                        "duplicate field `{}` (line {line}, column {column})",
+                        clip(&text[start..end])
+                    ),
+                ));
+            }
+            keys.push((start, end));
+        }
+        self.space();
+        if self.s.get(self.i) != Some(&b':') {
+            return Err(self.fail("expected `:`"));
+        }
+        self.i += 1;
+        Ok(())
+    }
+
+    fn no_trailing_comma(&mut self, close: u8) -> Result<(), Error> {
+        self.space();
+        if self.s.get(self.i) == Some(&close) {
+            return Err(self.fail("trailing comma"));
+        }
+        Ok(())
+    }
+
+    /// A string starting at its opening quote; returns the byte range of its contents.
+    fn string(&mut self) -> Result<(usize, usize), Error> {
+        self.i += 1;
+        let start = self.i;
+        loop {
+            let Some(&c) = self.s.get(self.i) else {
+                return Err(self.fail(END));
+            };
+            match c {
+                b'"' => {
+                    self.i += 1;
+                    return Ok((start, self.i - 1));
+                }
+                b'\\' => self.escape()?,
+                0..=0x1F => return Err(self.fail("control character in a string; escape it")),
+                _ => self.i += 1,
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<(), Error> {
+        match self.s.get(self.i + 1) {
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                self.i += 2;
+                Ok(())
+            }
+            Some(b'u') => {
+                let unit = self.hex4(self.i + 2)?;
+                if (0xDC00..0xE000).contains(&unit) {
+                    return Err(self.fail(LONE_SURROGATE));
+                }
+                if (0xD800..0xDC00).contains(&unit) {
+                    // A high surrogate must be followed by its low half.
+                    let low = match self.s.get(self.i + 6..self.i + 8) {
+                        Some(b"\\u") => self.hex4(self.i + 8)?,
+                        _ => return Err(self.fail(LONE_SURROGATE)),
+                    };
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(self.fail(LONE_SURROGATE));
+                    }
+                    self.i += 6;
+                }
+                self.i += 6;
+                Ok(())
+            }
+            _ => Err(self.fail("invalid escape")),
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Result<u32, Error> {
+        let digits = self.s.get(at..at + 4).unwrap_or_default();
+        let mut unit = 0;
+        for &d in digits {
+            let v = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(self.fail("invalid \\u escape: expected 4 hex digits")),
+            };
+            unit = unit * 16 + u32::from(v);
+        }
+        if digits.len() < 4 {
+            return Err(self.fail("invalid \\u escape: expected 4 hex digits"));
+        }
+        Ok(unit)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, refused when beyond f64's range.
+    fn number(&mut self) -> Result<(), Error> {
+        let start = self.i;
+        if self.s.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        let int = self.digits();
+        if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
+            return Err(self.fail_at(start, "invalid number"));
+        }
+        let mut frac: &'a [u8] = &[];
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            frac = self.digits();
+            if frac.is_empty() {
+                return Err(self.fail_at(start, "invalid number"));
+            }
+        }
+        let mut exponent: i64 = 0;
+        if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            let negative = self.s.get(self.i) == Some(&b'-');
+            if matches!(self.s.get(self.i), Some(b'-' | b'+')) {
+                self.i += 1;
+            }
+            let digits = self.digits();
+            if digits.is_empty() {
+                return Err(self.fail_at(start, "invalid number"));
+            }
+            for &d in digits {
+                exponent = (exponent * 10 + i64::from(d - b'0')).min(1 << 40);
+            }
+            if negative {
+                exponent = -exponent;
+            }
+        }
+        // The value is d.ddd × 10^(magnitude + exponent): magnitude counts the integer
+        // digits after leading zeros (zeros after the point make it negative).
+        let magnitude = match int.iter().position(|&d| d != b'0') {
+            Some(first) => (int.len() - first) as i64 - 1,
+            None => match frac.iter().position(|&d| d != b'0') {
+                Some(zeros) => -(zeros as i64) - 1,
+                None => return Ok(()), // zero
+            },
+        };
+        if magnitude + exponent > MAX_DECIMAL_EXPONENT {
+            return Err(self.fail_at(start, "number out of range"));
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> &'a [u8] {
+        let start = self.i;
+        while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
+        }
+        &self.s[start..self.i]
+    }
+
+    fn literal(&mut self, word: &str) -> Result<(), Error> {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(())
+        } else {
+            Err(self.fail("expected a value"))
+        }
+    }
+
+    fn space(&mut self) {
+        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// The path to the current key or element: `figures[3].value`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Array(n) => path.push_str(&format!("[{n}]")),
+                Frame::Object(keys) => {
+                    if let Some(&(a, b)) = keys.last() {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&clip(&self.text[a..b]));
+                    }
+                }
+            }
+        }
+        path
+    }
+
+    fn fail(&self, message: &str) -> Error {
+        self.fail_at(self.i, message)
+    }
+
+    fn fail_at(&self, at: usize, message: &str) -> Error {
+        let (line, column) = position(self.text, at);
+        Error::Syntax {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+const END: &str = "the data ends too early";
+const LONE_SURROGATE: &str = "invalid \\u escape: half of a surrogate pair";
+
+/// Line and column (from 1; the column in characters) of a byte offset.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Decodes the compact form build.rs writes for the built-in dataset: one tag byte per
+/// value (`n`ull, `t`rue, `f`alse; `d` and an f64, little-endian; `s`tring, `a`rray or
+/// `o`bject and a LEB128 length), strings in UTF-8, object members as key and value.
+/// A walk over the bytes that borrows every text: no parsing, no copies.
+pub fn decode(bytes: &'static [u8]) -> Result<Value, Error> {
+    let mut at = 0;
+    let value = decode_value(bytes, &mut at)?;
+    if at == bytes.len() {
+        Ok(value)
+    } else {
+        Err(corrupt())
+    }
+}
+
+fn decode_value(b: &'static [u8], at: &mut usize) -> Result<Value, Error> {
+    let tag = *b.get(*at).ok_or_else(corrupt)?;
+    *at += 1;
+    Ok(match tag {
+        b'n' => Value::Null,
+        b't' => Value::Bool(true),
+        b'f' => Value::Bool(false),
+        b'd' => {
+            let raw = b.get(*at..*at + 8).ok_or_else(corrupt)?;
+            *at += 8;
+            Value::Number(f64::from_le_bytes(raw.try_into().map_err(|_| corrupt())?))
+        }
+        b's' => Value::String(Cow::Borrowed(decode_str(b, at)?)),
+        b'a' => {
+            let n = decode_len(b, at)?;
+            let mut items = Vec::with_capacity(n);
+            for _ in 0..n {
+                items.push(decode_value(b, at)?);
+            }
+            Value::Array(items)
+        }
+        b'o' => {
+            let n = decode_len(b, at)?;
+            let mut members = Vec::with_capacity(n);
+            for _ in 0..n {
+                let key = decode_str(b, at)?;
+                members.push((Cow::Borrowed(key), decode_value(b, at)?));
+            }
+            Value::Object(members)
+        }
+        _ => return Err(corrupt()),
+    })
+}
+
+fn decode_str(b: &'static [u8], at: &mut usize) -> Result<&'static str, Error> {
+    let n = decode_len(b, at)?;
+    let raw = b.get(*at..*at + n).ok_or_else(corrupt)?;
+    *at += n;
+    std::str::from_utf8(raw).map_err(|_| corrupt())
+}
+
+/// A LEB128 length, no larger than the bytes left (so capacities stay honest).
+fn decode_len(b: &[u8], at: &mut usize) -> Result<usize, Error> {
+    let (mut n, mut shift) = (0usize, 0);
+    loop {
+        let byte = *b.get(*at).ok_or_else(corrupt)?;
+        *at += 1;
+        n |= usize::from(byte & 0x7F)
+            .checked_shl(shift)
+            .ok_or_else(corrupt)?;
+        shift += 7;
+        if byte < 0x80 {
+            return if n <= b.len() { Ok(n) } else { Err(corrupt()) };
+        }
+    }
+}
+
+fn corrupt() -> Error {
+    Error::invalid("", "the built-in dataset is damaged")
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            members.push((Cow::Owned(key), value));
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fails(text: &str) -> String {
+        check(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn well_formed_json_passes() {
+        for ok in [
+            "{}",
+            "[]",
+            " {\"a\": [1, -2.5e3, 0.0, true, false, null, \"x\\n\\u00e9\\ud83d\\ude00\"]} ",
+            "\"top\"",
+            "1e308",
+            "0.000001e-400",
+        ] {
+            assert_eq!(check(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn errors_name_line_column_and_reason() {
+        assert_eq!(
+            fails("{\n  \"a\": 1\n  \"b\": 2}"),
+            "invalid JSON at line 3, column 3: expected `,` or `}`"
+        );
+        assert_eq!(
+            fails("{\"a\": [1,]}"),
+            "invalid JSON at line 1, column 10: trailing comma"
+        );
+        assert_eq!(
+            fails("{\"a\": 1}\n}"),
+            "invalid JSON at line 2, column 1: trailing characters"
+        );
+        assert_eq!(
+            fails("{'a': 1}"),
+            "invalid JSON at line 1, column 2: key must be a string"
+        );
+        assert_eq!(
+            fails("{\"a\":\n"),
+            "invalid JSON at line 2, column 1: the data ends too early"
+        );
+        assert_eq!(
+            fails("{\"長\": 1e309}"),
+            "invalid JSON at line 1, column 7: number out of range"
+        );
+        assert_eq!(
+            fails("[\"\\ud800\"]"),
+            "invalid JSON at line 1, column 3: invalid \\u escape: half of a surrogate pair"
+        );
+        assert_eq!(
+            fails("[\"a\u{1}\"]"),
+            "invalid JSON at line 1, column 4: control character in a string; escape it"
+        );
+        for bad in ["01", "-", "1.", "1e", "+1", "tru", "NaN", ""] {
+            assert!(check(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_are_named_with_their_path() {
+        assert_eq!(
+            fails("{\"figures\": [{}, {\"value\": 1,\n \"value\": 2}]}"),
+            "figures[1].value: duplicate field `value` (line 2, column 2)"
+        );
+    }
+
+    #[test]
+    fn damaged_compact_bytes_are_an_error() {
+        assert_eq!(
+            decode(b"o\x01\x01as\x01x"),
+            Ok(Value::Object(vec![(
+                Cow::Borrowed("a"),
+                Value::String(Cow::Borrowed("x"))
+            )]))
+        );
+        for bad in [
+            &b""[..],
+            b"x",
+            b"s\x05ab",
+            b"a\xff\xff\xff\x7f",
+            b"d\x00",
+            b"nn",
+            b"s\x01\xff",
+        ] {
+            assert!(decode(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited_without_recursion() {
+        let deep = "[".repeat(100_000);
+        assert!(fails(&deep).contains("nested more than 128 levels deep"));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(check(&ok), Ok(()));
+    }
+}

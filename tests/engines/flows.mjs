@@ -1,0 +1,300 @@
+// The reader flows, the same in every engine: charts drawn (pixels read back at the marks
+// the layout reports, in the colour the figure's kind calls for), hover, tap and keys
+// answering with the right figure, the iframe sizing itself, a bad data-src failing soft,
+// theme switching, and every label fitting its box in the engine's real font.
+//
+// Expected values never come from the code under test: figures from dist/data/default.json,
+// colours from the design's palette (below) and the figure's kind, period and derived flag.
+import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
+
+/** The design's colours (theme.rs states them; the tests restate them as the spec). */
+const PALETTE = {
+  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#1b5e20" },
+  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#b2df8a" },
+};
+const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+/** Derived bars are filled with their colour at 20 % over the background, then striped. */
+const tint = (c, bg) => c.map((v, i) => Math.round(v * 0.2 + bg[i] * 0.8));
+
+function colors(theme) {
+  const p = Object.fromEntries(Object.entries(PALETTE[theme]).map(([k, v]) => [k, rgb(v)]));
+  for (const k of ["primary", "secondary", "aim"]) p[`${k}Tint`] = tint(p[k], p.background);
+  return p;
+}
+
+const KIND_COLOR = { actual: "primary", plan: "secondary", aim: "aim" };
+const AREA_UNITS = ["km2", "wan_m2"];
+const samePeriod = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What figure `f` of `chart` must look like: its colour by kind (results, plans, aims),
+ * a period other than the chart's first set apart in the growth chart, figures read as
+ * sentences (no scale to draw them on) drawn as text, and derived figures striped/hollow.
+ */
+function expected(data, chart, f) {
+  const inChart = data.figures.filter((g) => g.chart === chart);
+  const sentence =
+    (chart === "growth-path" && f.unit !== "index") || (chart === "parks-2020" && !AREA_UNITS.includes(f.unit));
+  if (sentence) return { color: "text", as: "text" };
+  let color = KIND_COLOR[f.kind ?? "actual"];
+  if (chart === "growth-2019" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
+  if (f.value == null) return chart === "parks-2020" ? { color, as: "ink" } : { color: "muted", as: "text" };
+  return { color, as: f.derived ? "derived" : "solid" };
+}
+
+function near(pixel, c, tolerance = 3) {
+  return c.every((v, i) => Math.abs(pixel[i] - v) <= tolerance);
+}
+
+/** Checks every mark of one drawn chart against what its figure calls for. */
+function checkMarks(data, drawn, problems) {
+  const palette = colors(drawn.theme);
+  if (!near(drawn.background, palette.background, 0) || drawn.backgroundShare < 0.5) {
+    problems.push(`${drawn.chart}: background ${drawn.background} (${Math.round(drawn.backgroundShare * 100)} %), expected ${drawn.theme}'s`);
+  }
+  const want = data.figures.filter((f) => f.chart === drawn.chart).map((f) => f.id).sort();
+  const got = drawn.marks.map((m) => m.id).sort();
+  if (JSON.stringify(want) !== JSON.stringify(got)) problems.push(`${drawn.chart}: marks ${got} ≠ figures ${want}`);
+  for (const m of drawn.marks) {
+    const f = data.figures.find((g) => g.id === m.id);
+    if (!f) continue;
+    const e = expected(data, drawn.chart, f);
+    const at = `${drawn.chart} ${drawn.theme} ${f.id} (${e.as} ${e.color}, box ${m.box})`;
+    const n = m.counts[e.color];
+    if (e.as === "solid" && !near(m.centre, palette[e.color])) problems.push(`${at}: centre ${m.centre}`);
+    if (e.as === "derived") {
+      // Striped bar or hollow dot: its colour, and pale tint or background inside; not
+      // solid (a solid dot fills π/4 of its box, a solid bar all of it).
+      const pale = m.counts[`${e.color}Tint`];
+      if (!(n > 0 && pale > 0 && n < 0.6 * m.total)) problems.push(`${at}: ${n} colour, ${pale} pale of ${m.total}`);
+    }
+    if ((e.as === "text" || e.as === "ink") && n < 3) problems.push(`${at}: only ${n} px of its colour`);
+  }
+}
+
+async function drawnCorrectly(page, data, selector, view) {
+  // The theme the widget resolved ("auto" follows the machine), then its palette's counts.
+  const theme = await page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".body").dataset.theme, selector);
+  const drawn = await page.evaluate(markPixels, { selector, view, colors: colors(theme) });
+  const problems = [];
+  checkMarks(data, drawn, problems);
+  return { drawn, problems };
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function assertEqual(actual, wanted, what) {
+  const [a, b] = [JSON.stringify(actual), JSON.stringify(wanted)];
+  if (a !== b) throw new Error(`${what}: expected ${b}, got ${a}`);
+}
+
+const noProblems = async (page) => assertEqual(await page.evaluate(() => window.__problems), [], "page errors and CSP violations");
+const settled = (page, n) => page.waitFor((n) => window.__events.filter((e) => e.type === "ready" || e.type === "error").length >= n, n);
+
+/** The last hover event after `before` events, once one with a figure has come. */
+async function nextHover(page, before) {
+  return page.waitFor(
+    (before) => window.__events.slice(before).filter((e) => e.type === "hover").at(-1)?.detail ?? null,
+    before,
+  );
+}
+
+const eventCount = (page) => page.evaluate(() => window.__events.length);
+const tooltip = (page, selector) =>
+  page.evaluate((s) => {
+    const t = document.querySelector(s).shadowRoot.querySelector(".tooltip");
+    return t.hidden ? null : t.textContent;
+  }, selector);
+
+function checkFigure(detail, f, chart) {
+  assertEqual([detail.chart, detail.id, detail.value, detail.unit], [chart, f.id, f.value, f.unit], "hover detail (chart, id, value, unit)");
+}
+
+export async function flows(env) {
+  const { data, test } = env;
+  const figuresOf = (chart) => data.figures.filter((f) => f.chart === chart);
+  const GALLERY = "park-infographic";
+
+  // --- the gallery: every chart, then pointer, touch, keys and theme on it -------------
+  const gallery = await env.open("/index.html");
+  try {
+    await settled(gallery, 1);
+    // An explicit theme: "auto" would follow the machine's setting.
+    let before = await gallery.evaluate(settledCount);
+    await gallery.evaluate((s) => document.querySelector(s).setAttribute("theme", "light"), GALLERY);
+    await settled(gallery, before + 1);
+    const views = await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelectorAll("canvas.base").length, GALLERY);
+
+    await test("gallery: every chart drawn, each mark in its figure's colour (light, zh)", async () => {
+      assertEqual(views, data.charts.length, "charts drawn");
+      const problems = [];
+      for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
+      assertEqual(problems, [], "marks");
+      await noProblems(gallery);
+    });
+
+    const growth = figuresOf("growth-2019");
+    await test("hover: a real pointer over the first and last bar answers with their figures", async () => {
+      for (const [mark, f] of [[0, growth[0]], [-1, growth.at(-1)]]) {
+        const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark });
+        const n = await eventCount(gallery);
+        await gallery.move(p.x, p.y);
+        checkFigure(await nextHover(gallery, n), f, "growth-2019");
+        assert(await tooltip(gallery, GALLERY), "the tooltip shows");
+      }
+    });
+
+    await test(`tap: a ${env.tapPointer} tap pins the tooltip on its figure; tapping it again unpins`, async () => {
+      if (env.tapPointer !== "touch") env.note(`taps are sent as pointerType "${env.tapPointer}" (the driver cannot send touch)`);
+      // The mouse leaves the widget first: to the page's heading, outside it.
+      const away = await gallery.evaluate(() => {
+        const r = document.querySelector("h1").getBoundingClientRect();
+        return { x: r.left + 5, y: r.top + r.height / 2 };
+      });
+      const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 1 });
+      await gallery.move(away.x, away.y);
+      let n = await eventCount(gallery);
+      await gallery.tap(p.x, p.y);
+      checkFigure(await nextHover(gallery, n), growth[1], "growth-2019");
+      // Pinned: a mouse passing over another bar leaves the tooltip on the tapped figure.
+      const other = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 3 });
+      await gallery.move(other.x, other.y);
+      const tip = await tooltip(gallery, GALLERY);
+      const last = await gallery.evaluate(() => window.__events.filter((e) => e.type === "hover").at(-1).detail);
+      assertEqual(last?.id, growth[1].id, "still the tapped figure");
+      assert(tip && tip.includes(growth[1].label.zh), `pinned tooltip: ${tip}`);
+      n = await eventCount(gallery);
+      await gallery.tap(p.x, p.y);
+      await gallery.waitFor((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail === null), n);
+      assertEqual(await tooltip(gallery, GALLERY), null, "tooltip after the second tap");
+    });
+
+    await test("keys: focus, ArrowRight and End announce the first and last figure", async () => {
+      await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".stage").focus(), GALLERY);
+      for (const [key, f] of [["ArrowRight", growth[0]], ["End", growth.at(-1)]]) {
+        const n = await eventCount(gallery);
+        await gallery.press(key);
+        checkFigure(await nextHover(gallery, n), f, "growth-2019");
+        const live = await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector("[aria-live]").textContent, GALLERY);
+        assert(live.includes(f.label.zh), `announced "${live}" for ${key}`);
+      }
+    });
+
+    await test("theme: light → dark → light repaints every canvas's background; dark marks in their colours (en)", async () => {
+      const backgrounds = [];
+      for (const [theme, lang] of [["dark", "en"], ["light", "zh"]]) {
+        before = await gallery.evaluate(settledCount);
+        await gallery.evaluate(([s, theme, lang]) => {
+          const w = document.querySelector(s);
+          w.setAttribute("lang", lang);
+          w.setAttribute("theme", theme);
+        }, [GALLERY, theme, lang]);
+        await gallery.waitFor(([s, n]) => window.__events.filter((e) => e.type === "ready").length >= n && !document.querySelector(s).hasAttribute("aria-busy"), [GALLERY, before + 1]);
+        const problems = [];
+        for (let view = 0; view < views; view++) {
+          const { drawn, problems: p } = await drawnCorrectly(gallery, data, GALLERY, view);
+          backgrounds.push(`${theme} ${drawn.background}`);
+          assertEqual(drawn.theme, theme, "resolved theme");
+          problems.push(...p);
+        }
+        assertEqual(problems, [], `${theme} marks`);
+      }
+      const distinct = new Set(backgrounds);
+      assertEqual([...distinct], [`dark ${rgb(PALETTE.dark.background)}`, `light ${rgb(PALETTE.light.background)}`], "backgrounds");
+    });
+
+    await test("labels: every label the layout placed fits its box in this engine's font (320/960 px, ×1/×2, 3 datasets, zh/en)", async () => {
+      const r = await gallery.evaluate(measureLabels, { url: "/engines/labels.json" });
+      assert(r.measured > 1000, `measured ${r.measured} labels`);
+      const lines = r.overflows.slice(0, 12).map((o) => `${o.dataset} ${o.chart} ${o.lang} ${o.widthCss}px ×${o.dpr} ${o.font}: ${o.measured} > ${o.box[2]} (x ${o.box[0]} of ${o.widthPx}) "${o.text}"`);
+      assert(r.overflows.length === 0, `${r.overflows.length} of ${r.measured} labels overflow:\n${lines.join("\n")}`);
+    });
+  } finally {
+    await gallery.close();
+  }
+
+  // --- the article: components between paragraphs and the iframe ----------------------
+  const article = await env.open("/article.html");
+  try {
+    const selectors = await article.evaluate(() =>
+      [...document.querySelectorAll("park-infographic")].map((w, i) => {
+        w.id ||= `engines-${i}`;
+        return `#${w.id}`;
+      }),
+    );
+    await test("article: every component drawn, each mark in its figure's colour", async () => {
+      await settled(article, selectors.length);
+      const errors = await article.evaluate(() => window.__events.filter((e) => e.type === "error").map((e) => e.detail.message));
+      assertEqual(errors, [], "error events");
+      const problems = [];
+      for (const s of selectors) problems.push(...(await drawnCorrectly(article, data, s, 0)).problems);
+      assertEqual(problems, [], "marks");
+      await noProblems(article);
+    });
+
+    await test("iframe: sizes itself to its document", async () => {
+      const initial = await article.evaluate(() => {
+        const iframe = document.querySelector("iframe.frame");
+        iframe.scrollIntoView({ block: "center" }); // it loads lazily
+        return Number(iframe.getAttribute("height"));
+      });
+      const fitted = await article.waitFor(() => {
+        const iframe = document.querySelector("iframe.frame");
+        const doc = iframe.contentDocument?.documentElement;
+        const ready = iframe.contentWindow?.__events?.some((e) => e.type === "ready");
+        const height = iframe.getBoundingClientRect().height;
+        return ready && iframe.style.height && doc && Math.abs(height - doc.getBoundingClientRect().height) <= 1 ? height : 0;
+      });
+      assert(Math.abs(fitted - initial) > 2, `resized from its height attribute ${initial} px (now ${fitted} px)`);
+    });
+  } finally {
+    await article.close();
+  }
+
+  // --- the frame page on its own -------------------------------------------------------
+  const frame = await env.open("/frame.html?chart=targets-2020&lang=en&theme=dark");
+  try {
+    await test("frame: the frame page draws its chart, marks in their colours (dark, en)", async () => {
+      await settled(frame, 1);
+      const { drawn, problems } = await drawnCorrectly(frame, data, "park-infographic", 0);
+      assertEqual([drawn.chart, drawn.theme, drawn.lang], ["targets-2020", "dark", "en"], "chart, theme, lang");
+      assertEqual(problems, [], "marks");
+      await noProblems(frame);
+    });
+  } finally {
+    await frame.close();
+  }
+
+  // --- a bad data-src ------------------------------------------------------------------
+  const bad = await env.open("/engines-fail-soft.html");
+  try {
+    await test("data-src: a missing or malformed file fails soft (message, error event); the neighbour draws", async () => {
+      await settled(bad, 3);
+      const state = await bad.evaluate(() =>
+        ["missing", "broken", "good"].map((id) => {
+          const root = document.getElementById(id).shadowRoot;
+          const events = window.__events.filter((e) => e.id === id && e.type !== "hover");
+          return {
+            id,
+            events: events.map((e) => e.type),
+            message: events[0]?.detail?.message ?? null,
+            alert: root.querySelector('[role="alert"]')?.textContent ?? null,
+            canvases: root.querySelectorAll("canvas.base").length,
+          };
+        }),
+      );
+      for (const [s, what] of [[state[0], /missing\.json.*404/], [state[1], /line 1|column|JSON/i]]) {
+        assertEqual(s.events, ["error"], `${s.id}: events`);
+        assert(what.test(s.message), `${s.id}: error message "${s.message}"`);
+        assert(s.alert?.includes(s.message), `${s.id}: the box shows the message: "${s.alert}"`);
+        assertEqual(s.canvases, 0, `${s.id}: canvases`);
+      }
+      assertEqual(state[2].events, ["ready"], "neighbour events");
+      assertEqual((await drawnCorrectly(bad, data, "#good", 0)).problems, [], "neighbour marks");
+    });
+  } finally {
+    await bad.close();
+  }
+}

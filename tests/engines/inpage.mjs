@@ -1,0 +1,133 @@
+// Functions that run inside the page under test (each is serialised and sent by the
+// driver, so each is self-contained: no closures over this module).
+
+/** Polls `check` (a function source) with `arg` until it returns something truthy. */
+export const POLL = `async ({ check, arg, guardMs }) => {
+  const fn = CHECK;
+  const start = performance.now();
+  for (;;) {
+    const value = await fn(arg);
+    if (value) return value;
+    // A hang guard for a condition that never comes, not a time the test measures.
+    if (performance.now() - start > guardMs) throw new Error("condition never held: " + check);
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}`;
+
+/** How many ready/error events the page has seen, and of which widgets. */
+export function settledCount() {
+  return window.__events.filter((e) => e.type === "ready" || e.type === "error").length;
+}
+
+/**
+ * Where each mark of chart `view` of the widget `selector` is (from the layout the wasm
+ * module returns for the same chart, width and pixel ratio) and what the canvas shows
+ * there: the centre pixel and, per named colour, how many pixels of the mark's box are
+ * that colour. The test decides what colour each figure should have.
+ */
+export async function markPixels({ selector, view, colors }) {
+  const widget = document.querySelector(selector);
+  const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+  const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
+  const lang = widget.getAttribute("lang") || "zh";
+  const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+  const data = m.Data.builtin();
+  const chartAttr = widget.getAttribute("chart") || "all";
+  const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
+  const chart = new m.Chart(data, id, lang, theme);
+  chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+  const ratio = canvas.width / chart.widthCss; // device px per CSS px of the drawing
+  const context = canvas.getContext("2d");
+  const TEXT = new Set(["text", "muted"]);
+  const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  // A tint (a derived bar's fill) is crossed by antialiased stripes: count pale pixels,
+  // within a third of the way from the tint to its full colour.
+  const paleRadius = Object.fromEntries(
+    Object.keys(colors).filter((k) => k.endsWith("Tint")).map((k) => [k, dist(colors[k], colors[k.slice(0, -4)]) / 3]),
+  );
+  const marks = [];
+  for (let i = 0; i < chart.markCount; i++) {
+    const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
+    const box = [x, y, Math.max(1, w), Math.max(1, h)];
+    const px = context.getImageData(...box).data;
+    const counts = Object.fromEntries(Object.keys(colors).map((k) => [k, 0]));
+    for (let k = 0; k < px.length; k += 4) {
+      for (const [name, c] of Object.entries(colors)) {
+        // Glyph edges are antialiased: ink of a text colour counts within a wider margin.
+        const tolerance = TEXT.has(name) ? 40 : 3;
+        const p = [px[k], px[k + 1], px[k + 2]];
+        if (name in paleRadius ? dist(p, c) <= paleRadius[name] : p.every((v, j) => Math.abs(v - c[j]) <= tolerance)) counts[name]++;
+      }
+    }
+    const centre = [...context.getImageData(x + Math.floor(box[2] / 2), y + Math.floor(box[3] / 2), 1, 1).data];
+    marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre });
+  }
+  chart.free();
+  data.free();
+  // The colour most of the canvas is: the chart's background.
+  const all = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  const seen = new Map();
+  for (let k = 0; k < all.length; k += 4 * 7) {
+    const key = `${all[k]},${all[k + 1]},${all[k + 2]}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const [mode, modeCount] = [...seen].sort((a, b) => b[1] - a[1])[0];
+  return {
+    chart: id,
+    theme,
+    lang,
+    marks,
+    background: mode.split(",").map(Number),
+    backgroundShare: modeCount / (all.length / 4 / 7),
+  };
+}
+
+/**
+ * Scrolls chart `view` of widget `selector` into view and returns the viewport point at
+ * the centre of mark `mark`'s hit area (from the layout), and the mark count.
+ */
+export async function markPoint({ selector, view, mark }) {
+  const widget = document.querySelector(selector);
+  const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+  const stage = canvas.parentElement;
+  stage.scrollIntoView({ block: "center" });
+  const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
+  const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+  const data = m.Data.builtin();
+  const chartAttr = widget.getAttribute("chart") || "all";
+  const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
+  const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", theme);
+  chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
+  const count = chart.markCount;
+  const [x, y, w, h] = chart.markHitBox(mark < 0 ? count + mark : mark);
+  const k = canvas.getBoundingClientRect().width / chart.widthCss;
+  chart.free();
+  data.free();
+  const r = canvas.getBoundingClientRect();
+  return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, chart: id };
+}
+
+/** Measures every label the layout placed with the canvas font it is painted in. */
+export async function measureLabels({ url }) {
+  const { cases } = await (await fetch(url)).json();
+  const context = document.createElement("canvas").getContext("2d");
+  const overflows = [];
+  let measured = 0;
+  for (const c of cases) {
+    for (const label of c.labels) {
+      context.font = label.font;
+      const width = context.measureText(label.text).width;
+      measured++;
+      const [x, , w] = label.box;
+      // Fits its box (1 device px of rounding allowed) and the drawing.
+      if (width > w + 1 || x < 0 || x + w > c.widthPx) {
+        overflows.push({
+          dataset: c.dataset, chart: c.chart, lang: c.lang, widthCss: c.widthCss, dpr: c.dpr,
+          text: label.text, font: label.font.split(" ").slice(0, 2).join(" "),
+          measured: Math.round(width * 10) / 10, box: label.box, widthPx: c.widthPx,
+        });
+      }
+    }
+  }
+  return { measured, overflows, font: context.font };
+}

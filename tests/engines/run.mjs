@@ -1,0 +1,134 @@
+// Reader flows in the three engines readers use, with one set of tests:
+//   Chromium (playwright-core, Debian's chromium), Firefox ESR (puppeteer-core over
+//   WebDriver BiDi), WebKit (selenium-webdriver + WebKitWebDriver + MiniBrowser under Xvfb).
+// Each engine file (chromium.mjs, firefox.mjs, webkit.mjs) exposes the same tiny API:
+// launch() → { version, tapPointer, open(url, viewport) → page, close() }, and
+// page → { evaluate(fn, arg), move(x, y), tap(x, y), press(key), close() }.
+// The flows are in flows.mjs; in-page code in inpage.mjs.
+//
+//   node tests/engines/run.mjs [engine …] [flow-substring …]   (make engines-test builds dist/)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CSP, serve } from "../../.ci/serve.mjs";
+import { flows } from "./flows.mjs";
+import { POLL } from "./inpage.mjs";
+
+const ENGINES = ["chromium", "firefox", "webkit"];
+const args = process.argv.slice(2);
+const engines = args.filter((a) => ENGINES.includes(a));
+const filters = args.filter((a) => !ENGINES.includes(a));
+const root = new URL("../../", import.meta.url);
+const dist = new URL("dist/", root);
+const here = new URL("./", import.meta.url);
+
+// Every label the layout places, with its font and box, from the native layout code.
+const work = mkdtempSync(join(tmpdir(), "engines-"));
+const labelsPath = join(work, "labels.json");
+execFileSync("cargo", ["run", "--quiet", "--bin", "render", "--", "--labels", labelsPath], {
+  cwd: root.pathname,
+  stdio: "inherit",
+});
+
+/** HTML with the event recorder as its first script (what an init script would do). */
+function withRecorder(file) {
+  const html = readFileSync(file, "utf8");
+  return html.replace(/<head>/i, '<head>\n<script src="/engines/recorder.js"></script>');
+}
+
+function send(res, type, body) {
+  const headers = { "content-type": type, "cache-control": "no-store" };
+  if (type.startsWith("text/html")) headers["content-security-policy"] = CSP;
+  res.writeHead(200, headers).end(body);
+}
+
+const HTML = "text/html; charset=utf-8";
+const routes = {
+  "/": (req, res) => send(res, HTML, withRecorder(new URL("index.html", dist))),
+  "/engines/recorder.js": (req, res) =>
+    send(res, "text/javascript; charset=utf-8", readFileSync(new URL("pages/recorder.js", here))),
+  "/engines/labels.json": (req, res) => send(res, "application/json", readFileSync(labelsPath)),
+  "/engines/malformed.json": (req, res) =>
+    send(res, "application/json", readFileSync(new URL("tests/corpus/01-malformed-json.json", root))),
+  "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
+};
+for (const page of ["index.html", "article.html", "frame.html"]) {
+  routes[`/${page}`] = (req, res) => send(res, HTML, withRecorder(new URL(page, dist)));
+}
+const server = await serve(dist.pathname, 0, { routes });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const data = JSON.parse(readFileSync(new URL("data/default.json", dist), "utf8"));
+
+/** A page of the engine with a condition-waiting helper on top of the engine's API. */
+function wrap(page) {
+  const toFn = (fn) => (typeof fn === "string" ? new Function(`return (${fn})`)() : fn);
+  return {
+    ...page,
+    evaluate: (fn, arg) => page.evaluate(toFn(fn), arg),
+    /** Resolves to `check(arg)`'s value once it is truthy in the page (polled there). */
+    waitFor(check, arg, guardMs = 60000) {
+      const poll = toFn(POLL.replace("CHECK", check.toString()));
+      return page.evaluate(poll, { check: check.name || "condition", arg, guardMs });
+    },
+  };
+}
+
+const totals = [];
+let failedTotal = 0;
+let passedTotal = 0;
+for (const name of engines.length ? engines : ENGINES) {
+  const t0 = performance.now();
+  const results = { passed: 0, failed: 0, skipped: 0 };
+  let browser;
+  try {
+    browser = await (await import(`./${name}.mjs`)).launch();
+  } catch (e) {
+    console.log(`FAIL ${name}: cannot start the engine: ${e.message}`);
+    results.failed++;
+  }
+  if (browser) {
+    console.log(`\n# ${name} (${browser.version})`);
+    const env = {
+      engine: name,
+      origin,
+      data,
+      tapPointer: browser.tapPointer,
+      open: async (path, viewport = { width: 1000, height: 900 }) =>
+        wrap(await browser.open(origin + path, viewport)),
+      test: async (title, fn) => {
+        if (filters.length && !filters.some((f) => title.includes(f))) return;
+        const started = performance.now();
+        try {
+          await fn();
+          results.passed++;
+          console.log(`ok   ${name}: ${title} (${Math.round(performance.now() - started)} ms)`);
+        } catch (e) {
+          results.failed++;
+          console.log(`FAIL ${name}: ${title}\n     ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
+        }
+      },
+      skip: (title, reason) => {
+        results.skipped++;
+        console.log(`skip ${name}: ${title}: ${reason}`);
+      },
+      note: (text) => console.log(`note ${name}: ${text}`),
+    };
+    try {
+      await flows(env);
+    } catch (e) {
+      results.failed++;
+      console.log(`FAIL ${name}: the flows stopped: ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  totals.push(`${name}: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped (${seconds} s)`);
+  passedTotal += results.passed;
+  failedTotal += results.failed;
+}
+await new Promise((ok) => server.close(ok));
+rmSync(work, { recursive: true, force: true });
+console.log(`\n${totals.join("\n")}\nengines: ${passedTotal} passed, ${failedTotal} failed`);
+process.exit(failedTotal ? 1 : 0);
