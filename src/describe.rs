@@ -235,7 +235,9 @@ pub fn csv(data: &Dataset, chart: &str, lang: Lang) -> String {
             [
                 d.id,
                 d.label,
-                d.value.map_or_else(String::new, |v| v.to_string()),
+                // Not `v.to_string()`: that links core's float formatting into the wasm.
+                d.value
+                    .map_or_else(String::new, |v| crate::format::fixed(v, 9)),
                 d.unit.to_string(),
                 d.value_text,
                 d.period,

@@ -7,6 +7,8 @@
 //! renderer and in tests, and labels that fit the estimate fit the real font.
 
 use crate::error::Error;
+// Not `{}` on an f64: that links core's float formatting (Dragon4, Grisu) into the wasm.
+use crate::format::fixed;
 use crate::theme::{size_css, Rgb, Theme};
 use crate::vocab::Lang;
 
@@ -25,10 +27,10 @@ impl Frame {
     /// `width_css` is the container's width; `dpr` is `window.devicePixelRatio`.
     pub fn new(width_css: f64, dpr: f64) -> Result<Frame, Error> {
         if !width_css.is_finite() || width_css <= 0.0 {
-            return Err(Error::BadSize(format!("width {width_css} px")));
+            return Err(Error::BadSize(format!("width {} px", fixed(width_css, 2))));
         }
         if !dpr.is_finite() || dpr <= 0.0 {
-            return Err(Error::BadSize(format!("pixel ratio {dpr}")));
+            return Err(Error::BadSize(format!("pixel ratio {}", fixed(dpr, 2))));
         }
         // Browser zoom gives ratios like 1.1 or 2.625; beyond 4 the canvas gets huge.
         let scale = dpr.clamp(1.0, 4.0);
@@ -426,7 +428,12 @@ impl Builder {
 
     /// A text shape; returns the box it takes (by the width estimate).
     pub fn text(&mut self, text: impl Into<String>, at: (i32, i32), style: TextStyle) -> Rect {
-        let text = text.into();
+        self.push_text(text.into(), at, style)
+    }
+
+    /// `text` for an owned string: one copy in the wasm, whatever callers pass.
+    #[inline(never)]
+    fn push_text(&mut self, text: String, at: (i32, i32), style: TextStyle) -> Rect {
         let rect = style.rect(&text, at);
         let TextStyle {
             size_px,

@@ -66,18 +66,22 @@ impl Form {
         Form::Ranks,
     ];
 
+    /// The form's name as in the JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Bars => "bars",
-            Form::Tiles => "tiles",
-            Form::Units => "units",
-            Form::Share => "share",
-            Form::Path => "path",
-            Form::Areas => "areas",
-            Form::Ranks => "ranks",
-        }
+        FORM_NAMES[self as usize].0
     }
 }
+
+/// Forms by their name in the JSON, in declaration order.
+pub const FORM_NAMES: [(&str, Form); 7] = [
+    ("bars", Form::Bars),
+    ("tiles", Form::Tiles),
+    ("units", Form::Units),
+    ("share", Form::Share),
+    ("path", Form::Path),
+    ("areas", Form::Areas),
+    ("ranks", Form::Ranks),
+];
 
 /// What a unit measures; values convert only within one quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,52 +116,37 @@ pub enum Unit {
     Index,
 }
 
-/// A unit, its JSON id, and its quantity with the factor to the quantity's base unit.
-type UnitRow = (Unit, &'static str, Option<(Quantity, f64)>);
-
-/// The one table of units: id as in the JSON, and the quantity with the factor to its base
-/// unit (yuan, m², things). Validation, scales, areas and formatting all read this.
-const UNITS: [UnitRow; 10] = [
-    (Unit::Percent, "percent", None),
-    (Unit::Count, "count", Some((Quantity::Count, 1.0))),
-    (Unit::YiYuan, "yi_yuan", Some((Quantity::Money, 1e8))),
-    (Unit::WanYuan, "wan_yuan", Some((Quantity::Money, 1e4))),
-    (Unit::WanM2, "wan_m2", Some((Quantity::Area, 1e4))),
-    (Unit::Km2, "km2", Some((Quantity::Area, 1e6))),
-    (Unit::Rank, "rank", None),
-    (Unit::Years, "years", None),
-    (Unit::Multiple, "multiple", None),
-    (Unit::Index, "index", None),
+/// Units by their id in the JSON, in declaration order.
+pub const UNIT_IDS: [(&str, Unit); 10] = [
+    ("percent", Unit::Percent),
+    ("count", Unit::Count),
+    ("yi_yuan", Unit::YiYuan),
+    ("wan_yuan", Unit::WanYuan),
+    ("wan_m2", Unit::WanM2),
+    ("km2", Unit::Km2),
+    ("rank", Unit::Rank),
+    ("years", Unit::Years),
+    ("multiple", Unit::Multiple),
+    ("index", Unit::Index),
 ];
 
 impl Unit {
-    /// Every unit, in the table's order.
-    pub const ALL: [Unit; 10] = [
-        Unit::Percent,
-        Unit::Count,
-        Unit::YiYuan,
-        Unit::WanYuan,
-        Unit::WanM2,
-        Unit::Km2,
-        Unit::Rank,
-        Unit::Years,
-        Unit::Multiple,
-        Unit::Index,
-    ];
-
-    fn row(self) -> &'static UnitRow {
-        // The table lists every variant in declaration order.
-        &UNITS[self as usize]
-    }
-
     /// The unit's id as in the JSON (`yi_yuan`, `percent`, …).
     pub fn id(self) -> &'static str {
-        self.row().1
+        UNIT_IDS[self as usize].0
     }
 
-    /// The quantity measured and the factor to its base unit (1 亿元 = 1e8 yuan).
+    /// The one table of unit factors: the quantity a unit measures and the factor to its
+    /// base unit (yuan, m², things). Validation, scales, areas and formatting all read it.
     pub fn base(self) -> Option<(Quantity, f64)> {
-        self.row().2
+        match self {
+            Unit::Count => Some((Quantity::Count, 1.0)),
+            Unit::YiYuan => Some((Quantity::Money, 1e8)),
+            Unit::WanYuan => Some((Quantity::Money, 1e4)),
+            Unit::WanM2 => Some((Quantity::Area, 1e4)),
+            Unit::Km2 => Some((Quantity::Area, 1e6)),
+            Unit::Percent | Unit::Rank | Unit::Years | Unit::Multiple | Unit::Index => None,
+        }
     }
 
     /// `v` in `self` converted to `to`, when both measure the same quantity.
@@ -223,9 +212,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_unit_table_lists_every_unit_in_order() {
-        for u in Unit::ALL {
-            assert_eq!(u.row().0, u);
+    fn the_name_tables_list_every_variant_in_order() {
+        for (k, (id, u)) in UNIT_IDS.iter().enumerate() {
+            assert_eq!((*u as usize, u.id()), (k, *id));
+        }
+        for (k, (name, f)) in FORM_NAMES.iter().enumerate() {
+            assert_eq!((*f as usize, f.as_str(), Form::ALL[k]), (k, *name, *f));
         }
         assert_eq!(Unit::Km2.convert(9.5, Unit::WanM2), Some(950.0));
         assert_eq!(Unit::WanYuan.convert(1200.0, Unit::YiYuan), Some(0.12));

@@ -284,7 +284,7 @@ fn only_schema_version_2_is_read_and_the_error_says_so() {
     let json = with(|v| v["schema"] = json!(1));
     rejects(
         &json,
-        "schema: version 1 is not supported; this widget reads version 2 (version 2 names a \"form\" for every chart",
+        "schema: version 1 is not supported; this widget reads version 2 (it adds a \"form\" to every chart",
     );
     // Even a version-1 file without forms hears about the version, not the missing field.
     let json = with(|v| {
@@ -309,10 +309,7 @@ fn forms_are_named_from_the_vocabulary() {
     let json = with(|v| {
         v["charts"][0].as_object_mut().unwrap().remove("form");
     });
-    rejects(
-        &json,
-        "charts[0].form: missing: name how the chart is drawn (bars, tiles",
-    );
+    rejects(&json, "charts[0].form: missing: bars, tiles, units");
     let json = with(|v| v["charts"][0]["form"] = json!("pie"));
     rejects(
         &json,

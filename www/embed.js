@@ -155,19 +155,12 @@ function estimateHeight(id, lang, width) {
   return i < 0 ? (row[0] * width) / heights.widths[0] : row[i];
 }
 
-/**
- * Whether `chart` is a chart of the built-in data, which alone has fallback images. Read
- * from heights.js (generated from the built-in data), so it works when the module fails.
- */
+/** Whether `chart` is one of the built-in data's (which alone have fallback images). */
 function builtinChart(chart) {
   return Object.prototype.hasOwnProperty.call(heights.charts, chart);
 }
 
-/**
- * The actions under a chart, Datawrapper-style: one quiet line of text links,
- * "数据表 · 下载图片 · 下载数据". The data table is a disclosure (details/summary) that opens
- * under the whole line; the downloads are buttons. `table` is the <details>.
- */
+/** The actions under a chart: one line of text links, the table's <details> first. */
 function actions(table, png, csv) {
   const sep = () => el("span", { className: "sep", "aria-hidden": "true", text: "·" });
   return el("div", { className: "actions" }, table, el("div", { className: "tools" }, sep(), png, sep(), csv));
@@ -636,11 +629,7 @@ class ParkInfographic extends HTMLElement {
       }
       for (const id of ids) {
         if (!known.includes(id)) {
-          const where = src ? ` in ${src}` : "";
-          throw failure(
-            "The chart attribute is not valid",
-            `unknown chart "${id}"; known charts${where}: ${known.join(", ")}, or all`,
-          );
+          throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
       // One chart per task (see nextTurn); print draws whatever is still queued at once.

@@ -43,7 +43,7 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
         .iter()
         .map(|&t| (scale.px(t), t == 0.0))
         .collect();
-    rows::draw(b, &list, &grid, &lines, |b, r, mid| {
+    rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
         let v = r.figure.unit.convert(r.figure.value?, unit)?;
         let (a, z) = (scale.px(0.0), scale.px(v));
         let h = b.px(14.0);

@@ -31,18 +31,20 @@ pub struct Panel<'a> {
 
 impl<'a> Panel<'a> {
     /// Splits off the figures a form can draw; the rest are drawn as tiles.
-    pub fn split(&self, fits: impl Fn(&Figure) -> bool) -> (Panel<'a>, Panel<'a>) {
-        let (yes, no) = self.figures.iter().partition(|(_, f)| fits(f));
-        (
-            Panel {
-                data: self.data,
-                figures: yes,
-            },
-            Panel {
-                data: self.data,
-                figures: no,
-            },
-        )
+    pub fn split(&self, fits: fn(&Figure) -> bool) -> (Panel<'a>, Panel<'a>) {
+        let mut yes = Panel {
+            data: self.data,
+            figures: Vec::new(),
+        };
+        let mut no = Panel {
+            data: self.data,
+            figures: Vec::new(),
+        };
+        for &(i, f) in &self.figures {
+            let side = if fits(f) { &mut yes } else { &mut no };
+            side.figures.push((i, f));
+        }
+        (yes, no)
     }
 }
 

@@ -5,11 +5,12 @@
 //! as a line at its horizon, and are read, like the yearly rate, as tiles below.
 
 use super::common::{dot, kind_color};
+use super::rows::labels_at;
 use super::{tiles, Panel};
 use crate::data::Figure;
 use crate::format;
 use crate::layout::{text_width, Builder, HAlign, Rect, VAlign};
-use crate::scale::{spaced, Linear};
+use crate::scale::Linear;
 use crate::theme::size_css;
 use crate::vocab::{Lang, Unit};
 
@@ -97,9 +98,6 @@ fn plot(b: &mut Builder, points: &[(usize, &Figure, u8)], goals: &[&Figure]) -> 
 /// "起点, 第1年, …" / "start, yr 1, …" under the plot, dropping any that would collide.
 fn step_labels(b: &mut Builder, plot: &Plot) {
     let lang = b.lang;
-    let style = b
-        .style(size_css::SMALL, b.theme.muted)
-        .at(HAlign::Center, VAlign::Top);
     let labels: Vec<(i32, String)> = plot
         .x
         .ticks
@@ -114,16 +112,7 @@ fn step_labels(b: &mut Builder, plot: &Plot) {
             (plot.x.px(s), text)
         })
         .collect();
-    let spans: Vec<(i32, i32)> = labels
-        .iter()
-        .map(|(x, t)| (*x, text_width(t, style.size_px, false)))
-        .collect();
-    let keep = spaced(&spans, b.px(4.0), (b.left(), b.right()));
-    for ((x, text), keep) in labels.into_iter().zip(keep) {
-        if keep {
-            b.text(text, (x, plot.bottom + b.px(8.0)), style);
-        }
-    }
+    labels_at(b, &labels, plot.bottom + b.px(8.0));
 }
 
 /// A multiple as a dashed target level up to its horizon; a goal in money as a dashed line

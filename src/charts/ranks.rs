@@ -40,7 +40,7 @@ fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
         .iter()
         .map(|&t| (scale.px(t), t == 1.0))
         .collect();
-    rows::draw(b, &list, &grid, &lines, |b, r, mid| {
+    rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
         let place = r.figure.value?;
         let derived = r.figure.derived.is_some();
         if r.figure.bound == Bound::Top {

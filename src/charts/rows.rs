@@ -107,13 +107,14 @@ impl Grid {
 
 /// Draws the rows from `b.y`: grid lines at `lines` (x, emphasised), then per row its
 /// caption, label, mark and value. `mark` draws the figure's mark centred on the row's
-/// middle and returns its box, or `None` when there is no value to draw.
+/// middle and returns its box, or `None` when there is no value to draw. (A `dyn`
+/// closure: one copy of this code in the wasm, not one per form.)
 pub fn draw(
     b: &mut Builder,
     rows: &[Row],
     grid: &Grid,
     lines: &[(i32, bool)],
-    mut mark: impl FnMut(&mut Builder, &Row, i32) -> Option<Rect>,
+    mark: &mut dyn FnMut(&mut Builder, &Row, i32) -> Option<Rect>,
 ) {
     let label_line = b.px(size_css::LABEL * 1.35);
     let caption_h = b.px(size_css::SMALL * 1.7);
@@ -190,6 +191,12 @@ fn value_lines(b: &mut Builder, lines: &[String], (x, mid): (i32, i32), drawn: b
 
 /// Tick labels under the rows at (x, text), dropping any that would touch a neighbour.
 pub fn tick_labels(b: &mut Builder, ticks: &[(i32, String)]) {
+    labels_at(b, ticks, b.y);
+    b.gap(size_css::SMALL * 1.6);
+}
+
+/// Labels centred at (x, text) with their tops at `y`, by the one label-collision rule.
+pub fn labels_at(b: &mut Builder, ticks: &[(i32, String)], y: i32) {
     let style = b
         .style(size_css::SMALL, b.theme.muted)
         .at(HAlign::Center, VAlign::Top);
@@ -200,10 +207,9 @@ pub fn tick_labels(b: &mut Builder, ticks: &[(i32, String)]) {
     let keep = spaced(&spans, b.px(4.0), (b.left(), b.right()));
     for ((x, text), keep) in ticks.iter().zip(keep) {
         if keep {
-            b.text(text.clone(), (*x, b.y), style);
+            b.text(text.clone(), (*x, y), style);
         }
     }
-    b.gap(size_css::SMALL * 1.6);
 }
 
 /// A small muted line naming what the axis counts in ("单位：亿元").

@@ -7,7 +7,7 @@ mod validate;
 
 pub use model::*;
 pub use validate::{
-    validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, SCHEMA_VERSIONS,
+    validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, SCHEMA_VERSION,
 };
 
 use crate::error::Error;

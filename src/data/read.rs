@@ -5,6 +5,7 @@
 use super::json::{Str, Value};
 use super::model::*;
 use crate::error::{clip, Error};
+use crate::vocab::{FORM_NAMES, UNIT_IDS};
 
 pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     if !matches!(v, Value::Object(_)) {
@@ -49,7 +50,7 @@ fn chart(v: &Value, path: &str) -> Result<ChartSpec, Error> {
     Ok(ChartSpec {
         id: o.req("id", string)?,
         // Required: validation says so after the schema version (a version-1 file has none).
-        form: o.opt("form", form)?,
+        form: o.opt("form", |v, p| variant(v, p, &FORM_NAMES))?,
         title: o.req("title", text)?,
         description: o.req("description", text)?,
         note: o.opt("note", text)?,
@@ -64,7 +65,7 @@ fn group(v: &Value, path: &str) -> Result<Group, Error> {
     Ok(Group {
         id: o.req("id", string)?,
         label: o.req("label", text)?,
-        form: o.opt("form", form)?,
+        form: o.opt("form", |v, p| variant(v, p, &FORM_NAMES))?,
     })
 }
 
@@ -85,7 +86,7 @@ fn figure(v: &Value, path: &str) -> Result<Figure, Error> {
             v => number(v, p).map(Some),
         })?,
         low: o.opt("low", number)?,
-        unit: o.req("unit", unit)?,
+        unit: o.req("unit", |v, p| variant(v, p, &UNIT_IDS))?,
         counter: o.opt("counter", text)?,
         period: o.req("period", period)?,
         bound: o
@@ -190,18 +191,6 @@ const OPS: &[(&str, DeriveOp)] = &[
     ("annual_rate", DeriveOp::AnnualRate),
     ("index_path", DeriveOp::IndexPath),
 ];
-
-/// A unit by its id in the vocabulary's one unit table.
-fn unit(v: &Value, path: &str) -> Result<Unit, Error> {
-    let names: Vec<(&str, Unit)> = Unit::ALL.iter().map(|&u| (u.id(), u)).collect();
-    variant(v, path, &names)
-}
-
-/// A form by its name in the vocabulary.
-fn form(v: &Value, path: &str) -> Result<Form, Error> {
-    let names: Vec<(&str, Form)> = Form::ALL.iter().map(|&f| (f.as_str(), f)).collect();
-    variant(v, path, &names)
-}
 
 /// Reads one value at a path.
 type Read<T> = fn(&Value, &str) -> Result<T, Error>;

@@ -5,8 +5,8 @@ use super::model::*;
 use crate::error::{clip, Error};
 use crate::vocab::{is_kebab_id, MAX_ID_CHARS};
 
-/// The schema versions this widget reads. Version 2 added `form` to every chart.
-pub const SCHEMA_VERSIONS: [u32; 1] = [2];
+/// The schema version this widget reads. Version 2 added `form` to every chart.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Labels longer than this do not fit any chart row, even wrapped.
 pub const MAX_LABEL_CHARS: usize = 80;
@@ -32,20 +32,18 @@ pub fn validate(data: &Dataset) -> Result<(), Error> {
 /// Runs first, so an old file hears about its version rather than about the fields
 /// version 2 added.
 fn check_schema(version: u64) -> Result<(), Error> {
-    if SCHEMA_VERSIONS.iter().any(|&v| u64::from(v) == version) {
+    if version == u64::from(SCHEMA_VERSION) {
         return Ok(());
     }
-    let supported: Vec<String> = SCHEMA_VERSIONS.iter().map(u32::to_string).collect();
     let hint = if version == 1 {
-        " (version 2 names a \"form\" for every chart: add one, e.g. \"form\": \"bars\")"
+        " (it adds a \"form\" to every chart, e.g. \"form\": \"bars\")"
     } else {
         ""
     };
     Err(Error::invalid(
         "schema",
         format!(
-            "version {version} is not supported; this widget reads version {}{hint}",
-            supported.join(", ")
+            "version {version} is not supported; this widget reads version {SCHEMA_VERSION}{hint}"
         ),
     ))
 }
@@ -95,7 +93,7 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
         if chart.form.is_none() {
             return Err(Error::invalid(
                 format!("{path}.form"),
-                "missing: name how the chart is drawn (bars, tiles, units, share, path, areas or ranks)",
+                "missing: bars, tiles, units, share, path, areas or ranks",
             ));
         }
         check_text(&format!("{path}.title"), &chart.title, MAX_LABEL_CHARS)?;
@@ -348,7 +346,7 @@ fn group_ids(chart: &ChartSpec) -> String {
     chart
         .groups
         .iter()
-        .map(|g| g.id.as_str())
+        .map(|g| g.id.clone())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -27,18 +27,42 @@ const AREA_UNITS = ["km2", "wan_m2"];
 const samePeriod = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Which figures each form draws itself (README's table of forms); any other figure of its
+ * panel is drawn as a tile.
+ */
+const FORM_DRAWS = {
+  bars: () => true,
+  tiles: () => true,
+  ranks: (f) => f.unit === "rank",
+  units: (f) =>
+    ["count", "years"].includes(f.unit) && f.bound !== "range" && Number.isInteger(f.value) && f.value >= 1 && f.value <= 100,
+  share: (f) => f.unit === "percent" && f.bound !== "range" && f.value != null && f.value >= 0 && f.value <= 100,
+  path: (f) => f.unit === "index" && f.derived?.step != null,
+  areas: (f) => AREA_UNITS.includes(f.unit),
+};
+
+/** The form that draws figure `f`: its panel's (the group's, else the chart's), else tiles. */
+function formOf(data, chart, f) {
+  const spec = data.charts.find((c) => c.id === chart);
+  const form = spec.groups?.find((g) => g.id === f.group)?.form ?? spec.form;
+  return FORM_DRAWS[form]?.(f) ? form : "tiles";
+}
+
+/**
  * What figure `f` of `chart` must look like: its colour by kind (results, plans, aims),
- * a period other than the chart's first set apart in the growth chart, figures read as
- * sentences (no scale to draw them on) drawn as text, and derived figures striped/hollow.
+ * rates of a period other than the chart's first set apart in bars, derived figures
+ * striped or hollow with a pale inside; without a value, a row shows "not stated" as text,
+ * an area an empty dashed square, a tile still its rule.
  */
 function expected(data, chart, f) {
   const inChart = data.figures.filter((g) => g.chart === chart);
-  const sentence =
-    (chart === "growth-path" && f.unit !== "index") || (chart === "parks-2020" && !AREA_UNITS.includes(f.unit));
-  if (sentence) return { color: "text", as: "text" };
+  const form = formOf(data, chart, f);
   let color = KIND_COLOR[f.kind ?? "actual"];
-  if (chart === "growth-2019" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
-  if (f.value == null) return chart === "parks-2020" ? { color, as: "ink" } : { color: "muted", as: "text" };
+  if (form === "bars" && f.unit === "percent" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
+  if (f.value == null) {
+    if (form === "areas") return { color, as: "ink" };
+    return form === "tiles" ? { color, as: "solid" } : { color: "muted", as: "text" };
+  }
   return { color, as: f.derived ? "derived" : "solid" };
 }
 

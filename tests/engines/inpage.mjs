@@ -22,7 +22,7 @@ export function settledCount() {
 /**
  * Where each mark of chart `view` of the widget `selector` is (from the layout the wasm
  * module returns for the same chart, width and pixel ratio) and what the canvas shows
- * there: the centre pixel and, per named colour, how many pixels of the mark's box are
+ * there: the pixel at its probe point (painted in its colour) and, per named colour, how many pixels of the mark's box are
  * that colour. The test decides what colour each figure should have.
  */
 export async function markPixels({ selector, view, colors }) {
@@ -59,7 +59,10 @@ export async function markPixels({ selector, view, colors }) {
         if (name in paleRadius ? dist(p, c) <= paleRadius[name] : p.every((v, j) => Math.abs(v - c[j]) <= tolerance)) counts[name]++;
       }
     }
-    const centre = [...context.getImageData(x + Math.floor(box[2] / 2), y + Math.floor(box[3] / 2), 1, 1).data];
+    // Where the layout says the mark is painted in its colour (a row of squares has gaps
+    // at its box's centre; a tile's colour is its rule).
+    const [px0, py0] = chart.markProbe(i).map((v) => Math.round(v * ratio));
+    const centre = [...context.getImageData(px0, py0, 1, 1).data];
     marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre });
   }
   chart.free();
