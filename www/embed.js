@@ -479,7 +479,6 @@ class ChartView {
 
   destroy() {
     cancelAnimationFrame(this.frame);
-    this.host.resize?.unobserve(this.stage);
     this.host.resize?.unobserve(this.canvas);
     this.listeners.removeAll();
     try {
@@ -508,24 +507,21 @@ class ParkInfographic extends HTMLElement {
       sheet.addEventListener("load", ok, { once: true });
       sheet.addEventListener("error", ok, { once: true });
     });
-    this.root.append(sheet, (this.body = el("div", { className: "body", part: "body" })));
+    // A block of no height as wide as the charts: what the ResizeObserver watches.
+    this.ruler = el("div", { className: "ruler", "aria-hidden": "true" });
+    this.body = el("div", { className: "body", part: "body" }, this.ruler);
+    this.root.append(sheet, this.body);
   }
 
   connectedCallback() {
     this.listeners = new Listeners();
     const on = (target, type, fn) => this.listeners.on(target, type, fn);
     // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
-    // Redrawn in the next frame, not inside the callback: a redraw changes the observed
-    // stage's height, which within the callback is a resize loop (Firefox reports it as
-    // an error on the page).
-    const later = () => {
-      this.resizeFrame ||= requestAnimationFrame(() => {
-        this.resizeFrame = 0;
-        if (this.isConnected) this.relayout();
-      });
-    };
-    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(later) : null;
-    this.resize?.observe(this);
+    // The ruler, not the host or the stages: a redraw inside the callback changes their
+    // heights, which browsers report as a resize loop (an error on the page), while the
+    // ruler only ever changes with the width the charts are laid out for.
+    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => this.relayout()) : null;
+    this.resize?.observe(this.ruler);
     // Only theme="auto" follows the system's light or dark.
     on(DARK, "change", () => {
       if (this.theme() === "auto") this.update();
@@ -553,8 +549,6 @@ class ParkInfographic extends HTMLElement {
   disconnectedCallback() {
     this.listeners?.removeAll();
     this.resize?.disconnect();
-    cancelAnimationFrame(this.resizeFrame);
-    this.resizeFrame = 0;
     this.generation++;
     this.clear();
   }
@@ -599,7 +593,7 @@ class ParkInfographic extends HTMLElement {
     this.views = [];
     this.queue = null;
     this.placeholders = [];
-    this.body.replaceChildren();
+    this.body.replaceChildren(this.ruler);
   }
 
   /** (Re)builds the charts from the attributes; a newer call supersedes an older one. */
@@ -667,8 +661,6 @@ class ParkInfographic extends HTMLElement {
     this.body.insertBefore(view.node, skeleton);
     skeleton?.firstElementChild?.remove();
     this.placeholders.shift();
-    // The stage, not just the host: its width can change while the host's does not.
-    this.resize?.observe(view.stage);
     // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
     // a window moved to another screen) even when no CSS size does. WebKit has no
     // such box and throws on the option; there the window's resize event covers zoom.
