@@ -239,6 +239,48 @@ export async function flows(env) {
     await gallery.close();
   }
 
+  // --- an editor's dataset: a chart id the code has never heard of, in every form -----
+  const editor = await env.open("/index.html");
+  try {
+    await settled(editor, 1);
+    const before = await editor.evaluate(settledCount);
+    await editor.evaluate((s) => {
+      const w = document.querySelector(s);
+      w.setAttribute("theme", "light");
+      w.setAttribute("data-src", "/engines/forms.json");
+    }, GALLERY);
+    await editor.waitFor(([s, n]) => window.__events.filter((e) => e.type === "ready").length >= n && !document.querySelector(s).hasAttribute("aria-busy"), [GALLERY, before + 1]);
+    const charts = env.editorData.charts;
+    await test("forms: an editor's new chart id in each form is drawn, each mark in its figure's colour", async () => {
+      assertEqual([...new Set(charts.map((c) => c.form))].sort(), Object.keys(FORM_DRAWS).sort(), "every form");
+      const views = await editor.evaluate((s) => document.querySelector(s).shadowRoot.querySelectorAll("canvas.base").length, GALLERY);
+      assertEqual(views, charts.length, "charts drawn");
+      const problems = [];
+      for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(editor, env.editorData, GALLERY, view)).problems);
+      assertEqual(problems, [], "marks");
+      await noProblems(editor);
+    });
+
+    await test("forms: a real pointer over every form's first and last mark answers with a figure of that chart", async () => {
+      for (const [view, c] of charts.entries()) {
+        for (const mark of [0, -1]) {
+          const p = await editor.evaluate(markPoint, { selector: GALLERY, view, mark });
+          assertEqual(p.chart, c.id, "the view's chart");
+          // Off any mark first: a chart with one mark has the same first and last.
+          await editor.move(1, 1);
+          const n = await eventCount(editor);
+          await editor.move(p.x, p.y);
+          const detail = await nextHover(editor, n);
+          const f = env.editorData.figures.find((g) => g.id === detail.id);
+          assert(f && f.chart === c.id, `${c.id} (${c.form}) mark ${mark}: hover names ${detail.id}`);
+          checkFigure(detail, f, c.id);
+        }
+      }
+    });
+  } finally {
+    await editor.close();
+  }
+
   // --- the article: components between paragraphs and the iframe ----------------------
   const article = await env.open("/article.html");
   try {

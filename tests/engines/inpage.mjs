@@ -31,7 +31,9 @@ export async function markPixels({ selector, view, colors }) {
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
   const lang = widget.getAttribute("lang") || "zh";
   const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-  const data = m.Data.builtin();
+  // The widget's own data: the built-in dataset, or an editor's through data-src.
+  const src = widget.getAttribute("data-src");
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, lang, theme);
@@ -96,7 +98,9 @@ export async function markPoint({ selector, view, mark }) {
   stage.scrollIntoView({ block: "center" });
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
   const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-  const data = m.Data.builtin();
+  // The widget's own data: the built-in dataset, or an editor's through data-src.
+  const src = widget.getAttribute("data-src");
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", theme);

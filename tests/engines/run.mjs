@@ -49,6 +49,9 @@ const routes = {
   "/engines/recorder.js": (req, res) =>
     send(res, "text/javascript; charset=utf-8", readFileSync(new URL("pages/recorder.js", here))),
   "/engines/labels.json": (req, res) => send(res, "application/json", readFileSync(labelsPath)),
+  // An editor's dataset (not the default): a new chart id in each form.
+  "/engines/forms.json": (req, res) =>
+    send(res, "application/json", readFileSync(new URL("tests/fixtures/forms.json", root))),
   "/engines/malformed.json": (req, res) =>
     send(res, "application/json", readFileSync(new URL("tests/corpus/01-malformed-json.json", root))),
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
@@ -59,6 +62,7 @@ for (const page of ["index.html", "article.html", "frame.html"]) {
 const server = await serve(dist.pathname, 0, { routes });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const data = JSON.parse(readFileSync(new URL("data/default.json", dist), "utf8"));
+const editorData = JSON.parse(readFileSync(new URL("tests/fixtures/forms.json", root), "utf8"));
 
 /** A page of the engine with a condition-waiting helper on top of the engine's API. */
 function wrap(page) {
@@ -93,6 +97,7 @@ for (const name of engines.length ? engines : ENGINES) {
       engine: name,
       origin,
       data,
+      editorData,
       tapPointer: browser.tapPointer,
       open: async (path, viewport = { width: 1000, height: 900 }) =>
         wrap(await browser.open(origin + path, viewport)),
