@@ -112,7 +112,10 @@ pub fn csv(data: &Dataset, chart: ChartId, lang: Lang) -> String {
             [
                 d.id,
                 d.label,
-                d.value.map_or_else(String::new, |v| v.to_string()),
+                // The figure's value as a plain number: up to 9 decimals (more than any
+                // stated figure has), by integer arithmetic (no float formatting in the wasm).
+                d.value
+                    .map_or_else(String::new, |v| crate::format::fixed(v, 9)),
                 d.unit.to_string(),
                 d.value_text,
                 d.period,

@@ -26,7 +26,8 @@ const ENTRY = "embed.js";
 function references(source) {
   const found = [];
   const patterns = [
-    /^\s*import\s+(?:[^"'`;]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm, // static imports
+    // static imports, also minified (`import h from"./x.js"`, several statements a line)
+    /(?:^|[;}\s])import\s*(?:[\w*{][^"'`;]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gm,
     /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g, // dynamic imports (embed.js loads its glue so)
     /new URL\(\s*["']([^"'`$]+\.(?:js|mjs|wasm|css))["']/g, // new URL("x.wasm", …)
   ];
