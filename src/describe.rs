@@ -235,7 +235,8 @@ pub fn csv(data: &Dataset, chart: &str, lang: Lang) -> String {
             [
                 d.id,
                 d.label,
-                // Not `v.to_string()`: that links core's float formatting into the wasm.
+                // The figure's value as a plain number: up to 9 decimals (more than any
+                // stated figure has), by integer arithmetic (no float formatting in the wasm).
                 d.value
                     .map_or_else(String::new, |v| crate::format::fixed(v, 9)),
                 d.unit.to_string(),

@@ -7,8 +7,6 @@
 //! renderer and in tests, and labels that fit the estimate fit the real font.
 
 use crate::error::Error;
-// Not `{}` on an f64: that links core's float formatting (Dragon4, Grisu) into the wasm.
-use crate::format::fixed;
 use crate::theme::{size_css, Rgb, Theme};
 use crate::vocab::Lang;
 
@@ -27,10 +25,16 @@ impl Frame {
     /// `width_css` is the container's width; `dpr` is `window.devicePixelRatio`.
     pub fn new(width_css: f64, dpr: f64) -> Result<Frame, Error> {
         if !width_css.is_finite() || width_css <= 0.0 {
-            return Err(Error::BadSize(format!("width {} px", fixed(width_css, 2))));
+            return Err(Error::BadSize(format!(
+                "width {} px",
+                crate::format::fixed(width_css, 3)
+            )));
         }
         if !dpr.is_finite() || dpr <= 0.0 {
-            return Err(Error::BadSize(format!("pixel ratio {}", fixed(dpr, 2))));
+            return Err(Error::BadSize(format!(
+                "pixel ratio {}",
+                crate::format::fixed(dpr, 3)
+            )));
         }
         // Browser zoom gives ratios like 1.1 or 2.625; beyond 4 the canvas gets huge.
         let scale = dpr.clamp(1.0, 4.0);

@@ -18,7 +18,7 @@ import { dirname, join, relative, normalize } from "node:path";
 // line where the build stands, so the embed cannot grow unnoticed: lower BUDGET_BYTES
 // with every cut, never raise it. GOAL_BYTES is printed so the distance stays in view.
 const GOAL_BYTES = 64 * 1024;
-const BUDGET_BYTES = 120 * 1024;
+const BUDGET_BYTES = 100 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 
@@ -26,7 +26,8 @@ const ENTRY = "embed.js";
 function references(source) {
   const found = [];
   const patterns = [
-    /^\s*import\s+(?:[^"'`;]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm, // static imports
+    // static imports, also minified (`import h from"./x.js"`, several statements a line)
+    /(?:^|[;}\s])import\s*(?:[\w*{][^"'`;]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gm,
     /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g, // dynamic imports (embed.js loads its glue so)
     /new URL\(\s*["']([^"'`$]+\.(?:js|mjs|wasm|css))["']/g, // new URL("x.wasm", …)
   ];

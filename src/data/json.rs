@@ -504,6 +504,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
         Ok(Value::String(Cow::Owned(v)))
     }
+    /// `JSON.parse` never gives bytes, but serde-wasm-bindgen can (typed arrays). Refused
+    /// here with a plain message: serde's default names the unexpected value, which links
+    /// core's float formatting (about 14 KB) into the wasm.
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(E::custom("bytes are not a JSON value"))
+    }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
