@@ -713,7 +713,10 @@ class ParkInfographic extends HTMLElement {
 
   /** The placeholders' heights for the current width (re-run when the width is known). */
   sizePlaceholders() {
-    const width = this.getBoundingClientRect().width || 320;
+    // The ruler: a block, as wide as the charts will be even before embed.css applies
+    // (until then the host is inline, and a wrong width gives a placeholder's height
+    // that sets off a scrollbar, then a resize loop when it goes).
+    const width = this.ruler.getBoundingClientRect().width || this.getBoundingClientRect().width || 320;
     for (const p of this.placeholders) p.stage.style.height = `${p.estimate(width)}px`;
   }
 
