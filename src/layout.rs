@@ -412,6 +412,7 @@ impl Builder {
         b
     }
 
+    #[inline(never)]
     pub fn px(&self, css: f64) -> i32 {
         self.frame.px(css)
     }
@@ -459,6 +460,7 @@ impl Builder {
     }
 
     /// A style at `size_css` in `color`, in device pixels.
+    #[inline(never)]
     pub fn style(&self, size_css: f64, color: Rgb) -> TextStyle {
         TextStyle::new(self.px(size_css), color)
     }
@@ -493,10 +495,12 @@ impl Builder {
         n
     }
 
+    #[inline(never)]
     pub fn fill(&mut self, rect: Rect, color: Rgb) {
         self.shapes.push(Shape::Fill { rect, color });
     }
 
+    #[inline(never)]
     pub fn line(
         &mut self,
         points: Vec<(i32, i32)>,
@@ -538,11 +542,13 @@ impl Builder {
     }
 
     /// A hoverable mark whose outline's centre is painted in `color` (bars, dots, squares).
+    #[inline(never)]
     pub fn mark(&mut self, figure: usize, hit: Rect, outline: Rect, color: Rgb) {
         self.mark_probed(figure, hit, outline, color, outline.center());
     }
 
     /// A mark whose colour is found at `probe` rather than at its outline's centre.
+    #[inline(never)]
     pub fn mark_probed(
         &mut self,
         figure: usize,

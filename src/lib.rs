@@ -251,24 +251,18 @@ impl Chart {
         self.mark_rect(mark, |m| m.hit)
     }
 
-    /// `[x, y]` in CSS pixels of a point painted in the mark's colour when its figure is
-    /// stated (a bar's middle, a row of squares' first square, a tile's rule): where tests
-    /// read the pixel back. Empty for no such mark.
-    #[wasm_bindgen(js_name = markProbe)]
-    pub fn mark_probe(&self, mark: usize) -> Vec<f64> {
-        let Some(l) = &self.layout else {
-            return Vec::new();
-        };
-        l.marks.get(mark).map_or_else(Vec::new, |m| {
-            let (x, y) = m.probe;
-            vec![f64::from(x) / l.scale, f64::from(y) / l.scale]
-        })
-    }
-
-    /// `[x, y, w, h]` in CSS pixels of the drawn mark (bar, dot, square).
+    /// `[x, y, w, h, px, py]` in CSS pixels: the drawn mark (bar, dot, square, tile rule),
+    /// then a point painted in its colour when its figure is stated (a row of squares has
+    /// a gap at its box's centre): where tests read the pixel back.
     #[wasm_bindgen(js_name = markBox)]
     pub fn mark_box(&self, mark: usize) -> Vec<f64> {
-        self.mark_rect(mark, |m| m.outline)
+        let mut out = self.mark_rect(mark, |m| m.outline);
+        if let Some(m) = self.layout.as_ref().and_then(|l| l.marks.get(mark)) {
+            let (x, y) = m.probe;
+            let scale = self.layout.as_ref().map_or(1.0, |l| l.scale);
+            out.extend([f64::from(x) / scale, f64::from(y) / scale]);
+        }
+        out
     }
 
     pub fn title(&self) -> String {

@@ -200,11 +200,12 @@ pub const MAX_ID_CHARS: usize = 64;
 pub fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_CHARS
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
 }
 
 #[cfg(test)]

@@ -240,7 +240,7 @@ fn references_must_resolve() {
     let json = with(|v| v["charts"][0]["id"] = json!("pie--2019"));
     rejects(&json, "charts[0].id: \"pie--2019\" is not a valid id");
     let json = with(|v| v["charts"][0]["id"] = json!("all"));
-    rejects(&json, "charts[0].id: \"all\" means every chart");
+    rejects(&json, "charts[0].id: \"all\" is reserved");
     let json = with(|v| v["figures"][5]["group"] = json!("nope"));
     rejects(
         &json,

@@ -110,31 +110,25 @@ fn words(b: &mut Builder, f: &Figure, column: i32, top: i32, tiny: bool) -> i32 
     let text_w = b.right() - column;
     let label = b.style(size_css::LABEL, b.theme.text);
     let small = b.style(size_css::SMALL, b.theme.muted);
-    let mut lines: Vec<(String, TextStyle)> =
-        wrap(lang.pick(&f.label), label.size_px, false, text_w)
-            .into_iter()
-            .map(|l| (l, label))
-            .collect();
-    lines.push((value_text(f, lang), label.bold()));
-    let mut extra = Vec::new();
+    let mut y = top;
+    // Lines drawn as they come (no list of them: one copy of the loop in the wasm).
+    let mut put = |b: &mut Builder, text: &str, style: TextStyle| {
+        for line in wrap(text, style.size_px, style.bold, text_w) {
+            b.text(line, (column, y), style);
+            y += style.size_px * 14 / 10;
+        }
+    };
+    put(b, lang.pick(&f.label), label);
+    put(b, &value_text(f, lang), label.bold());
     if tiny {
-        extra.push(match lang {
+        let words = match lang {
             Lang::Zh => "按比例过小，此宽度下无法显示",
             Lang::En => "too small to show at this scale",
-        });
+        };
+        put(b, words, small);
     }
-    extra.extend(f.note.as_ref().map(|n| lang.pick(n)));
-    for text in extra {
-        lines.extend(
-            wrap(text, small.size_px, false, text_w)
-                .into_iter()
-                .map(|l| (l, small)),
-        );
-    }
-    let mut y = top;
-    for (text, style) in lines {
-        b.text(text, (column, y), style);
-        y += style.size_px * 14 / 10;
+    if let Some(note) = &f.note {
+        put(b, lang.pick(note), small);
     }
     y
 }

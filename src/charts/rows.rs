@@ -68,18 +68,18 @@ pub fn grid(b: &Builder, rows: &[Row]) -> Grid {
     // Above its track a label has the whole width and wraps there rather than spill; a
     // value wider than the room right of the shortest track (40 px) wraps too.
     let labels = labels
-        .into_iter()
+        .iter()
         .map(|l| match wide {
-            true => vec![l],
-            false => wrap(&l, label_px, false, b.content_width()),
+            true => vec![l.clone()],
+            false => wrap(l, label_px, false, b.content_width()),
         })
         .collect();
     let value_max = b.right() - x1 - gap;
     let values = values
-        .into_iter()
-        .map(|t| match text_width(&t, label_px, true) <= value_max {
-            true => vec![t],
-            false => wrap(&t, label_px, true, value_max),
+        .iter()
+        .map(|t| match text_width(t, label_px, true) <= value_max {
+            true => vec![t.clone()],
+            false => wrap(t, label_px, true, value_max),
         })
         .collect();
     Grid {

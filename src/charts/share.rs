@@ -1,6 +1,6 @@
 //! `share`: a part of a whole as a bar filled to its share of a full-width track, so 50 %
 //! reads as half at once. Each figure is a row: label and value, then the track with its
-//! fill and a mark at the half. Figures that are not shares (0–100 %) are drawn as tiles.
+//! fill, 0 and 100 % at its ends. Figures that are not shares (0–100 %) are drawn as tiles.
 
 use super::common::{kind_color, label_and_value};
 use super::{tiles, Panel};
@@ -24,7 +24,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         label_and_value(b, f);
         b.gap(2.0);
         let track = Rect::new(b.left(), b.y, b.content_width(), b.px(16.0));
-        let scale = Linear::fixed(0.0, 100.0, vec![0.0, 50.0, 100.0], (track.x, track.right()));
+        let scale = Linear::fixed(0.0, 100.0, Vec::new(), (track.x, track.right()));
         b.fill(track, b.theme.grid);
         let color = kind_color(&b.theme, f.kind);
         let v = f.value.unwrap_or(0.0);
@@ -44,20 +44,11 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
     tiles::layout(b, &rest);
 }
 
-/// "0", "50%", "100%" under the track, with a tick at the half.
+/// "0" and "100%" under the track's ends.
 fn end_labels(b: &mut Builder, scale: &Linear) {
     let style = b.style(size_css::SMALL, b.theme.muted);
-    let half = scale.px(50.0);
-    let muted = b.theme.muted;
-    b.line(
-        vec![(half, b.y - b.px(3.0)), (half, b.y + b.px(2.0))],
-        muted,
-        1.0,
-        None,
-    );
-    let y = b.y + b.px(3.0);
+    let y = b.y;
     b.text("0", (scale.from_px, y), style);
-    b.text("50%", (half, y), style.at(HAlign::Center, VAlign::Top));
     b.text(
         "100%",
         (scale.to_px, y),

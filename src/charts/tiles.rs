@@ -46,7 +46,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
             .iter()
             .map(|d| d.3)
             .fold(top + b.px(size_css::ROW_MIN), i32::max);
-        for (index, f, x, _, rule) in drawn {
+        for &(index, f, x, _, rule) in &drawn {
             let hit = Rect::new(x, top, tile_w, row_bottom - top);
             let color = kind_color(&b.theme, f.kind);
             b.mark_probed(index, hit, rule, color, rule.center());
@@ -88,19 +88,21 @@ fn tile(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> (i32, Rect) {
     }
     let small = b.style(size_css::SMALL, b.theme.muted);
     let small_h = b.px(size_css::SMALL * 1.4);
-    let mut notes = Vec::new();
     if f.derived.is_some() {
-        notes.push(match lang {
-            Lang::Zh => format!("（{}）", describe::derived_tag(lang)),
-            Lang::En => format!("({})", describe::derived_tag(lang)),
-        });
+        let tag = match lang {
+            Lang::Zh => "（推算）",
+            Lang::En => "(derived)",
+        };
+        b.text(tag, (x, y), small);
+        y += small_h;
     }
-    notes.extend(f.note.as_ref().map(|n| lang.pick(n).to_string()));
-    for note in notes {
-        for line in wrap(&note, small.size_px, false, w) {
-            b.text(line, (x, y), small);
-            y += small_h;
-        }
+    for line in f
+        .note
+        .iter()
+        .flat_map(|n| wrap(lang.pick(n), small.size_px, false, w))
+    {
+        b.text(line, (x, y), small);
+        y += small_h;
     }
     (y + b.px(2.0), rule)
 }

@@ -36,7 +36,7 @@ fn check_schema(version: u64) -> Result<(), Error> {
         return Ok(());
     }
     let hint = if version == 1 {
-        " (it adds a \"form\" to every chart, e.g. \"form\": \"bars\")"
+        " (it adds a \"form\" to every chart)"
     } else {
         ""
     };
@@ -86,7 +86,7 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
         if chart.id == "all" {
             return Err(Error::invalid(
                 format!("{path}.id"),
-                "\"all\" means every chart in chart=\"all\"; choose another id",
+                "\"all\" is reserved for chart=\"all\"",
             ));
         }
         unique(&mut seen, &chart.id, &format!("{path}.id"), "charts")?;

@@ -63,7 +63,7 @@ export async function markPixels({ selector, view, colors }) {
     }
     // Where the layout says the mark is painted in its colour (a row of squares has gaps
     // at its box's centre; a tile's colour is its rule).
-    const [px0, py0] = chart.markProbe(i).map((v) => Math.round(v * ratio));
+    const [px0, py0] = chart.markBox(i).slice(4).map((v) => Math.round(v * ratio));
     const centre = [...context.getImageData(px0, py0, 1, 1).data];
     marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre });
   }
