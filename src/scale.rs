@@ -31,13 +31,7 @@ impl Linear {
         let hi = up.last().copied().unwrap_or(1.0);
         let mut ticks: Vec<f64> = down.into_iter().rev().collect();
         ticks.extend(up);
-        Linear {
-            lo,
-            hi,
-            from_px,
-            to_px,
-            ticks,
-        }
+        Linear::fixed(lo, hi, ticks, (from_px, to_px))
     }
 
     /// Places in a ranking, first place at `from_px`: 1 to a round number at or past the
@@ -52,13 +46,7 @@ impl Linear {
             _ => ticks.insert(0, 1.0),
         }
         let hi = ticks.last().copied().unwrap_or(10.0).max(2.0);
-        Linear {
-            lo: 1.0,
-            hi,
-            from_px,
-            to_px,
-            ticks,
-        }
+        Linear::fixed(1.0, hi, ticks, (from_px, to_px))
     }
 
     /// A fixed domain with the ticks given (a share runs 0–100 %).
