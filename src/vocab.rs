@@ -203,9 +203,8 @@ pub fn is_kebab_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
+        // No leading, trailing or doubled hyphen: every part between hyphens has a character.
+        && id.split('-').all(|part| !part.is_empty())
 }
 
 #[cfg(test)]

@@ -51,7 +51,6 @@ const WORDS = {
     csv: "下载数据",
     chart: "图表",
     columns: ["指标", "数值", "时期", "来源"],
-    none: "无",
   },
   en: {
     loading: "Loading chart…",
@@ -61,7 +60,6 @@ const WORDS = {
     csv: "Download data",
     chart: "chart",
     columns: ["Figure", "Value", "Period", "Source"],
-    none: "none",
   },
 };
 
@@ -245,6 +243,7 @@ class ChartView {
     this.theme = theme;
     this.chart = new wasm.Chart(data, id, lang, theme);
     this.mark = -1; // the highlighted mark
+    this.overlayUsed = false; // whether the overlay canvas was ever drawn on
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
     this.listeners = new Listeners();
     const words = WORDS[lang];
@@ -361,7 +360,9 @@ class ChartView {
       // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
       c.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
     }
-    this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
+    // The overlay gets its backing store with its first highlight: most charts are never
+    // hovered, and allocating (and clearing) one per chart was a fifth of drawing a page.
+    if (this.overlayUsed) this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
     if (this.mark >= this.chart.markCount) this.select(-1);
     this.renderedWidth = width;
     this.renderedRatio = dpr;
@@ -415,6 +416,7 @@ class ChartView {
   select(i, announce = false) {
     if (i === this.mark && !announce) return;
     this.mark = i;
+    this.overlayUsed = true;
     this.chart.highlight(this.overlay, i);
     const d = i >= 0 ? this.chart.describe(i) : undefined;
     if (!d) {

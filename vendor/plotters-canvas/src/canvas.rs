@@ -3,7 +3,10 @@
 // (`draw_text`) were written with `{}` of an f64, which links core's float formatting
 // (Grisu and Dragon4, about 14 KB raw) into the wasm. Both now go through
 // `decimal_thousandths`, integer arithmetic giving the same text for the values drawn
-// (alpha 1, whole-pixel sizes). Used through `[patch.crates-io]` in the project's
+// (alpha 1, whole-pixel sizes). And two setters skipped when nothing changed: the
+// context's fill style and font are set only when they differ from the last ones this
+// backend set (the browser parses the font string on every set: a tenth of a chart's
+// drawing time went there). Used through `[patch.crates-io]` in the project's
 // Cargo.toml; the rest of the crate is unchanged.
 
 use js_sys::JSON;
@@ -21,6 +24,9 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    // Patched: the last fill colour and font this backend set on the context.
+    fill: Option<BackendColor>,
+    font: String,
 }
 
 pub struct CanvasError(String);
@@ -48,9 +54,23 @@ fn error_cast(e: JsValue) -> DrawingErrorKind<CanvasError> {
 impl std::error::Error for CanvasError {}
 
 impl CanvasBackend {
+    /// Patched: sets the fill style only when it differs from the last one set.
+    fn set_fill(&mut self, color: BackendColor) {
+        let same = matches!(self.fill, Some(c) if c.rgb == color.rgb && c.alpha == color.alpha);
+        if !same {
+            self.context.set_fill_style(&make_canvas_color(color));
+            self.fill = Some(color);
+        }
+    }
+
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        Some(CanvasBackend {
+            canvas,
+            context,
+            fill: None,
+            font: String::new(),
+        })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -123,8 +143,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style(&make_canvas_color(style.color()));
+        self.set_fill(style.color());
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -160,8 +179,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -212,8 +230,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -235,8 +252,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -303,15 +319,19 @@ impl DrawingBackend for CanvasBackend {
         };
         self.context.set_text_align(text_align);
 
-        self.context
-            .set_fill_style(&make_canvas_color(color.clone()));
-        // Patched: the size through decimal_thousandths, not `{}` of the f64.
-        self.context.set_font(&format!(
+        self.set_fill(color);
+        // Patched: the size through decimal_thousandths, not `{}` of the f64; set only
+        // when it changed.
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             decimal_thousandths(style.size()),
             style.family().as_str(),
-        ));
+        );
+        if font != self.font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
         self.context
             .fill_text(text, f64::from(x), f64::from(y))
             .map_err(error_cast)?;
