@@ -34,7 +34,9 @@ fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
         .iter()
         .filter_map(|(_, f)| f.value)
         .fold(1.0, f64::max);
-    let scale = Linear::places(lowest, grid.track);
+    // First place sits a dot's width in from the track, clear of its row's label.
+    let (from_px, to_px) = grid.track;
+    let scale = Linear::places(lowest, (from_px + b.px(8.0), to_px));
     let lines: Vec<(i32, bool)> = scale
         .ticks
         .iter()
