@@ -49,6 +49,15 @@ impl Linear {
         Linear::fixed(1.0, hi, ticks, (from_px, to_px))
     }
 
+    /// Grid lines at the ticks, in pixels; the one at `baseline` (zero, first place) is
+    /// marked to be drawn stronger.
+    pub fn grid_lines(&self, baseline: f64) -> Vec<(i32, bool)> {
+        self.ticks
+            .iter()
+            .map(|&t| (self.px(t), t == baseline))
+            .collect()
+    }
+
     /// A fixed domain with the ticks given (a share runs 0–100 %).
     pub fn fixed(lo: f64, hi: f64, ticks: Vec<f64>, (from_px, to_px): (i32, i32)) -> Linear {
         Linear {

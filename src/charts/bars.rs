@@ -38,11 +38,7 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
     unit_caption(b, name);
     let grid = rows::grid(b, &list);
     let scale = Linear::from_zero(min, max, grid.track);
-    let lines: Vec<(i32, bool)> = scale
-        .ticks
-        .iter()
-        .map(|&t| (scale.px(t), t == 0.0))
-        .collect();
+    let lines = scale.grid_lines(0.0);
     rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
         let v = r.figure.unit.convert(r.figure.value?, unit)?;
         let (a, z) = (scale.px(0.0), scale.px(v));

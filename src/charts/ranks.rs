@@ -37,11 +37,7 @@ fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
     // First place sits a dot's width in from the track, clear of its row's label.
     let (from_px, to_px) = grid.track;
     let scale = Linear::places(lowest, (from_px + b.px(8.0), to_px));
-    let lines: Vec<(i32, bool)> = scale
-        .ticks
-        .iter()
-        .map(|&t| (scale.px(t), t == 1.0))
-        .collect();
+    let lines = scale.grid_lines(1.0);
     rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
         let place = r.figure.value?;
         let derived = r.figure.derived.is_some();
