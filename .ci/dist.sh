@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 rm -rf dist
 mkdir -p dist/pkg dist/fallback dist/data
 cp www/*.html www/*.js www/*.css www/*.svg dist/
+cp -r www/editor dist/editor
 cp pkg/park_infographic.js pkg/park_infographic_bg.wasm dist/pkg/
 # The no-script fallbacks, drawn natively by the same chart code.
 cargo run --quiet --bin render -- --all --out-dir dist/fallback
@@ -13,5 +14,5 @@ cargo run --quiet --bin render -- --all --out-dir dist/fallback
 cargo run --quiet --bin render -- --heights dist/heights.js
 cp src/data/default.json dist/data/default.json
 # What ships is minified, file by file (www/ and pkg/ keep the readable text).
-node .ci/minify.mjs dist/*.js dist/*.css dist/pkg/park_infographic.js
+node .ci/minify.mjs dist/*.js dist/*.css dist/editor/*.js dist/pkg/park_infographic.js
 echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

@@ -222,7 +222,7 @@ function editDataset(input) {
       if (!obj(o[k])) o[k] = {};
       o = o[k];
     }
-    o[path.at(-1)] = input.value;
+    o[path[path.length - 1]] = input.value;
   }
   fillLists();
   schedule();
@@ -398,7 +398,7 @@ document.addEventListener("drop", (e) => {
 
 $("add-figure").addEventListener("click", () => {
   const at = doc.figures.length;
-  doc.figures.push(newFigure(freshId(doc.figures, "figure"), doc.figures.at(-1)));
+  doc.figures.push(newFigure(freshId(doc.figures, "figure"), doc.figures[doc.figures.length - 1]));
   table.render();
   charts.renderOrder();
   table.focus(at, 0);

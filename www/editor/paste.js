@@ -107,7 +107,7 @@ export function pasteRows(figures, text) {
     if (seen.has(id)) return fail(r + 1, idAt + 1, word("pasteDuplicate")(id));
     seen.add(id);
   }
-  const out = structuredClone(figures);
+  const out = JSON.parse(JSON.stringify(figures));
   const byId = new Map(out.map((f) => [f.id, f]));
   let added = 0;
   let updated = 0;
@@ -116,7 +116,7 @@ export function pasteRows(figures, text) {
     let f = byId.get(id);
     if (f) updated++;
     else {
-      f = newFigure(id, out.at(-1));
+      f = newFigure(id, out[out.length - 1]);
       out.push(f);
       byId.set(id, f);
       added++;

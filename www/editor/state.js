@@ -72,7 +72,7 @@ export function blank() {
 
 /** A new figure row; unit, period, source and chart follow `like` (the row above), if any. */
 export function newFigure(id, like) {
-  const copy = (v) => (v && typeof v === "object" ? structuredClone(v) : v);
+  const copy = (v) => (v && typeof v === "object" ? JSON.parse(JSON.stringify(v)) : v);
   const fig = {
     id,
     label: { zh: "", en: "" },
