@@ -1,6 +1,7 @@
 // frame.html: one <park-infographic> from the URL, sized by the host page.
 //
 //   frame.html?chart=growth-2019&lang=zh&theme=auto
+//   frame.html?chart=my-chart&lang=zh&data-src=data/mine.json   (a dataset on this origin)
 //
 // Unknown or missing parameters fall back to growth-2019, zh, auto. Inside an iframe
 // this posts {type: "park-infographic:height", chart, height} to the parent whenever the
@@ -36,10 +37,17 @@ if (framed) {
   });
 }
 
-const chart = pick("chart", Object.keys(HEIGHTS.charts));
+// An editor's dataset (the editor's iframe snippet): a data-src on the frame's own origin
+// only, so no other site can make this origin show figures of its choosing; its chart
+// ids are the editor's (any short kebab-case id).
+const dataSrc = sameOrigin(params.get("data-src"));
+const chart = dataSrc && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(params.get("chart") ?? "")
+  ? params.get("chart")
+  : pick("chart", Object.keys(HEIGHTS.charts));
 
 widget = document.createElement("park-infographic");
 widget.setAttribute("chart", chart);
+if (dataSrc) widget.setAttribute("data-src", dataSrc);
 apply();
 // The chart's title names the frame (its heading, for assistive technology, and its title).
 widget.addEventListener("infographic:ready", () => {
@@ -93,4 +101,15 @@ function setMessage(data) {
   if ("lang" in data) change.lang = data.lang;
   if ("theme" in data) change.theme = data.theme;
   return change;
+}
+
+/** `src` as an absolute URL if it is on this page's origin, else null. */
+function sameOrigin(src) {
+  if (!src) return null;
+  try {
+    const url = new URL(src, location.href);
+    return url.origin === location.origin ? url.href : null;
+  } catch {
+    return null;
+  }
 }
