@@ -112,6 +112,12 @@ export class Publisher {
       const div = document.createElement("div");
       div.className = "snippet";
       div.append(h, pre, b);
+      if (key === "iframe") {
+        const note = document.createElement("p");
+        note.className = "help";
+        note.textContent = word("iframeNote");
+        div.append(note);
+      }
       return div;
     });
     this.box.replaceChildren(...blocks);

@@ -124,7 +124,7 @@ const WORDS = {
     png: "PNG",
     svg: "SVG",
     noValid: "还没有有效的数据版本。",
-    iframeNote: "iframe 页面 frame.html 通过 data-src 参数读取同一 JSON 文件。",
+    iframeNote: "iframe 页面 frame.html 通过 data-src 参数读取同一 JSON 文件；该文件须与本工具包在同一域名下。",
   },
   en: {
     title: "Chart editor",
@@ -248,7 +248,7 @@ const WORDS = {
     png: "PNG",
     svg: "SVG",
     noValid: "There is no valid version of the data yet.",
-    iframeNote: "The iframe page frame.html reads the same JSON file through its data-src parameter.",
+    iframeNote: "The iframe page frame.html reads the same JSON file through its data-src parameter; the file must be on the same origin as this bundle.",
   },
 };
 
