@@ -24,6 +24,7 @@ let lastValid = null; // the JSON text of the last valid version (what the previ
 let shown = null; // what the preview element was last given
 let problem = null; // [path, message] of the current error, or null
 let scheduled = false;
+let keep = true; // whether the working dataset is saved (not right after "clear")
 
 function say(id, text) {
   if ($(id).textContent !== text) $(id).textContent = text;
@@ -73,6 +74,12 @@ function schedule() {
   });
 }
 
+/** An edit: the work is saved again (after "clear") and validated at the next frame. */
+function edited() {
+  keep = true;
+  schedule();
+}
+
 function validate() {
   persist();
   if (!wasm) return;
@@ -89,6 +96,7 @@ function validate() {
 }
 
 function persist() {
+  if (!keep) return;
   if (!canSave()) return say("saved", word("notSaved"));
   const failed = save(doc);
   say("saved", failed ? word("saveFailed") + failed : word("saved"));
@@ -113,7 +121,7 @@ function showProblem(next) {
   if (!next) {
     table.markError(null);
     charts.markError(null);
-    if (!same || !box.firstChild) {
+    if (!same || !box.querySelector(".ok")) {
       const p = document.createElement("p");
       p.className = "ok";
       p.textContent = word("valid");
@@ -225,7 +233,7 @@ function editDataset(input) {
     o[path[path.length - 1]] = input.value;
   }
   fillLists();
-  schedule();
+  edited();
 }
 
 /** The pickers' suggestions: units etc. from the vocabulary, charts and sections from the data. */
@@ -247,9 +255,10 @@ function fillLists() {
 
 // ---- starting points ------------------------------------------------------------
 
-/** Replaces the working dataset and shows it everywhere. */
-function setDoc(next) {
+/** Replaces the working dataset and shows it everywhere; `save` it until the next edit? */
+function setDoc(next, save = true) {
   doc = next;
+  keep = save;
   lastValid = null;
   problem = null;
   table.row = 0;
@@ -271,7 +280,7 @@ function renderAll() {
 }
 
 /** Opens a dataset from JSON text, or says why not (the work so far is kept). */
-function openText(text, name) {
+function openText(text, name, save = true) {
   let next;
   try {
     next = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -281,7 +290,7 @@ function openText(text, name) {
   }
   const why = isOurs(next);
   if (why) return say("status", word("notJsonFile") + why);
-  setDoc(next);
+  setDoc(next, save);
   say("status", word("loaded")(name));
 }
 
@@ -298,11 +307,11 @@ async function openFile(file) {
   }
 }
 
-async function openBuiltin() {
+async function openBuiltin(save = true) {
   try {
     const response = await fetch(new URL("data/default.json", document.baseURI));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    openText(await response.text(), "data/default.json");
+    openText(await response.text(), "data/default.json", save);
   } catch (e) {
     say("status", word("readFailed") + e.message);
   }
@@ -318,7 +327,7 @@ const table = new FigureTable($("grid"), {
       fillLists();
     }
     if (key === "chart") preview();
-    schedule();
+    edited();
   },
   onSelect: (row) => derived.show(row),
   onPaste: (text) => {
@@ -333,13 +342,13 @@ const table = new FigureTable($("grid"), {
     fillLists();
     table.focus(table.row, table.col);
     say("paste-status", `${word("pasteDone")(result.added, result.updated)} ${word("pasteHeaders")(result.headers)}`);
-    schedule();
+    edited();
   },
 });
 
 const charts = new ChartPanel({
   doc: () => doc,
-  onEdit: schedule,
+  onEdit: edited,
   onPick: () => {
     preview();
     publisher.renderSnippets();
@@ -355,7 +364,7 @@ const derived = new DerivedPanel({
   ops: DEFAULT_OPS,
   onEdit: (row) => {
     table.refreshRow(row);
-    schedule();
+    edited();
   },
 });
 
@@ -378,10 +387,10 @@ $("start-file").addEventListener("change", (e) => {
   openFile(e.target.files?.[0]);
   e.target.value = "";
 });
+// Forgets the saved work and shows the built-in data, which is saved again only once edited.
 $("clear").addEventListener("click", async () => {
   clearSaved();
-  await openBuiltin();
-  clearSaved();
+  await openBuiltin(false);
   say("status", word("cleared"));
 });
 // Drag and drop anywhere on the page; the browser must not open the file itself.
@@ -402,7 +411,7 @@ $("add-figure").addEventListener("click", () => {
   table.render();
   charts.renderOrder();
   table.focus(at, 0);
-  schedule();
+  edited();
 });
 $("remove-figure").addEventListener("click", () => {
   const r = table.selected();
@@ -412,7 +421,7 @@ $("remove-figure").addEventListener("click", () => {
   charts.renderOrder();
   derived.show(table.selected());
   table.focus(table.row, table.col);
-  schedule();
+  edited();
 });
 
 $("dataset-fields").addEventListener("input", (e) => editDataset(e.target));
@@ -423,7 +432,7 @@ $("sections").addEventListener("click", (e) => {
   doc.source.sections.splice(Number(i), 1);
   renderDataset();
   $("add-section").focus();
-  schedule();
+  edited();
 });
 $("add-section").addEventListener("click", () => {
   if (!obj(doc.source)) doc.source = { title: { zh: "", en: "" }, sections: [] };
@@ -431,7 +440,7 @@ $("add-section").addEventListener("click", () => {
   doc.source.sections.push({ id: freshId(doc.source.sections, "section"), title: { zh: "", en: "" }, paragraphs: 1 });
   renderDataset();
   $("sections").querySelector(".section:last-child input")?.focus();
-  schedule();
+  edited();
 });
 
 $("preview-switches").addEventListener("change", preview);

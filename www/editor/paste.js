@@ -114,9 +114,10 @@ export function pasteRows(figures, text) {
   for (const cells of rows.slice(1)) {
     const id = cells[idAt].trim();
     let f = byId.get(id);
+    const like = f ? null : out[out.length - 1];
     if (f) updated++;
     else {
-      f = newFigure(id, out[out.length - 1]);
+      f = newFigure(id, like);
       out.push(f);
       byId.set(id, f);
       added++;
@@ -124,6 +125,8 @@ export function pasteRows(figures, text) {
     columns.forEach((c, i) => {
       if (i !== idAt && i < cells.length) c.set(f, cells[i]);
     });
+    // A new row in another chart than the row it was modelled on: that row's panel is not its.
+    if (like && f.chart !== like.chart && !columns.some((c) => c.key === "group")) delete f.group;
   }
   const headers = columns.map((c) => word(`col.${c.key}`)).join(", ");
   return { figures: out, added, updated, headers };

@@ -66,7 +66,7 @@ export function blank() {
       sections: [{ id: "main", title: { zh: "正文", en: "Main text" }, paragraphs: 1 }],
     },
     charts: [{ id: "chart-1", form: "bars", title: { zh: "新图表", en: "New chart" }, description: { zh: "图中为……", en: "Shows …" } }],
-    figures: [newFigure("figure-1", null)],
+    figures: [{ ...newFigure("figure-1", null), label: { zh: "新指标", en: "New figure" }, chart: "chart-1" }],
   };
 }
 

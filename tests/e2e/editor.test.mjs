@@ -1,0 +1,423 @@
+// The editor page (editor.html) end to end: an editor's edits reach the real preview
+// (<park-infographic>, hovered at marks located from the layout the module returns), paste
+// from a spreadsheet, errors at their cell while the preview keeps the last good chart,
+// the exported JSON served as data-src renders the same charts, the work survives a
+// reload, the main flow by keyboard alone, axe in zh/en × light/dark, and bad input of
+// every kind. Expected data is built here from src/data/default.json, not by the editor.
+import { createRequire } from "node:module";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assert, assertClean, assertEqual, open, test } from "./harness.mjs";
+
+const DEFAULT_TEXT = readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8");
+const fresh = () => JSON.parse(DEFAULT_TEXT);
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+// The table's columns, in order (editor.html's grid: a row-number header, then these).
+const COLS = ["id", "labelZh", "labelEn", "value", "unit", "bound", "period", "kind", "chart", "group", "section", "paragraph", "noteZh", "noteEn"];
+const col = (key) => COLS.indexOf(key);
+
+/** The editor, loaded with the built-in data and validated; events of the preview recorded. */
+async function editor(env, options = {}) {
+  const p = await open(env, null, { acceptDownloads: true, ...options });
+  await p.addInitScript(() => {
+    window.__events = [];
+    for (const type of ["ready", "error", "hover"]) {
+      document.addEventListener(`infographic:${type}`, (e) => window.__events.push({ type, detail: e.detail }));
+    }
+  });
+  await p.goto(`${env.origin}/editor.html`);
+  await loaded(p);
+  return p;
+}
+
+/** The module is loaded, the table filled, the data validated and the preview drawn once. */
+async function loaded(p) {
+  await p.waitForFunction(
+    () =>
+      document.body.dataset.ready === "true" &&
+      document.querySelectorAll("#grid tbody tr").length > 0 &&
+      document.querySelector("#check .ok, #check [role=alert]") &&
+      window.__events.some((e) => e.type === "ready"),
+  );
+}
+
+/** The next `ready` or `error` of the preview after `mark` events had been recorded. */
+async function nextDraw(p, mark) {
+  await p.waitForFunction((n) => window.__events.slice(n).some((e) => e.type !== "hover"), mark);
+  return p.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover"), mark);
+}
+
+const eventCount = (p) => p.evaluate(() => window.__events.length);
+const cell = (p, row, key) => p.locator(`#grid tbody tr:nth-child(${row + 1}) td:nth-of-type(${col(key) + 1})`);
+const cellText = (p, row, key) => cell(p, row, key).textContent();
+const rowCount = (p) => p.evaluate(() => document.querySelectorAll("#grid tbody tr").length);
+
+/** Types `text` into a cell by the keyboard (Enter edits, Enter commits), as an editor does. */
+async function typeInto(p, row, key, text) {
+  await cell(p, row, key).click();
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+A");
+  await p.keyboard.type(text);
+  await p.keyboard.press("Enter");
+}
+
+/** Waits until the check line shows valid, or an alert (returns its text). */
+async function checked(p, { valid }) {
+  const selector = valid ? "#check .ok" : "#check [role=alert]";
+  await p.waitForSelector(selector);
+  return p.locator(selector).textContent();
+}
+
+/** Pastes `text` into the grid as a spreadsheet's clipboard would (a real paste event). */
+async function paste(p, row, key, text) {
+  await cell(p, row, key).click();
+  await p.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/**
+ * The page point of mark `mark` of the preview, located from the layout the module returns
+ * for `text` (the dataset the test expects the preview to show), at the preview's width.
+ */
+function previewMark(p, text, chart, mark, lang = "zh") {
+  return p.evaluate(
+    async ({ text, chart, mark, lang }) => {
+      const widget = document.getElementById("preview-chart");
+      const canvas = widget.shadowRoot.querySelector("canvas.base");
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = m.Data.fromJson(text);
+      const c = new m.Chart(data, chart, lang, widget.getAttribute("theme"));
+      c.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+      const [x, y, w, h] = c.markHitBox(mark);
+      const count = c.markCount;
+      c.free();
+      data.free();
+      const r = canvas.getBoundingClientRect();
+      const k = (r.width / canvas.width) * window.devicePixelRatio;
+      return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count };
+    },
+    { text, chart, mark, lang },
+  );
+}
+
+/** Hovers the preview at mark `mark` and returns the hover event's detail. */
+async function hover(p, text, chart, mark) {
+  await p.locator("#preview-chart").scrollIntoViewIfNeeded();
+  const point = await previewMark(p, text, chart, mark);
+  const before = await eventCount(p);
+  await p.mouse.move(point.x, point.y);
+  await p.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), before);
+  return p.evaluate((n) => window.__events.slice(n).filter((e) => e.type === "hover" && e.detail).at(-1).detail, before);
+}
+
+/** A fingerprint of the preview's chart pixels. */
+function previewPixels(p) {
+  return p.evaluate(() => {
+    const c = document.getElementById("preview-chart").shadowRoot.querySelector("canvas.base");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) >>> 0;
+    return `${c.width}x${c.height}:${h}`;
+  });
+}
+
+export default async function editorTests(env) {
+  await test("editor: a changed value reaches the preview, whose hover reports it", async () => {
+    const p = await editor(env);
+    const mark = await eventCount(p);
+    await typeInto(p, 0, "value", "23.4");
+    await checked(p, { valid: true });
+    const drawn = await nextDraw(p, mark);
+    assertEqual(drawn.map((e) => e.type), ["ready"], "the preview redrew");
+    const expected = fresh();
+    expected.figures[0].value = 23.4;
+    const detail = await hover(p, JSON.stringify(expected), "growth-2019", 0);
+    assertEqual([detail.chart, detail.id, detail.value], ["growth-2019", "fai-growth-2019", 23.4], "hover");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: pasted rows (en headers) add figures that the preview draws and hovers", async () => {
+    const p = await editor(env);
+    // Two figures of the default data, copied under new ids into the growth chart.
+    const d = fresh();
+    const [a, b] = [d.figures[0], d.figures[1]];
+    const rows = [
+      ["id", "label zh", "label en", "value", "unit", "period", "chart", "section", "paragraph"],
+      ...[a, b].map((f) => [`${f.id}-copy`, f.label.zh, f.label.en, f.value, f.unit, f.period.year, f.chart, f.source.section, f.source.paragraph]),
+    ];
+    const mark = await eventCount(p);
+    await paste(p, 0, "id", `${rows.map((r) => r.join("\t")).join("\r\n")}\r\n`);
+    const status = await p.locator("#paste-status").textContent();
+    // The UI is in Chinese: the headers recognised are named in Chinese.
+    assert(status.includes("新增 2 行") && status.includes("编号, 标签（中文）, 标签（英文）, 数值, 单位, 时期, 图表, 章节, 段落"), `paste status: ${status}`);
+    assertEqual(await rowCount(p), 60, "two rows added");
+    assertEqual(await cellText(p, 58, "id"), "fai-growth-2019-copy", "new row id");
+    await checked(p, { valid: true });
+    await nextDraw(p, mark);
+    const expected = fresh();
+    for (const f of [a, b]) {
+      expected.figures.push({ id: `${f.id}-copy`, label: f.label, value: f.value, unit: f.unit, period: { year: f.period.year }, source: f.source, chart: f.chart });
+    }
+    const text = JSON.stringify(expected);
+    const { count } = await previewMark(p, text, "growth-2019", 0);
+    assertEqual(count, 7, "growth-2019 has 5 + 2 marks");
+    // The new figures are drawn where the layout of the expected data puts them.
+    const ids = [];
+    for (let i = 0; i < count; i++) ids.push((await hover(p, text, "growth-2019", i)).id);
+    assert(ids.includes("fai-growth-2019-copy") && ids.includes("industrial-output-growth-2019-copy"), `hovered: ${ids}`);
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: a zh header paste updates by id; one it cannot read names row and column and changes nothing", async () => {
+    const p = await editor(env);
+    await paste(p, 0, "id", "编号\t数值\nprojects-signed-2019\t40\n");
+    assertEqual(await cellText(p, 5, "value"), "40", "updated in place");
+    assertEqual(await rowCount(p), 58, "no row added");
+    await checked(p, { valid: true });
+    const before = await p.evaluate(() => document.querySelector("#grid tbody").textContent);
+    await paste(p, 0, "id", "id\tvalue\tunit\nfai-growth-2019\t1\tpercent\nnew-one\tmany\tcount\n");
+    const status = await p.locator("#paste-status").textContent();
+    assert(/row 3, column 2/.test(status) || /第 3 行，第 2 列/.test(status), `names row and column: ${status}`);
+    assert(status.includes("many"), `names the cell: ${status}`);
+    assertEqual(await p.evaluate(() => document.querySelector("#grid tbody").textContent), before, "table unchanged");
+    await paste(p, 0, "id", "id\tcolour\nfai-growth-2019\tred\n");
+    assert((await p.locator("#paste-status").textContent()).includes("colour"), "an unknown header is named");
+    assertEqual(await p.evaluate(() => document.querySelector("#grid tbody").textContent), before, "table unchanged");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: 500 pasted rows keep the page responsive and the limit is reported", async () => {
+    const p = await editor(env);
+    const lines = ["id\tvalue\tchart"];
+    for (let i = 0; i < 500; i++) lines.push(`bulk-${i}\t${i}\tgrowth-2019`);
+    await paste(p, 0, "id", lines.join("\n"));
+    assertEqual(await rowCount(p), 558, "rows");
+    const alert = await checked(p, { valid: false });
+    assert(/500|40/.test(alert), `the validator's limit: ${alert}`);
+    // Input still goes where it is typed.
+    await typeInto(p, 0, "labelEn", "Still typing");
+    assertEqual(await cellText(p, 0, "labelEn"), "Still typing", "typed after the paste");
+    await p.close();
+  });
+
+  await test("editor: an invalid value is shown at its cell while the preview keeps the last good chart", async () => {
+    const p = await editor(env);
+    const pixels = await previewPixels(p);
+    const mark = await eventCount(p);
+    await typeInto(p, 2, "value", "eight");
+    const alert = await checked(p, { valid: false });
+    assert(alert.includes("eight") && (alert.includes("行 3") || alert.includes("Row 3")), `alert: ${alert}`);
+    const td = cell(p, 2, "value");
+    assertEqual(await td.getAttribute("aria-invalid"), "true", "the cell is marked");
+    assertEqual(await td.getAttribute("aria-describedby"), "check-message", "the cell points at the message");
+    assertEqual(await td.textContent(), "eight", "nothing typed is lost");
+    assertEqual(await previewPixels(p), pixels, "preview pixels unchanged");
+    assertEqual(await p.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover").length, mark), 0, "no redraw, no error event");
+    // The alert's button takes the keyboard to the cell.
+    await p.locator("#check button").click();
+    assertEqual(await p.evaluate(() => [document.activeElement.dataset.r, document.activeElement.dataset.c]), ["2", String(col("value"))], "focus at the cell");
+    await typeInto(p, 2, "value", "8");
+    await checked(p, { valid: true });
+    await p.close();
+  });
+
+  await test("editor: bad cells (wrong type, duplicate id, missing chart) are named at their cell", async () => {
+    const p = await editor(env);
+    const cases = [
+      [3, "paragraph", "one", "one"],
+      [1, "id", "fai-growth-2019", "fai-growth-2019"],
+      [4, "chart", "no-such-chart", "no-such-chart"],
+      [0, "period", "last year", "last year"],
+    ];
+    for (const [row, key, text, named] of cases) {
+      const good = await cellText(p, row, key);
+      await typeInto(p, row, key, text);
+      const alert = await checked(p, { valid: false });
+      assert(alert.includes(named), `${key}: ${alert}`);
+      assertEqual(await cell(p, row, key).getAttribute("aria-invalid"), "true", `${key} cell marked`);
+      await typeInto(p, row, key, good);
+      await checked(p, { valid: true });
+    }
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: export JSON keeps default.json's key order, and served as data-src renders the same charts", async () => {
+    const p = await editor(env);
+    await typeInto(p, 0, "value", "23.4");
+    await checked(p, { valid: true });
+    const [download] = await Promise.all([p.waitForEvent("download"), p.locator("#download-json").click()]);
+    const exported = readFileSync(await download.path(), "utf8");
+    const expected = fresh();
+    expected.figures[0].value = 23.4;
+    // JSON.parse keeps default.json's key order: the same text, 2-space pretty.
+    assertEqual(exported, `${JSON.stringify(expected, null, 2)}\n`, "exported text");
+    await p.close();
+
+    const page = await open(env, null);
+    await page.route("**/e2e/exported.json", (r) => r.fulfill({ contentType: "application/json", body: exported }));
+    await page.route("**/e2e/expected.json", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify(expected) }));
+    await page.goto(`${env.origin}/index.html`);
+    const result = await page.evaluate(async () => {
+      document.body.replaceChildren();
+      const widgets = ["exported", "expected"].map((name) => {
+        const w = document.createElement("park-infographic");
+        w.setAttribute("data-src", `e2e/${name}.json`);
+        w.setAttribute("theme", "light");
+        w.style.width = "640px";
+        document.body.append(w);
+        return new Promise((ok, fail) => {
+          w.addEventListener("infographic:ready", () => ok(w), { once: true });
+          w.addEventListener("infographic:error", (e) => fail(new Error(e.detail.message)), { once: true });
+        });
+      });
+      const [a, b] = await Promise.all(widgets);
+      const pixels = (w) =>
+        [...w.shadowRoot.querySelectorAll("canvas.base")].map((c) => {
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          let h = 0;
+          for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) >>> 0;
+          return `${c.width}x${c.height}:${h}`;
+        });
+      const titles = (w) => [...w.shadowRoot.querySelectorAll(".stage")].map((s) => s.getAttribute("aria-label"));
+      return { a: pixels(a), b: pixels(b), titles: titles(a) };
+    });
+    assertEqual(result.a.length, expected.charts.length, "every chart drawn");
+    assertEqual(result.a, result.b, "the same pixels as the expected data");
+    assertEqual(result.titles, expected.charts.map((c) => c.title.zh), "chart titles");
+    await assertClean(page);
+    await page.close();
+  });
+
+  await test("editor: a reload keeps the work", async () => {
+    const p = await editor(env);
+    await typeInto(p, 0, "labelEn", "Investment growth (edited)");
+    await typeInto(p, 1, "value", "oops");
+    await checked(p, { valid: false });
+    await p.waitForFunction(() => localStorage.getItem("park-infographic-editor")?.includes("oops"));
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.ready === "true" && document.querySelector("#check [role=alert]"));
+    assertEqual(await cellText(p, 0, "labelEn"), "Investment growth (edited)", "edited label");
+    assertEqual(await cellText(p, 1, "value"), "oops", "even the invalid text");
+    // Clearing forgets it: the built-in data again.
+    await p.locator("#clear").click();
+    await checked(p, { valid: true });
+    await p.reload();
+    await p.waitForFunction(() => document.body.dataset.ready === "true" && document.querySelector("#check .ok"));
+    assertEqual(await cellText(p, 1, "value"), "7.2", "built-in value after clear");
+    await p.close();
+  });
+
+  await test("editor: the main flow by keyboard alone (start, edit, chart, preview keys, download)", async () => {
+    const p = await editor(env);
+    /** Presses Tab until `predicate` holds for the focused element (at most `limit` times). */
+    const tabTo = async (predicate, what, limit = 60) => {
+      for (let i = 0; i < limit; i++) {
+        await p.keyboard.press("Tab");
+        if (await p.evaluate(predicate)) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    await p.evaluate(() => document.activeElement?.blur());
+    await tabTo(() => document.activeElement?.id === "start-blank", "start blank");
+    await p.keyboard.press("Enter");
+    await p.waitForFunction(() => document.querySelectorAll("#grid tbody tr").length === 1);
+    await tabTo(() => document.activeElement?.closest?.("#grid td"), "the grid");
+    // The blank figure: give it a label and a value, by arrows and typing.
+    await p.keyboard.press("Home");
+    await p.keyboard.press("ArrowRight");
+    await p.keyboard.type("增速");
+    await p.keyboard.press("Tab");
+    await p.keyboard.type("Growth");
+    await p.keyboard.press("Tab");
+    await p.keyboard.type("7.2");
+    await p.keyboard.press("Tab");
+    await p.keyboard.type("percent");
+    await p.keyboard.press("Enter");
+    await p.keyboard.press("ArrowUp");
+    await p.keyboard.press("ArrowRight");
+    await p.keyboard.press("ArrowRight");
+    await p.keyboard.press("F2");
+    await p.keyboard.press("Escape"); // opens and cancels: nothing changes
+    assertEqual(await cellText(p, 0, "value"), "7.2", "value");
+    assertEqual(await cellText(p, 0, "unit"), "percent", "unit typed, Escape kept it");
+    await checked(p, { valid: true });
+    // The chart's title, then the preview answers keys with the new figure.
+    await tabTo(() => document.activeElement?.dataset?.field === "title.en", "the chart title");
+    await p.keyboard.press("Control+A");
+    await p.keyboard.type("Growth, my park");
+    const mark = await eventCount(p);
+    await nextDraw(p, mark);
+    await tabTo(() => document.activeElement?.id === "preview-chart", "the preview");
+    await p.keyboard.press("Home");
+    await p.waitForFunction(() => window.__events.some((e) => e.type === "hover" && e.detail?.value === 7.2));
+    await tabTo(() => document.activeElement?.id === "download-json", "download");
+    const [download] = await Promise.all([p.waitForEvent("download"), p.keyboard.press("Enter")]);
+    const data = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assertEqual([data.figures[0].label.en, data.figures[0].value, data.charts[0].title.en], ["Growth", 7.2, "Growth, my park"], "downloaded");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: files: foreign JSON, broken JSON and a 50 MB file are refused with a message; work kept", async () => {
+    const p = await editor(env);
+    await typeInto(p, 0, "labelEn", "kept");
+    // Written to disk first: the browser gets them as a file picker would give them.
+    const dir = mkdtempSync(join(tmpdir(), "editor-files-"));
+    const files = [
+      ["geo.json", JSON.stringify({ type: "FeatureCollection", features: [] }), /figures/],
+      ["broken.json", '{\n  "schema": 2,\n  oops\n}', /line 3/],
+      ["big.json", Buffer.alloc(50 * 1024 * 1024, 32), /50(\.0)? MB/],
+    ];
+    for (const [name, body, message] of files) {
+      writeFileSync(join(dir, name), body);
+      await p.locator("#start-file").setInputFiles(join(dir, name));
+      await p.waitForFunction((re) => new RegExp(re).test(document.getElementById("status").textContent), message.source);
+      assertEqual(await cellText(p, 0, "labelEn"), "kept", `${name}: work kept`);
+      assertEqual(await rowCount(p), 58, `${name}: rows kept`);
+    }
+    rmSync(dir, { recursive: true });
+    // One of ours, dropped on the page: opened, with a wrong type the validator names.
+    const mine = fresh();
+    mine.figures[2].value = "8%";
+    await p.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "mine.json", { type: "application/json" }));
+      document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify(mine));
+    const alert = await checked(p, { valid: false });
+    assert(alert.includes("8%"), `wrong type named: ${alert}`);
+    assertEqual(await cell(p, 2, "value").getAttribute("aria-invalid"), "true", "at its cell");
+    await p.close();
+  });
+
+  await test("editor: axe finds no violations (zh/en × light/dark)", async () => {
+    const p = await editor(env, { bypassCSP: true });
+    await typeInto(p, 2, "value", "eight"); // audit the error state too
+    await checked(p, { valid: false });
+    await p.addScriptTag({ path: AXE });
+    for (const lang of ["zh", "en"]) {
+      for (const theme of ["light", "dark"]) {
+        const mark = await eventCount(p);
+        await p.locator(`#ui-switches input[name=ui][value=${lang}]`).check();
+        await p.locator(`#ui-switches input[name=pagetheme][value=${theme}]`).check();
+        await p.locator(`#preview-switches input[name=lang][value=${lang}]`).check();
+        await p.locator(`#preview-switches input[name=theme][value=${theme}]`).check();
+        if (lang !== "zh" || theme !== "light") await nextDraw(p, mark);
+        const result = await p.evaluate(() =>
+          window.axe.run(document, { resultTypes: ["violations"], runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }),
+        );
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+        assertEqual(found, [], `violations (${lang}, ${theme})`);
+      }
+    }
+    await p.close();
+  });
+}
