@@ -2,8 +2,8 @@
 //! (`figures[3].value`) and what is wrong. Unknown fields are refused, so a typo ("lable")
 //! is reported, not silently ignored. Checks across fields live in `validate.rs`.
 
-use super::json::{Str, Value};
 use super::model::*;
+use super::value::{Str, Value};
 use crate::error::{clip, Error};
 use crate::vocab::{FORM_NAMES, UNIT_IDS};
 
@@ -185,7 +185,7 @@ const KINDS: &[(&str, Kind)] = &[
     ("plan", Kind::Plan),
     ("aim", Kind::Aim),
 ];
-const OPS: &[(&str, DeriveOp)] = &[
+pub(super) const OPS: &[(&str, DeriveOp)] = &[
     ("remainder", DeriveOp::Remainder),
     ("ratio", DeriveOp::Ratio),
     ("annual_rate", DeriveOp::AnnualRate),
