@@ -49,12 +49,13 @@ engines-test: dist
 size-test: dist
 	node tests/size.mjs
 
-## build: the release wasm modules and their JS glue: pkg/ (built-in data), pkg-json/
-## (editors' data-src), pkg-editor/ (the editor page)
+## build: the release wasm modules and their JS glue: pkg-editor/ (the editor page),
+## pkg-json/ (editors' data-src), pkg/ (built-in data). pkg/ last: `make bench` profiles
+## cargo's binary in target/, which is the last one built.
 build: setup
-	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg -- --no-default-features
-	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-json
 	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-editor -- --features editor
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-json
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg -- --no-default-features
 
 ## dist: the self-contained static bundle in dist/ (relative URLs only)
 dist: build
