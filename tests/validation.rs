@@ -3,7 +3,9 @@
 //! so the rest of the file stays valid and the one mistake is what is reported.
 #![cfg(not(target_arch = "wasm32"))]
 
-use park_infographic::data::{derived_value, validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART};
+use park_infographic::data::{
+    derived_value, validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART,
+};
 use serde_json::{json, Value};
 
 fn default_value() -> Value {
@@ -358,7 +360,10 @@ fn derived_values_are_computed_from_their_rules() {
     let data = Dataset::read_json(&stale).expect("reads");
     assert_eq!(data.figures[31].id, "target-projects-10-20yi-2020");
     assert_eq!(derived_value(&data, 31), Ok(12.0));
-    assert!(derived_value(&data, 0).is_err(), "a stated figure has no rule");
+    assert!(
+        derived_value(&data, 0).is_err(),
+        "a stated figure has no rule"
+    );
     assert!(derived_value(&data, 10_000).is_err(), "no such figure");
     assert_eq!(
         Dataset::derive_ops(),
