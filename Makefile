@@ -27,6 +27,9 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	# The other two modules' feature sets (see build): the built-in data's and the editor's.
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features editor -- -D warnings
 
 native-test:
 	cargo test
@@ -46,9 +49,13 @@ engines-test: dist
 size-test: dist
 	node tests/size.mjs
 
-## build: the release wasm and its JS glue in pkg/
+## build: the release wasm modules and their JS glue: pkg-editor/ (the editor page),
+## pkg-json/ (editors' data-src), pkg/ (built-in data). pkg/ last: `make bench` profiles
+## cargo's binary in target/, which is the last one built.
 build: setup
-	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-editor -- --features editor
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-json
+	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg -- --no-default-features
 
 ## dist: the self-contained static bundle in dist/ (relative URLs only)
 dist: build

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Assembles dist/: the static bundle editors copy to any host (relative URLs only).
-# Expects pkg/ from `wasm-pack build` (run `make dist`, not this script directly).
+# Expects pkg/, pkg-json/ and pkg-editor/ from `wasm-pack build` (run `make dist`, not
+# this script directly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
-mkdir -p dist/pkg dist/fallback dist/data
+mkdir -p dist/fallback dist/data
 cp www/*.html www/*.js www/*.css www/*.svg dist/
 cp -r www/editor dist/editor
-cp pkg/park_infographic.js pkg/park_infographic_bg.wasm dist/pkg/
+# The modules: the built-in data's, the one that reads editors' JSON, the editor's.
+for pkg in pkg pkg-json pkg-editor; do
+  mkdir -p "dist/$pkg"
+  cp "$pkg/park_infographic.js" "$pkg/park_infographic_bg.wasm" "dist/$pkg/"
+done
 # The no-script fallbacks, drawn natively by the same chart code.
 cargo run --quiet --bin render -- --all --out-dir dist/fallback
 # Chart heights by width, so the widget reserves its final height while loading.
 cargo run --quiet --bin render -- --heights dist/heights.js
 cp src/data/default.json dist/data/default.json
 # What ships is minified, file by file (www/ and pkg/ keep the readable text).
-node .ci/minify.mjs dist/*.js dist/*.css dist/editor/*.js dist/pkg/park_infographic.js
+node .ci/minify.mjs dist/*.js dist/*.css dist/editor/*.js dist/pkg*/park_infographic.js
 echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

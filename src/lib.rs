@@ -15,7 +15,7 @@ pub mod hit;
 pub mod layout;
 pub mod paint;
 pub mod scale;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod svg;
 pub mod theme;
 pub mod vocab;
@@ -70,6 +70,7 @@ impl Data {
 
     /// An editor's JSON in the same schema; the error names the line and column, or the
     /// field and what is wrong with it.
+    #[cfg(feature = "json")]
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(json: &str) -> Result<Data, JsValue> {
         Ok(Data {
@@ -313,4 +314,51 @@ fn described_object(d: &describe::Described) -> js_sys::Object {
 fn set(object: &js_sys::Object, key: &str, value: JsValue) {
     // Cannot fail: a fresh plain object with no setters or proxies.
     let _ = js_sys::Reflect::set(object, &key.into(), &value);
+}
+
+// The editor page's module (feature `editor`, www/editor/): what only the editor needs,
+// so that no embed downloads it.
+
+/// `[]` when `json` is a valid dataset, else `[path, reason]`: the path names the field
+/// (`figures[3].value`), or is empty for the file as a whole (invalid JSON: the reason has
+/// the line and column). The same reading and validation as `Data.fromJson`.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = checkJson)]
+pub fn check_json(json: &str) -> Vec<String> {
+    match Dataset::from_json(json) {
+        Ok(_) => Vec::new(),
+        Err(Error::Invalid { path, reason }) => vec![path, reason],
+        Err(e) => vec![String::new(), e.to_string()],
+    }
+}
+
+/// The value figure `index`'s `derived` rule gives from its inputs (one decimal). The file
+/// is read but not validated: a stale stated value does not stop it.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = deriveValue)]
+pub fn derive_value(json: &str, index: usize) -> Result<f64, JsValue> {
+    Ok(data::derived_value(&Dataset::read_json(json)?, index)?)
+}
+
+/// The rule names `derived.op` accepts, in the order the schema documents them.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = deriveOps)]
+pub fn derive_ops() -> Vec<String> {
+    Dataset::derive_ops()
+}
+
+/// One chart of a valid dataset as an SVG document at `width_css`, for print and for
+/// platforms that run no scripts.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = chartSvg)]
+pub fn chart_svg(
+    json: &str,
+    chart: &str,
+    lang: &str,
+    theme: &str,
+    width_css: f64,
+) -> Result<String, JsValue> {
+    let data = Dataset::from_json(json)?;
+    let theme = Theme::get(ThemeName::parse(theme)?);
+    Ok(svg::render(&data, chart, parse_lang(lang)?, theme, width_css)?.0)
 }

@@ -19,6 +19,7 @@ import { dirname, join, relative, normalize } from "node:path";
 // with every cut, never raise it. GOAL_BYTES is printed so the distance stays in view.
 const GOAL_BYTES = 64 * 1024;
 const BUDGET_BYTES = 100 * 1024;
+const DATA_SRC_BUDGET_BYTES = 100 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 
@@ -53,17 +54,29 @@ while (queue.length) {
   }
 }
 
-let total = 0;
-console.log("gzip -9 bytes  raw bytes  file");
-for (const file of files) {
-  const raw = readFileSync(join(DIST, file));
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  console.log(`${String(gz).padStart(13)}  ${String(raw.length).padStart(9)}  ${file}`);
+// embed.js loads one of two modules (see MODULES there): an embed of the built-in data
+// downloads pkg/, an embed with data-src (or the json property) pkg-json/ instead. Each
+// is measured on its own, with its own budget.
+const EMBEDS = [
+  { name: "built-in data", skip: "pkg-json/", budget: BUDGET_BYTES },
+  { name: "data-src", skip: "pkg/", budget: DATA_SRC_BUDGET_BYTES },
+];
+let failed = 0;
+for (const { name, skip, budget } of EMBEDS) {
+  let total = 0;
+  console.log(`\none embed of the ${name}: gzip -9 bytes  raw bytes  file`);
+  for (const file of files.filter((f) => !f.startsWith(skip))) {
+    const raw = readFileSync(join(DIST, file));
+    const gz = gzipSync(raw, { level: 9 }).length;
+    total += gz;
+    console.log(`${String(gz).padStart(13)}  ${String(raw.length).padStart(9)}  ${file}`);
+  }
+  console.log(`${String(total).padStart(13)}             total (budget ${budget} B; goal ${GOAL_BYTES} B = 64 KB)`);
+  if (total > GOAL_BYTES) console.log(`size: ${total - GOAL_BYTES} B above the 64 KB goal`);
+  if (total > budget) {
+    console.log(`size: one embed of the ${name} downloads ${total - budget} B more than its budget`);
+    failed++;
+  }
 }
-const within = total <= BUDGET_BYTES;
-console.log(`${String(total).padStart(13)}             total (budget ${BUDGET_BYTES} B; goal ${GOAL_BYTES} B = 64 KB)`);
-if (total > GOAL_BYTES) console.log(`size: ${total - GOAL_BYTES} B above the 64 KB goal`);
-if (!within) console.log(`size: one embed downloads ${total - BUDGET_BYTES} B more than the budget`);
-console.log(`size: ${within ? 1 : 0} passed, ${within ? 0 : 1} failed`);
-process.exit(within ? 0 : 1);
+console.log(`size: ${EMBEDS.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -3,7 +3,9 @@
 //! so the rest of the file stays valid and the one mistake is what is reported.
 #![cfg(not(target_arch = "wasm32"))]
 
-use park_infographic::data::{validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART};
+use park_infographic::data::{
+    derived_value, validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART,
+};
 use serde_json::{json, Value};
 
 fn default_value() -> Value {
@@ -337,4 +339,34 @@ fn an_editors_own_small_dataset_is_accepted() {
     });
     let data = Dataset::from_json(&json.to_string()).expect("valid");
     assert_eq!(data.figures.len(), 2);
+}
+
+/// The editor fills a derived figure's value in from its rule (`deriveValue`): for every
+/// derived figure of the default, that is the value the file states, and a stale stated
+/// value does not stop it (the file is read, not validated).
+#[test]
+fn derived_values_are_computed_from_their_rules() {
+    let data = Dataset::default_data().expect("the built-in tree reads");
+    let derived: Vec<usize> = (0..data.figures.len())
+        .filter(|&i| data.figures[i].derived.is_some())
+        .collect();
+    assert!(derived.len() >= 4, "the default has derived figures");
+    for &i in &derived {
+        let stated = data.figures[i].value.expect("derived figures have values");
+        assert_eq!(derived_value(&data, i), Ok(stated), "figures[{i}]");
+    }
+    // 20 − 4 − 2 − 2 (the article's total and three larger bands), whatever the file says.
+    let stale = with(|v| v["figures"][31]["value"] = json!(99));
+    let data = Dataset::read_json(&stale).expect("reads");
+    assert_eq!(data.figures[31].id, "target-projects-10-20yi-2020");
+    assert_eq!(derived_value(&data, 31), Ok(12.0));
+    assert!(
+        derived_value(&data, 0).is_err(),
+        "a stated figure has no rule"
+    );
+    assert!(derived_value(&data, 10_000).is_err(), "no such figure");
+    assert_eq!(
+        Dataset::derive_ops(),
+        ["remainder", "ratio", "annual_rate", "index_path"]
+    );
 }

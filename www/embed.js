@@ -7,7 +7,8 @@
 // Attributes: chart (any chart id the dataset has, or "all"), lang (zh | en), theme (auto | light | dark),
 // data-src (URL of a JSON dataset in the same schema), fallback-src (URL of an image shown
 // under the error message when the chart cannot be drawn; without it only the built-in
-// data has one, fallback/<chart>.<lang>.svg). Events (bubbling, composed):
+// data has one, fallback/<chart>.<lang>.svg). Property: json (a dataset as JSON text, in
+// place of data-src: the editor's preview). Events (bubbling, composed):
 // infographic:ready {chart}, infographic:hover {chart, id, label, value, unit} or null,
 // infographic:error {chart, message}. The message starts with a sentence naming what
 // failed (the module, data-src, its data, an attribute, the drawing), then the detail.
@@ -19,22 +20,40 @@
 // stop a chart from drawing (WebKit/Safari 15+, Firefox ESR, Chromium).
 
 const BASE = new URL(".", import.meta.url);
-const MODULE_FILE = "pkg/park_infographic_bg.wasm";
+// Two builds of one crate. The built-in data's module reads no JSON; the one for an
+// editor's data (data-src, the json property) adds the reader and the validation, which
+// readers of the built-in charts would otherwise download for nothing.
+const MODULES = {
+  builtin: { wasm: "pkg/park_infographic_bg.wasm", glue: () => import("./pkg/park_infographic.js") },
+  json: { wasm: "pkg-json/park_infographic_bg.wasm", glue: () => import("./pkg-json/park_infographic.js") },
+};
 
 // Everything this file needs is requested the moment it runs, all at once: the wasm (so
 // it downloads and compiles while the rest arrives), its glue, and the placeholder
 // heights. Static imports would have made a chain: this file, then the glue, then the wasm.
-let wasmRequest = fetch(new URL(MODULE_FILE, BASE));
-wasmRequest.catch(() => {}); // reported by loadModule, when a widget needs it
-const GLUE = import("./pkg/park_infographic.js");
+// Which module: the one the widgets already on the page need (module scripts run after
+// the page is parsed), the built-in data's when there are none yet.
+const requests = {}; // kind -> { wasm: Promise<Response>, glue: Promise<module> }
+function request(kind) {
+  const files = MODULES[kind];
+  const wasm = fetch(new URL(files.wasm, BASE));
+  const glue = files.glue();
+  // Reported by loadModule, when a widget needs the module.
+  wasm.catch(() => {});
+  glue.catch(() => {});
+  requests[kind] = { wasm, glue };
+}
+{
+  const widgets = [...document.querySelectorAll("park-infographic")];
+  if (!widgets.length || widgets.some((w) => !w.getAttribute("data-src"))) request("builtin");
+  if (widgets.some((w) => w.getAttribute("data-src"))) request("json");
+}
 // Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
 let heights = { widths: [], charts: {} }; // until it arrives, or if it cannot
 const HEIGHTS = import("./heights.js").then(
   (m) => (heights = m.default),
   () => heights, // no heights: placeholders get a default height
 );
-/** The glue's exports (Chart, Data), once loadModule has resolved. */
-let wasm = null;
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
@@ -84,36 +103,41 @@ function describeError(e) {
   return e.name && e.name !== "Error" ? `${e.name}: ${e.message}` : e.message;
 }
 
-// One module instance and one parsed dataset per source, shared by every widget.
-let modulePromise = null;
+// One instance of each module and one parsed dataset per source, shared by every widget.
+const modules = {}; // kind -> Promise<glue exports>
 const datasets = new Map();
 
-function loadModule() {
-  modulePromise ??= GLUE.then(async (glue) => {
+/** The module of `kind` ("builtin" or "json"), instantiated once; resolves to its exports. */
+function loadModule(kind) {
+  modules[kind] ??= (async () => {
     // The request started at load the first time; a retry after a failure asks again.
-    const response = wasmRequest ?? fetch(new URL(MODULE_FILE, BASE));
-    wasmRequest = null;
-    await glue.default({ module_or_path: response });
-    wasm = glue;
-  }).catch((e) => {
-    modulePromise = null; // a later widget may try again (e.g. after a network blip)
+    if (!requests[kind]) request(kind);
+    const { wasm, glue } = requests[kind];
+    delete requests[kind];
+    const exports = await glue;
+    await exports.default({ module_or_path: wasm });
+    return exports;
+  })().catch((e) => {
+    delete modules[kind]; // a later widget may try again (e.g. after a network blip)
     if (typeof WebAssembly !== "object") throw failure("This browser cannot run WebAssembly, which the chart needs");
-    throw failure(`The chart module (${MODULE_FILE}) could not be loaded`, e);
+    throw failure(`The chart module (${MODULES[kind].wasm}) could not be loaded`, e);
   });
-  return modulePromise;
+  return modules[kind];
 }
 
-/** The dataset for `src` ("" = built in), parsed once per page and shared by every widget. */
-async function loadData(src) {
-  await loadModule();
+/**
+ * The dataset for `src` ("" = built in), parsed once per page and shared by every
+ * widget, with the module it lives in: `{ data, Chart }`.
+ */
+function loadData(src) {
   const url = src ? new URL(src, document.baseURI).href : "";
   if (!datasets.has(url)) {
     // fetchData names its own failures (the request); the rest is the data itself.
     const pending = url
-      ? fetchData(url).catch((e) => {
-          throw e?.stage ? e : failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`);
-        })
-      : Promise.resolve().then(() => wasm.Data.builtin());
+      ? fetchData(url).then((text) =>
+          parseJson(text, (e) => failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`)),
+        )
+      : loadModule("builtin").then((m) => ({ data: m.Data.builtin(), Chart: m.Chart }));
     datasets.set(url, pending);
     // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
@@ -121,8 +145,19 @@ async function loadData(src) {
   return datasets.get(url);
 }
 
+/** An editor's JSON text read and validated by the json module; `invalid` words its error. */
+async function parseJson(text, invalid) {
+  const m = await loadModule("json");
+  try {
+    return { data: m.Data.fromJson(text), Chart: m.Chart };
+  } catch (e) {
+    throw invalid(e);
+  }
+}
+
 const notLoaded = (detail) => failure("The data file in data-src could not be loaded", detail);
 
+/** The text of the data file at `url`, or a failure naming why it could not be had. */
 async function fetchData(url) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), DATA_TIMEOUT_MS);
@@ -139,7 +174,7 @@ async function fetchData(url) {
   }
   if (!response.ok) throw notLoaded(`${url}: HTTP ${response.status}`);
   if (/^\s*</.test(text)) throw notLoaded(`${url}: the server sent a web page, not JSON`);
-  return wasm.Data.fromJson(text);
+  return text;
 }
 
 /** The built-in chart's height at `width` CSS px: the sample at or just below it. */
@@ -235,13 +270,14 @@ function download(blob, name) {
 
 /** One chart inside a widget: its canvases, tooltip, keys and downloads. */
 class ChartView {
-  constructor(host, data, id, lang, theme) {
+  /** `source`: the dataset and the module it lives in, as loadData gives them. */
+  constructor(host, source, id, lang, theme) {
     this.host = host;
-    this.data = data;
+    this.source = source;
     this.id = id;
     this.lang = lang;
     this.theme = theme;
-    this.chart = new wasm.Chart(data, id, lang, theme);
+    this.chart = this.newChart(theme);
     this.mark = -1; // the highlighted mark
     this.overlayUsed = false; // whether the overlay canvas was ever drawn on
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
@@ -370,9 +406,15 @@ class ChartView {
     this.scale = Math.min(1, width / this.chart.widthCss);
   }
 
+  /** A new handle on this chart's data in `theme` (the module's Chart, from its dataset). */
+  newChart(theme) {
+    const { data, Chart } = this.source;
+    return new Chart(data, this.id, this.lang, theme);
+  }
+
   /** Draws again in `theme` at once (for printing): a new handle, the same data and width. */
   setTheme(theme) {
-    const chart = new wasm.Chart(this.data, this.id, this.lang, theme);
+    const chart = this.newChart(theme);
     this.chart.free();
     this.chart = chart;
     this.theme = theme;
@@ -468,7 +510,7 @@ class ChartView {
 
   async downloadPng() {
     // A separate handle at 2× so the on-screen chart and its hover layout stay as they are.
-    const chart = new wasm.Chart(this.data, this.id, this.lang, this.theme);
+    const chart = this.newChart(this.theme);
     try {
       const canvas = document.createElement("canvas");
       chart.render(canvas, this.renderedWidth || 640, 2);
@@ -563,6 +605,31 @@ class ParkInfographic extends HTMLElement {
     return this.getAttribute("theme") || "auto";
   }
 
+  /**
+   * An editor's dataset as JSON text, for pages that hold it rather than serve it (the
+   * editor's preview): it takes the place of data-src and is read the same way. Setting
+   * it again redraws; null goes back to data-src or the built-in data.
+   */
+  get json() {
+    return this.jsonText ?? null;
+  }
+
+  set json(text) {
+    this.jsonText = text == null ? null : String(text);
+    if (this.isConnected) this.update();
+  }
+
+  /** Whether the charts come from an editor's data (the json property or data-src). */
+  ownData() {
+    return this.json != null || Boolean(this.getAttribute("data-src"));
+  }
+
+  /** This widget's dataset and module (see loadData). */
+  loadSource() {
+    if (this.json == null) return loadData(this.getAttribute("data-src"));
+    return parseJson(this.json, (e) => failure("The data in the json property is not valid", e));
+  }
+
   /** The theme to draw in: light while printing, else the attribute's, auto from the system. */
   drawTheme() {
     if (this.printing || PRINT.matches) return "light";
@@ -613,11 +680,10 @@ class ParkInfographic extends HTMLElement {
       await HEIGHTS;
       if (generation !== this.generation) return;
       this.body.append(this.skeleton(chart, lang, words));
-      const src = this.getAttribute("data-src");
-      const [data] = await Promise.all([loadData(src), this.styled]);
+      const [source] = await Promise.all([this.loadSource(), this.styled]);
       if (generation !== this.generation) return;
       // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
-      const known = data.chartIds();
+      const known = source.data.chartIds();
       const ids = chart === "all" ? known : [chart];
       if (!WORDS[lang]) throw failure("The lang attribute is not valid", `unknown lang "${lang}"; use zh or en`);
       if (!["auto", "light", "dark"].includes(this.theme())) {
@@ -629,7 +695,7 @@ class ParkInfographic extends HTMLElement {
         }
       }
       // One chart per task (see nextTurn); print draws whatever is still queued at once.
-      this.queue = { data, lang, ids: [...ids] };
+      this.queue = { source, lang, ids: [...ids] };
       while (this.queue?.ids.length) {
         await nextTurn();
         if (generation !== this.generation) return;
@@ -646,14 +712,14 @@ class ParkInfographic extends HTMLElement {
 
   /** Draws the next queued chart in place of a placeholder (it throws a failure). */
   drawNext() {
-    const { data, lang, ids } = this.queue;
+    const { source, lang, ids } = this.queue;
     const id = ids.shift();
     // A print or a system switch may have come while the data loaded.
     const theme = this.drawTheme();
     this.body.dataset.theme = theme;
     let view;
     try {
-      view = new ChartView(this, data, id, lang, theme);
+      view = new ChartView(this, source, id, lang, theme);
     } catch (e) {
       throw failure(`The chart "${id}" could not be drawn`, e);
     }
@@ -695,7 +761,7 @@ class ParkInfographic extends HTMLElement {
    * will have at this width (known for the built-in data), so the page does not jump.
    */
   skeleton(chart, lang, words) {
-    const builtin = !this.getAttribute("data-src");
+    const builtin = !this.ownData();
     const ids = chart === "all" ? Object.keys(heights.charts) : [chart];
     const box = el("div", { className: "skeleton", role: "status", "aria-label": words.loading });
     this.placeholders = [];
@@ -756,7 +822,7 @@ class ParkInfographic extends HTMLElement {
         return null;
       }
     }
-    if (this.getAttribute("data-src") || chart === "all" || !WORDS[lang] || !builtinChart(chart)) return null;
+    if (this.ownData() || chart === "all" || !WORDS[lang] || !builtinChart(chart)) return null;
     return new URL(`fallback/${chart}.${lang}.svg`, BASE).href;
   }
 

@@ -1,13 +1,18 @@
 //! The dataset: its types, the embedded default, parsing and validation.
 
+#[cfg(feature = "json")]
 pub mod json;
 mod model;
 mod read;
+#[cfg(feature = "json")]
 mod validate;
+mod value;
 
 pub use model::*;
+#[cfg(feature = "json")]
 pub use validate::{
-    validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, SCHEMA_VERSION,
+    derived_value, validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
+    SCHEMA_VERSION,
 };
 
 use crate::error::Error;
@@ -26,7 +31,17 @@ pub const MAX_JSON_BYTES: usize = 512 * 1024;
 
 impl Dataset {
     /// Parses and validates a dataset; the error names the line and column, or the field.
+    #[cfg(feature = "json")]
     pub fn from_json(json: &str) -> Result<Dataset, Error> {
+        let data = Dataset::read_json(json)?;
+        validate(&data)?;
+        Ok(data)
+    }
+
+    /// Parses a dataset without the checks across fields (the editor computes derived
+    /// values from a file whose stated values may be stale).
+    #[cfg(feature = "json")]
+    pub fn read_json(json: &str) -> Result<Dataset, Error> {
         // Editors' tools often save a byte-order mark; fetch().text() drops it, so must we.
         let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
         if json.trim().is_empty() {
@@ -43,15 +58,18 @@ impl Dataset {
             ));
         }
         json::check(json)?;
-        let data = read::dataset(&json::parse(json)?)?;
-        validate(&data)?;
-        Ok(data)
+        read::dataset(&json::parse(json)?)
     }
 
     /// The built-in dataset: decoded, not parsed, and not validated at start either (a
     /// native test validates it; it cannot change after the build).
     pub fn default_data() -> Result<Dataset, Error> {
-        read::dataset(&json::decode(DEFAULT)?)
+        read::dataset(&value::decode(DEFAULT)?)
+    }
+
+    /// The names of the rules a derived figure can follow (`derived.op`).
+    pub fn derive_ops() -> Vec<String> {
+        read::OPS.iter().map(|(name, _)| name.to_string()).collect()
     }
 
     /// The chart ids, in the dataset's order.

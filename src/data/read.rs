@@ -2,19 +2,22 @@
 //! (`figures[3].value`) and what is wrong. Unknown fields are refused, so a typo ("lable")
 //! is reported, not silently ignored. Checks across fields live in `validate.rs`.
 
-use super::json::{Str, Value};
 use super::model::*;
+use super::value::{Str, Value};
 use crate::error::{clip, Error};
 use crate::vocab::{FORM_NAMES, UNIT_IDS};
 
 pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     if !matches!(v, Value::Object(_)) {
-        return Err(Error::invalid(
-            "",
-            format!("the data must be a JSON object ({{…}}), not {}", found(v)),
-        ));
+        return Err(invalid(Path::Root, || {
+            format!("the data must be a JSON object ({{…}}), not {}", found(v))
+        }));
     }
-    let o = Obj::new(v, "", &["schema", "subject", "source", "charts", "figures"])?;
+    let o = Obj::new(
+        v,
+        Path::Root,
+        &["schema", "subject", "source", "charts", "figures"],
+    )?;
     Ok(Dataset {
         schema: o.req("schema", |v, p| whole(v, p, u32::MAX))?,
         subject: o.req("subject", text)?,
@@ -24,7 +27,7 @@ pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     })
 }
 
-fn source(v: &Value, path: &str) -> Result<Source, Error> {
+fn source(v: &Value, path: Path) -> Result<Source, Error> {
     let o = Obj::new(v, path, &["title", "sections"])?;
     Ok(Source {
         title: o.req("title", text)?,
@@ -32,7 +35,7 @@ fn source(v: &Value, path: &str) -> Result<Source, Error> {
     })
 }
 
-fn section(v: &Value, path: &str) -> Result<Section, Error> {
+fn section(v: &Value, path: Path) -> Result<Section, Error> {
     let o = Obj::new(v, path, &["id", "title", "paragraphs"])?;
     Ok(Section {
         id: o.req("id", string)?,
@@ -41,7 +44,7 @@ fn section(v: &Value, path: &str) -> Result<Section, Error> {
     })
 }
 
-fn chart(v: &Value, path: &str) -> Result<ChartSpec, Error> {
+fn chart(v: &Value, path: Path) -> Result<ChartSpec, Error> {
     let o = Obj::new(
         v,
         path,
@@ -60,7 +63,7 @@ fn chart(v: &Value, path: &str) -> Result<ChartSpec, Error> {
     })
 }
 
-fn group(v: &Value, path: &str) -> Result<Group, Error> {
+fn group(v: &Value, path: Path) -> Result<Group, Error> {
     let o = Obj::new(v, path, &["id", "label", "form"])?;
     Ok(Group {
         id: o.req("id", string)?,
@@ -74,7 +77,7 @@ const FIGURE_FIELDS: &[&str] = &[
     "derived", "source", "chart", "group", "note",
 ];
 
-fn figure(v: &Value, path: &str) -> Result<Figure, Error> {
+fn figure(v: &Value, path: Path) -> Result<Figure, Error> {
     let o = Obj::new(v, path, FIGURE_FIELDS)?;
     Ok(Figure {
         id: o.req("id", string)?,
@@ -104,7 +107,7 @@ fn figure(v: &Value, path: &str) -> Result<Figure, Error> {
     })
 }
 
-fn period(v: &Value, path: &str) -> Result<Period, Error> {
+fn period(v: &Value, path: Path) -> Result<Period, Error> {
     let o = Obj::new(
         v,
         path,
@@ -116,7 +119,7 @@ fn period(v: &Value, path: &str) -> Result<Period, Error> {
             "as_of_report",
         ],
     )?;
-    let small = |v: &Value, p: &str| whole(v, p, u8::MAX.into()).map(|n| n as u8);
+    let small = |v: &Value, p: Path| whole(v, p, u8::MAX.into()).map(|n| n as u8);
     Ok(Period {
         year: o.req("year", |v, p| {
             whole(v, p, u16::MAX.into()).map(|n| n as u16)
@@ -133,7 +136,7 @@ fn period(v: &Value, path: &str) -> Result<Period, Error> {
     })
 }
 
-fn band(v: &Value, path: &str) -> Result<Band, Error> {
+fn band(v: &Value, path: Path) -> Result<Band, Error> {
     let o = Obj::new(v, path, &["min_yi_yuan", "max_yi_yuan"])?;
     Ok(Band {
         min_yi_yuan: o.req("min_yi_yuan", number)?,
@@ -145,7 +148,7 @@ fn band(v: &Value, path: &str) -> Result<Band, Error> {
     })
 }
 
-fn derived(v: &Value, path: &str) -> Result<Derived, Error> {
+fn derived(v: &Value, path: Path) -> Result<Derived, Error> {
     let o = Obj::new(v, path, &["op", "from", "rule", "step"])?;
     Ok(Derived {
         op: o.req("op", |v, p| variant(v, p, OPS))?,
@@ -155,7 +158,7 @@ fn derived(v: &Value, path: &str) -> Result<Derived, Error> {
     })
 }
 
-fn source_ref(v: &Value, path: &str) -> Result<SourceRef, Error> {
+fn source_ref(v: &Value, path: Path) -> Result<SourceRef, Error> {
     let o = Obj::new(v, path, &["section", "paragraph"])?;
     Ok(SourceRef {
         section: o.req("section", string)?,
@@ -163,7 +166,7 @@ fn source_ref(v: &Value, path: &str) -> Result<SourceRef, Error> {
     })
 }
 
-fn text(v: &Value, path: &str) -> Result<Text, Error> {
+fn text(v: &Value, path: Path) -> Result<Text, Error> {
     let o = Obj::new(v, path, &["zh", "en"])?;
     Ok(Text {
         zh: o.req("zh", string)?,
@@ -185,7 +188,7 @@ const KINDS: &[(&str, Kind)] = &[
     ("plan", Kind::Plan),
     ("aim", Kind::Aim),
 ];
-const OPS: &[(&str, DeriveOp)] = &[
+pub(super) const OPS: &[(&str, DeriveOp)] = &[
     ("remainder", DeriveOp::Remainder),
     ("ratio", DeriveOp::Ratio),
     ("annual_rate", DeriveOp::AnnualRate),
@@ -193,25 +196,25 @@ const OPS: &[(&str, DeriveOp)] = &[
 ];
 
 /// Reads one value at a path.
-type Read<T> = fn(&Value, &str) -> Result<T, Error>;
+type Read<T> = fn(&Value, Path) -> Result<T, Error>;
 
 /// An object being read: its members and where it is.
 struct Obj<'a> {
-    path: &'a str,
+    path: Path<'a>,
     members: &'a [(Str, Value)],
 }
 
 impl<'a> Obj<'a> {
     /// Refuses anything but an object whose keys are all among `known`.
-    fn new(v: &'a Value, path: &'a str, known: &[&str]) -> Result<Obj<'a>, Error> {
+    fn new(v: &'a Value, path: Path<'a>, known: &[&str]) -> Result<Obj<'a>, Error> {
         let Value::Object(members) = v else {
             return Err(wrong(v, path, "an object ({…})"));
         };
         if let Some((key, _)) = members.iter().find(|(k, _)| !known.contains(&&**k)) {
-            return Err(Error::invalid(
-                join(path, &clip(key)),
-                format!("unknown field `{}`, expected {}", clip(key), one_of(known)),
-            ));
+            let key = clip(key); // a typo can be a megabyte long
+            return Err(invalid(Path::Field(&path, &key), || {
+                format!("unknown field `{key}`, expected {}", one_of(known))
+            }));
         }
         Ok(Obj { path, members })
     }
@@ -224,11 +227,11 @@ impl<'a> Obj<'a> {
     fn req<T>(
         &self,
         name: &str,
-        read: impl Fn(&Value, &str) -> Result<T, Error>,
+        read: impl Fn(&Value, Path) -> Result<T, Error>,
     ) -> Result<T, Error> {
         match self.get(name) {
-            Some(v) => read(v, &join(self.path, name)),
-            None => Err(Error::invalid(self.path, format!("missing field `{name}`"))),
+            Some(v) => read(v, Path::Field(&self.path, name)),
+            None => Err(invalid(self.path, || format!("missing field `{name}`"))),
         }
     }
 
@@ -236,38 +239,52 @@ impl<'a> Obj<'a> {
     fn opt<T>(&self, name: &str, read: Read<T>) -> Result<Option<T>, Error> {
         match self.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v, &join(self.path, name)).map(Some),
+            Some(v) => read(v, Path::Field(&self.path, name)).map(Some),
         }
     }
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
+/// Where a value is in the file (`figures[3].value`): borrowed steps, written out only
+/// when an error names them, so reading a valid file formats no paths.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "json"), allow(dead_code))] // the built-in data's module names no paths
+enum Path<'a> {
+    Root,
+    Field(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Field(Path::Root, name) => name.to_string(),
+            Path::Field(parent, name) => format!("{}.{name}", parent.render()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
     }
 }
 
-fn list<T>(v: &Value, path: &str, read: Read<T>) -> Result<Vec<T>, Error> {
+fn list<T>(v: &Value, path: Path, read: Read<T>) -> Result<Vec<T>, Error> {
     let Value::Array(items) = v else {
         return Err(wrong(v, path, "an array ([…])"));
     };
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+        .map(|(i, item)| read(item, Path::Index(&path, i)))
         .collect()
 }
 
-fn string(v: &Value, path: &str) -> Result<String, Error> {
+fn string(v: &Value, path: Path) -> Result<String, Error> {
     match v {
         Value::String(s) => Ok(s.to_string()),
         v => Err(wrong(v, path, "a string")),
     }
 }
 
-fn number(v: &Value, path: &str) -> Result<f64, Error> {
+fn number(v: &Value, path: Path) -> Result<f64, Error> {
     match v {
         Value::Number(n) => Ok(*n),
         v => Err(wrong(v, path, "a number")),
@@ -275,7 +292,7 @@ fn number(v: &Value, path: &str) -> Result<f64, Error> {
 }
 
 /// A whole number from 0 to `max`.
-fn whole(v: &Value, path: &str, max: u32) -> Result<u32, Error> {
+fn whole(v: &Value, path: Path, max: u32) -> Result<u32, Error> {
     match v {
         Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(n) => Ok(*n as u32),
         v if max == u32::MAX => Err(wrong(v, path, "a whole number (0 or more)")),
@@ -283,28 +300,37 @@ fn whole(v: &Value, path: &str, max: u32) -> Result<u32, Error> {
     }
 }
 
-fn variant<T: Copy>(v: &Value, path: &str, names: &[(&str, T)]) -> Result<T, Error> {
+fn variant<T: Copy>(v: &Value, path: Path, names: &[(&str, T)]) -> Result<T, Error> {
     let Value::String(s) = v else {
         return Err(wrong(v, path, "a string"));
     };
     match names.iter().find(|(name, _)| *name == &**s) {
         Some(&(_, t)) => Ok(t),
-        None => {
+        None => Err(invalid(path, || {
             let names: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-            Err(Error::invalid(
-                path,
-                format!("unknown variant `{}`, expected {}", clip(s), one_of(&names)),
-            ))
-        }
+            format!("unknown variant `{}`, expected {}", clip(s), one_of(&names))
+        })),
     }
 }
 
 /// "invalid type: string "5.5", expected a number".
-fn wrong(v: &Value, path: &str, expected: &str) -> Error {
-    Error::invalid(
-        path,
-        format!("invalid type: {}, expected {expected}", found(v)),
-    )
+fn wrong(v: &Value, path: Path, expected: &str) -> Error {
+    invalid(path, || {
+        format!("invalid type: {}, expected {expected}", found(v))
+    })
+}
+
+/// The error at `path`, its reason written only when it is needed.
+#[cfg(feature = "json")]
+fn invalid(path: Path, reason: impl FnOnce() -> String) -> Error {
+    Error::invalid(path.render(), reason())
+}
+
+/// The built-in data's module reads only what build.rs compiled from default.json, which
+/// a native test validates (tests/validation.rs): one plain error, no words for mistakes.
+#[cfg(not(feature = "json"))]
+fn invalid(_: Path, _: impl FnOnce() -> String) -> Error {
+    Error::invalid("", "the built-in dataset is damaged")
 }
 
 /// What a value is, quoting it when short: `string "5.5"`, `number `-1``, `an array`.

@@ -491,6 +491,39 @@ fn band_text(b: &Band) -> String {
 fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<(), Error> {
     let dpath = format!("{path}.derived");
     check_text(&format!("{dpath}.rule"), &d.rule, MAX_NOTE_CHARS)?;
+    let expected = compute(data, &dpath, f, d)?;
+    let stated = f.value.unwrap_or(f64::NAN);
+    if (stated - expected).abs() > DERIVED_TOLERANCE {
+        return Err(Error::invalid(
+            format!("{path}.value"),
+            format!(
+                "{} does not follow its rule: the inputs give {}",
+                num(stated),
+                crate::format::fixed(expected, 2)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The value figure `index`'s rule gives from its inputs, rounded as derived values are
+/// stored (one decimal): what the editor fills in, so a derived value is never typed.
+pub fn derived_value(data: &Dataset, index: usize) -> Result<f64, Error> {
+    let path = format!("figures[{index}]");
+    let f = data
+        .figures
+        .get(index)
+        .ok_or_else(|| Error::invalid(path.as_str(), "no such figure"))?;
+    let d = f
+        .derived
+        .as_ref()
+        .ok_or_else(|| Error::invalid(format!("{path}.derived"), "the figure has no rule"))?;
+    let value = compute(data, &format!("{path}.derived"), f, d)?;
+    Ok((value * 10.0).round() / 10.0)
+}
+
+/// The inputs of a derived figure, checked, then its rule applied to them.
+fn compute(data: &Dataset, dpath: &str, f: &Figure, d: &Derived) -> Result<f64, Error> {
     let mut inputs = Vec::with_capacity(d.from.len());
     for (k, id) in d.from.iter().enumerate() {
         let input = match data.figure(id) {
@@ -516,19 +549,7 @@ fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<
         };
         inputs.push((input, value));
     }
-    let expected = derive(&dpath, f, d, &inputs)?;
-    let stated = f.value.unwrap_or(f64::NAN);
-    if (stated - expected).abs() > DERIVED_TOLERANCE {
-        return Err(Error::invalid(
-            format!("{path}.value"),
-            format!(
-                "{} does not follow its rule: the inputs give {}",
-                num(stated),
-                crate::format::fixed(expected, 2)
-            ),
-        ));
-    }
-    Ok(())
+    derive(dpath, f, d, &inputs)
 }
 
 fn derive(dpath: &str, f: &Figure, d: &Derived, inputs: &[(&Figure, f64)]) -> Result<f64, Error> {

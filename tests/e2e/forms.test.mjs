@@ -56,7 +56,7 @@ function markPoints(page, id, lang) {
     async ({ id, lang, src }) => {
       const widget = document.getElementById(id);
       const canvas = widget.shadowRoot.querySelector("canvas.base");
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
       const data = m.Data.fromJson(await (await fetch(src)).text());
       const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
       chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);

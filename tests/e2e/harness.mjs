@@ -181,7 +181,8 @@ export async function markPoint(page, selector, view, mark, { lang = "zh", theme
       const widget = document.querySelector(selector);
       const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
       const stage = canvas.parentElement;
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      // The module the widget uses: the built-in data's, or the one that reads JSON.
+      const m = await import(new URL(`${dataSrc ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
       const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.builtin();
       const all = (widget.getAttribute("chart") || "all") === "all";
       const id = all ? data.chartIds()[view] : widget.getAttribute("chart");

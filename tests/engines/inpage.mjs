@@ -30,9 +30,9 @@ export async function markPixels({ selector, view, colors }) {
   const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
   const lang = widget.getAttribute("lang") || "zh";
-  const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-  // The widget's own data: the built-in dataset, or an editor's through data-src.
+  // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
+  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
   const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
@@ -97,9 +97,9 @@ export async function markPoint({ selector, view, mark }) {
   const stage = canvas.parentElement;
   stage.scrollIntoView({ block: "center" });
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
-  const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-  // The widget's own data: the built-in dataset, or an editor's through data-src.
+  // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
+  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
   const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;

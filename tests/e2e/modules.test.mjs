@@ -1,0 +1,112 @@
+// Which module a page downloads (issue 10): the built-in data's module reads no JSON, so a
+// page of built-in charts must not fetch the one that does, and a page whose widgets all
+// have data-src must not fetch the built-in one. And the `json` property (the editor's
+// preview): text in, the same reading, errors and redraws as data-src.
+import { readFile } from "node:fs/promises";
+import { CSP } from "../../.ci/serve.mjs";
+import { assert, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
+
+/** The pathnames of every module file (wasm or glue) the page requested. */
+function recordModules(page) {
+  const seen = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/pkg[^/]*\//.test(path)) seen.push(path);
+  });
+  return seen;
+}
+
+export default async function (env) {
+  await test("modules: a page of built-in charts downloads the built-in module only", async () => {
+    const page = await open(env, null);
+    await countEvents(page);
+    const modules = recordModules(page);
+    await page.goto(`${env.origin}/article.html`);
+    const widgets = await page.evaluate(() => document.querySelectorAll("park-infographic").length);
+    await settled(page, widgets);
+    assertEqual(
+      [...new Set(modules)].sort(),
+      ["/pkg/park_infographic.js", "/pkg/park_infographic_bg.wasm"],
+      "module files requested",
+    );
+    await page.close();
+  });
+
+  await test("modules: a page whose widgets all have data-src downloads the JSON module only", async () => {
+    const page = await open(env, null);
+    await countEvents(page);
+    const modules = recordModules(page);
+    // A page of the bundle's origin, under its CSP, with one editor's widget in its HTML.
+    await page.route(`${env.origin}/e2e/data-src.html`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP },
+        body: `<!doctype html><html lang="en"><head><title>data-src</title>
+<script type="module" src="/embed.js"></script></head><body>
+<park-infographic chart="rankings" lang="en" data-src="/data/default.json"></park-infographic>
+</body></html>`,
+      }),
+    );
+    await page.goto(`${env.origin}/e2e/data-src.html`);
+    await settled(page, 1);
+    assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
+    assertEqual(
+      [...new Set(modules)].sort(),
+      ["/pkg-json/park_infographic.js", "/pkg-json/park_infographic_bg.wasm"],
+      "module files requested",
+    );
+    await page.close();
+  });
+
+  await test("json property: draws from text, shows an invalid text's error in place, redraws when set again", async () => {
+    const page = await open(env, "/index.html");
+    await page.waitForFunction(() => customElements.get("park-infographic"));
+    const text = await readFile(new URL("../../src/data/default.json", import.meta.url), "utf8");
+    // One widget, then its json set three times; each time resolves with what it showed.
+    const outcomes = await page.evaluate(async (text) => {
+      document.body.replaceChildren();
+      const w = document.createElement("park-infographic");
+      w.setAttribute("chart", "rankings");
+      w.setAttribute("lang", "en");
+      document.body.append(w);
+      const next = () =>
+        new Promise((ok) => {
+          const done = (e) => {
+            w.removeEventListener("infographic:ready", done);
+            w.removeEventListener("infographic:error", done);
+            const root = w.shadowRoot;
+            ok({
+              type: e.type,
+              message: e.detail.message ?? null,
+              canvases: root.querySelectorAll("canvas.base").length,
+              alert: root.querySelector('[role="alert"]')?.textContent ?? null,
+            });
+          };
+          w.addEventListener("infographic:ready", done);
+          w.addEventListener("infographic:error", done);
+        });
+      const shown = [];
+      let outcome = next();
+      w.json = text;
+      shown.push(await outcome);
+      outcome = next();
+      w.json = text.replace('"value": 17.6', '"value": "17.6"');
+      shown.push(await outcome);
+      outcome = next();
+      w.json = text;
+      shown.push(await outcome);
+      return shown;
+    }, text);
+    assertEqual(outcomes[0].type, "infographic:ready", "valid text draws");
+    assertEqual(outcomes[0].canvases, 1, "one chart drawn");
+    assertEqual(outcomes[1].type, "infographic:error", "invalid text fails");
+    assert(
+      /json property is not valid.*figures\[0\]\.value/.test(outcomes[1].message),
+      `the error names the property and the field: ${outcomes[1].message}`,
+    );
+    assert(outcomes[1].alert?.includes("figures[0].value"), `the message is shown in place: ${outcomes[1].alert}`);
+    assertEqual(outcomes[2].type, "infographic:ready", "valid text again draws again");
+    assertEqual(outcomes[2].canvases, 1, "one chart drawn again");
+    await page.close();
+  });
+}
