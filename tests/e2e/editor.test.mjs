@@ -42,10 +42,17 @@ async function loaded(p) {
   );
 }
 
-/** The next `ready` or `error` of the preview after `mark` events had been recorded. */
-async function nextDraw(p, mark) {
-  await p.waitForFunction((n) => window.__events.slice(n).some((e) => e.type !== "hover"), mark);
-  return p.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover"), mark);
+
+/**
+ * Waits until the preview has been given data containing `needle` (the preview redraws as
+ * the editor types, one validation per frame) and has finished drawing it.
+ */
+async function drawnWith(p, needle) {
+  await p.waitForFunction((needle) => {
+    const el = document.getElementById("preview-chart");
+    return el?.json?.includes(needle) && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
+  }, needle);
+  return p.evaluate(() => window.__events.filter((e) => e.type !== "hover").at(-1).type);
 }
 
 const eventCount = (p) => p.evaluate(() => window.__events.length);
@@ -88,7 +95,8 @@ function previewMark(p, text, chart, mark, lang = "zh") {
     async ({ text, chart, mark, lang }) => {
       const widget = document.getElementById("preview-chart");
       const canvas = widget.shadowRoot.querySelector("canvas.base");
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      // The module the preview uses (the json property reads JSON, as data-src does).
+      const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
       const data = m.Data.fromJson(text);
       const c = new m.Chart(data, chart, lang, widget.getAttribute("theme"));
       c.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
@@ -128,11 +136,9 @@ function previewPixels(p) {
 export default async function editorTests(env) {
   await test("editor: a changed value reaches the preview, whose hover reports it", async () => {
     const p = await editor(env);
-    const mark = await eventCount(p);
     await typeInto(p, 0, "value", "23.4");
     await checked(p, { valid: true });
-    const drawn = await nextDraw(p, mark);
-    assertEqual(drawn.map((e) => e.type), ["ready"], "the preview redrew");
+    assertEqual(await drawnWith(p, '"value": 23.4,'), "ready", "the preview redrew");
     const expected = fresh();
     expected.figures[0].value = 23.4;
     const detail = await hover(p, JSON.stringify(expected), "growth-2019", 0);
@@ -150,7 +156,6 @@ export default async function editorTests(env) {
       ["id", "label zh", "label en", "value", "unit", "period", "chart", "section", "paragraph"],
       ...[a, b].map((f) => [`${f.id}-copy`, f.label.zh, f.label.en, f.value, f.unit, f.period.year, f.chart, f.source.section, f.source.paragraph]),
     ];
-    const mark = await eventCount(p);
     await paste(p, 0, "id", `${rows.map((r) => r.join("\t")).join("\r\n")}\r\n`);
     const status = await p.locator("#paste-status").textContent();
     // The UI is in Chinese: the headers recognised are named in Chinese.
@@ -158,7 +163,7 @@ export default async function editorTests(env) {
     assertEqual(await rowCount(p), 60, "two rows added");
     assertEqual(await cellText(p, 58, "id"), "fai-growth-2019-copy", "new row id");
     await checked(p, { valid: true });
-    await nextDraw(p, mark);
+    assertEqual(await drawnWith(p, "industrial-output-growth-2019-copy"), "ready", "the preview redrew");
     const expected = fresh();
     for (const f of [a, b]) {
       expected.figures.push({ id: `${f.id}-copy`, label: f.label, value: f.value, unit: f.unit, period: { year: f.period.year }, source: f.source, chart: f.chart });
@@ -353,8 +358,7 @@ export default async function editorTests(env) {
     await tabTo(() => document.activeElement?.dataset?.field === "title.en", "the chart title");
     await p.keyboard.press("Control+A");
     await p.keyboard.type("Growth, my park");
-    const mark = await eventCount(p);
-    await nextDraw(p, mark);
+    assertEqual(await drawnWith(p, "Growth, my park"), "ready", "the preview redrew");
     await tabTo(() => document.activeElement?.id === "preview-chart", "the preview");
     await p.keyboard.press("Home");
     await p.waitForFunction(() => window.__events.some((e) => e.type === "hover" && e.detail?.value === 7.2));
@@ -405,12 +409,14 @@ export default async function editorTests(env) {
     await p.addScriptTag({ path: AXE });
     for (const lang of ["zh", "en"]) {
       for (const theme of ["light", "dark"]) {
-        const mark = await eventCount(p);
         await p.locator(`#ui-switches input[name=ui][value=${lang}]`).check();
         await p.locator(`#ui-switches input[name=pagetheme][value=${theme}]`).check();
         await p.locator(`#preview-switches input[name=lang][value=${lang}]`).check();
         await p.locator(`#preview-switches input[name=theme][value=${theme}]`).check();
-        if (lang !== "zh" || theme !== "light") await nextDraw(p, mark);
+        await p.waitForFunction(({ lang, theme }) => {
+          const el = document.getElementById("preview-chart");
+          return el.getAttribute("lang") === lang && el.shadowRoot.querySelector(".body").dataset.theme === theme && !el.hasAttribute("aria-busy");
+        }, { lang, theme });
         const result = await p.evaluate(() =>
           window.axe.run(document, { resultTypes: ["violations"], runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }),
         );

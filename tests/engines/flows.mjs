@@ -363,4 +363,55 @@ export async function flows(env) {
   } finally {
     await bad.close();
   }
+  // --- the editor: an edited value reaches the real preview ------------------------------
+  const page = await env.open("/editor.html");
+  try {
+    await test("editor: a value typed into the table is drawn in the preview; pointer and keys report it", async () => {
+      // A clean start whatever this engine's profile kept: "clear" shows the built-in data.
+      await page.waitFor(() => document.body.dataset.ready === "true" && document.querySelector("#check .ok"));
+      await page.evaluate(() => document.getElementById("clear").click());
+      await page.waitFor(() => document.querySelector("#check .ok") && document.querySelector("#grid tbody tr td")?.textContent === "fai-growth-2019");
+      const f = data.figures[0];
+      const edited = JSON.parse(JSON.stringify(data));
+      edited.figures[0].value = 23.4;
+      // By the keyboard: focus the value cell, Enter edits, type, Enter keeps it.
+      await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").click());
+      await page.press("Enter");
+      for (const key of "23.4") await page.press(key);
+      let n = await eventCount(page);
+      await page.press("Enter");
+      await page.waitFor((n) => window.__events.slice(n).some((e) => e.type === "ready" && e.id === "preview-chart"), n);
+      assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").textContent), "23.4", "the cell");
+      // The mark, located from the layout the module returns for the edited data.
+      const p = await page.evaluate(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
+      n = await eventCount(page);
+      await page.move(p.x, p.y);
+      assertEqual(Object.values(await nextHover(page, n)), [f.chart, f.id, f.label.zh, 23.4, f.unit], "pointer hover");
+      await page.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector(".stage").focus());
+      n = await eventCount(page);
+      await page.press("Home");
+      assertEqual((await nextHover(page, n)).value, 23.4, "key hover");
+      await noProblems(page);
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Where mark `mark` of the editor's preview is, from the layout of the data `text`. */
+async function previewMark({ text, chart, mark }) {
+  const widget = document.getElementById("preview-chart");
+  const canvas = widget.shadowRoot.querySelector("canvas.base");
+  canvas.scrollIntoView({ block: "center" });
+  // The module the preview uses for data given as text (as for data-src).
+  const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
+  const data = m.Data.fromJson(text);
+  const c = new m.Chart(data, chart, widget.getAttribute("lang"), widget.shadowRoot.querySelector(".body").dataset.theme);
+  c.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+  const [x, y, w, h] = c.markHitBox(mark);
+  const k = canvas.getBoundingClientRect().width / c.widthCss;
+  c.free();
+  data.free();
+  const r = canvas.getBoundingClientRect();
+  return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k };
 }

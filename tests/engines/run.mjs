@@ -56,7 +56,7 @@ const routes = {
     send(res, "application/json", readFileSync(new URL("tests/corpus/01-malformed-json.json", root))),
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
 };
-for (const page of ["index.html", "article.html", "frame.html"]) {
+for (const page of ["index.html", "article.html", "frame.html", "editor.html"]) {
   routes[`/${page}`] = (req, res) => send(res, HTML, withRecorder(new URL(page, dist)));
 }
 const server = await serve(dist.pathname, 0, { routes });

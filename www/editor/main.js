@@ -9,10 +9,10 @@ import { MAX_FILE_BYTES, blank, canSave, clearSaved, freshId, isOurs, newFigure,
 import { COLUMNS, FigureTable, columnForField } from "./table.js";
 import { setLang, word } from "./words.js";
 
-// The editor's build of the module: the embed's exports plus checkJson, deriveValue,
-// deriveOps and chartSvg. Until that build exists the embed's module serves (validation
-// through Data.fromJson; no derived values or SVG).
-const MODULE_URL = new URL("../pkg/park_infographic.js", import.meta.url);
+// The editor's build of the module (pkg-editor, which no embed loads): the JSON module's
+// exports plus checkJson, deriveValue, deriveOps and chartSvg. The code below still works
+// with a module that has only Data.fromJson (validation; no derived values or SVG).
+const MODULE_URL = new URL("../pkg-editor/park_infographic.js", import.meta.url);
 const DEFAULT_OPS = ["remainder", "ratio", "annual_rate", "index_path"];
 
 const $ = (id) => document.getElementById(id);
@@ -160,10 +160,12 @@ function preview() {
   if (!lastValid) return;
   let el = $("preview-chart");
   const settings = new FormData($("preview-switches"));
-  if (!el) {
+  const first = !el;
+  // The real element, given the data as text (the page's CSP forbids fetching blob: URLs);
+  // the first time with everything set before it is connected, so it draws once.
+  if (first) {
     el = document.createElement("park-infographic");
     el.id = "preview-chart";
-    $("preview-frame").append(el);
   }
   el.setAttribute("lang", settings.get("lang"));
   el.setAttribute("theme", settings.get("theme"));
@@ -172,6 +174,7 @@ function preview() {
     shown = lastValid;
     el.json = lastValid;
   }
+  if (first) $("preview-frame").append(el);
   $("preview-frame").className = `frame w${settings.get("width")}`;
   publisher.renderSnippets();
 }
