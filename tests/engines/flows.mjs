@@ -369,8 +369,12 @@ export async function flows(env) {
     await test("editor: a value typed into the table is drawn in the preview; pointer and keys report it", async () => {
       // A clean start whatever this engine's profile kept: "clear" shows the built-in data.
       await page.waitFor(() => document.body.dataset.ready === "true" && document.querySelector("#check .ok"));
-      await page.evaluate(() => document.getElementById("clear").click());
-      await page.waitFor(() => document.querySelector("#check .ok") && document.querySelector("#grid tbody tr td")?.textContent === "fai-growth-2019");
+      await page.evaluate(() => {
+        document.getElementById("status").textContent = "";
+        document.getElementById("clear").click();
+      });
+      // The status says "cleared" once the built-in data is in the table.
+      await page.waitFor(() => document.getElementById("status").textContent.includes("清除") && document.querySelector("#check .ok"));
       const f = data.figures[0];
       const edited = JSON.parse(JSON.stringify(data));
       edited.figures[0].value = 23.4;
@@ -378,15 +382,19 @@ export async function flows(env) {
       await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").click());
       await page.press("Enter");
       for (const key of "23.4") await page.press(key);
-      let n = await eventCount(page);
       await page.press("Enter");
-      await page.waitFor((n) => window.__events.slice(n).some((e) => e.type === "ready" && e.id === "preview-chart"), n);
+      // The preview redraws as the editor types (one check per frame): wait for the last.
+      await page.waitFor(() => {
+        const el = document.getElementById("preview-chart");
+        return el?.json?.includes('"value": 23.4,') && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
+      });
       assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").textContent), "23.4", "the cell");
       // The mark, located from the layout the module returns for the edited data.
       const p = await page.evaluate(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
-      n = await eventCount(page);
+      let n = await eventCount(page);
       await page.move(p.x, p.y);
-      assertEqual(Object.values(await nextHover(page, n)), [f.chart, f.id, f.label.zh, 23.4, f.unit], "pointer hover");
+      const d = await nextHover(page, n);
+      assertEqual([d.chart, d.id, d.label, d.value, d.unit], [f.chart, f.id, f.label.zh, 23.4, f.unit], "pointer hover");
       await page.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector(".stage").focus());
       n = await eventCount(page);
       await page.press("Home");

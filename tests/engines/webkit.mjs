@@ -11,7 +11,7 @@ import { Origin, Pointer } from "selenium-webdriver/lib/input.js";
 export const name = "webkit";
 
 const MINIBROWSER = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
-const KEYS = { ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, End: Key.END, Home: Key.HOME, Escape: Key.ESCAPE, Tab: Key.TAB };
+const KEYS = { ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, End: Key.END, Home: Key.HOME, Escape: Key.ESCAPE, Tab: Key.TAB, Enter: Key.ENTER };
 
 /** Starts Xvfb on a free display; resolves to {display, process} once it accepts clients. */
 function startXvfb() {

@@ -315,8 +315,10 @@ async function openBuiltin(save = true) {
     const response = await fetch(new URL("data/default.json", document.baseURI));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     openText(await response.text(), "data/default.json", save);
+    return true;
   } catch (e) {
     say("status", word("readFailed") + e.message);
+    return false;
   }
 }
 
@@ -468,9 +470,8 @@ if (saved) {
   doc = saved;
   renderAll();
   say("status", word("restored"));
-} else {
-  renderAll();
-  openBuiltin();
+} else if (!(await openBuiltin(false))) {
+  renderAll(); // the blank dataset
 }
 try {
   const m = await import(MODULE_URL.href);
