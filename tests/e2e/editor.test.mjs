@@ -69,10 +69,17 @@ async function typeInto(p, row, key, text) {
   await p.keyboard.press("Enter");
 }
 
-/** Waits until the check line shows valid, or an alert (returns its text). */
-async function checked(p, { valid }) {
+/**
+ * Waits until the check line shows valid, or an alert containing `naming` (the editor
+ * validates as it types, so earlier alerts name what was typed so far); returns its text.
+ */
+async function checked(p, { valid, naming = "" }) {
   const selector = valid ? "#check .ok" : "#check [role=alert]";
-  await p.waitForSelector(selector);
+  try {
+    await p.waitForFunction(({ selector, naming }) => document.querySelector(selector)?.textContent.includes(naming), { selector, naming });
+  } catch (e) {
+    throw new Error(`${e.message}; the check says: ${await p.locator("#check").textContent()}`);
+  }
   return p.locator(selector).textContent();
 }
 
@@ -217,7 +224,7 @@ export default async function editorTests(env) {
     const pixels = await previewPixels(p);
     const mark = await eventCount(p);
     await typeInto(p, 2, "value", "eight");
-    const alert = await checked(p, { valid: false });
+    const alert = await checked(p, { valid: false, naming: "eight" });
     assert(alert.includes("eight") && (alert.includes("行 3") || alert.includes("Row 3")), `alert: ${alert}`);
     const td = cell(p, 2, "value");
     assertEqual(await td.getAttribute("aria-invalid"), "true", "the cell is marked");
@@ -244,7 +251,7 @@ export default async function editorTests(env) {
     for (const [row, key, text, named] of cases) {
       const good = await cellText(p, row, key);
       await typeInto(p, row, key, text);
-      const alert = await checked(p, { valid: false });
+      const alert = await checked(p, { valid: false, naming: named });
       assert(alert.includes(named), `${key}: ${alert}`);
       assertEqual(await cell(p, row, key).getAttribute("aria-invalid"), "true", `${key} cell marked`);
       await typeInto(p, row, key, good);
@@ -396,8 +403,7 @@ export default async function editorTests(env) {
       data.items.add(new File([text], "mine.json", { type: "application/json" }));
       document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
     }, JSON.stringify(mine));
-    const alert = await checked(p, { valid: false });
-    assert(alert.includes("8%"), `wrong type named: ${alert}`);
+    const alert = await checked(p, { valid: false, naming: "8%" });
     assertEqual(await cell(p, 2, "value").getAttribute("aria-invalid"), "true", "at its cell");
     await p.close();
   });
@@ -425,5 +431,119 @@ export default async function editorTests(env) {
       }
     }
     await p.close();
+  });
+  await test("editor: derived figures: inputs change the computed value; a rule is chosen, never typed", async () => {
+    const p = await editor(env);
+    const d = fresh();
+    const at = (id) => d.figures.findIndex((f) => f.id === id);
+    const value = (id) => d.figures[at(id)].value;
+    // remainder: the total minus the three larger bands, recomputed after an input changes.
+    const rest = at("target-projects-10-20yi-2020");
+    await typeInto(p, at("target-projects-20-50yi-2020"), "value", "5");
+    const remainder = value("target-projects-10yi-plus-2020") - 5 - value("target-projects-50-100yi-2020") - value("target-projects-100yi-plus-2020");
+    await p.waitForFunction(({ row, want }) => document.querySelector(`#grid tbody tr:nth-child(${row + 1}) td:nth-of-type(4)`).textContent === want, { row: rest, want: String(remainder) });
+    await checked(p, { valid: true });
+    // The derived cell cannot be typed into.
+    await cell(p, rest, "value").click();
+    await p.keyboard.press("Enter");
+    assertEqual(await p.locator("#grid input").count(), 0, "no editor on a derived cell");
+    assertEqual(await cell(p, rest, "value").getAttribute("aria-readonly"), "true", "read-only to assistive technology");
+    // ratio: rule removed (the value is typed again), then chosen with its inputs.
+    const ratio = at("equipment-to-design-park-ratio");
+    await cell(p, ratio, "id").click();
+    await p.locator("#derived-op").selectOption("");
+    assertEqual(await cell(p, ratio, "value").getAttribute("aria-readonly"), null, "editable without a rule");
+    await p.locator("#derived-op").selectOption("ratio");
+    await p.locator("#derived-from").fill("ic-equipment-park-area, ic-design-park-area");
+    // 9.5 km² = 9.5 million m²; 35 万m² = 350,000 m²: one decimal, as the source states it.
+    const want = Math.round(((value("ic-equipment-park-area") * 1e6) / (value("ic-design-park-area") * 1e4)) * 10) / 10;
+    await p.waitForFunction(({ row, want }) => document.querySelector(`#grid tbody tr:nth-child(${row + 1}) td:nth-of-type(4)`).textContent === want, { row: ratio, want: String(want) });
+    assert((await p.locator("#derived-out").textContent()).includes(String(want)), "the panel says what it computed");
+    await checked(p, { valid: true });
+    // An input that does not exist: the module's message, at the value cell.
+    await p.locator("#derived-from").fill("ic-equipment-park-area, no-such-figure");
+    const alert = await checked(p, { valid: false, naming: "no-such-figure" });
+    assert(alert.includes("no-such-figure"), `alert: ${alert}`);
+    assert((await p.locator("#derived-out").textContent()).includes("no-such-figure"), "the panel says why it cannot compute");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: charts: add one, give it figures and a form, reorder, remove", async () => {
+    const p = await editor(env);
+    await p.locator("#add-chart").click();
+    const id = await p.locator('#chart-fields [data-field="id"]').inputValue();
+    assertEqual(id, "chart-9", "a fresh id");
+    await p.locator('#chart-fields [data-field="id"]').fill("results-2020");
+    await p.locator('#chart-fields [data-field="form"]').selectOption("tiles");
+    await p.locator('#chart-fields [data-field="title.zh"]').fill("2020年成果");
+    // Two figures of the default data move to it by their chart cell.
+    const d = fresh();
+    const rows = [d.figures.findIndex((f) => f.id === "projects-signed-2019"), d.figures.findIndex((f) => f.id === "iur-projects-2019")];
+    for (const r of rows) {
+      await cell(p, r, "group").click();
+      await p.keyboard.press("Delete");
+      await typeInto(p, r, "chart", "results-2020");
+    }
+    await checked(p, { valid: true });
+    assertEqual(await drawnWith(p, '"chart": "results-2020"'), "ready", "the preview redrew");
+    assertEqual(await p.locator("#preview-chart").getAttribute("chart"), "results-2020", "the new chart is previewed");
+    assertEqual(await p.locator("#chart-order li span").allTextContents(), ["projects-signed-2019 · 全年签约产业项目", "iur-projects-2019 · 产学研合作项目"], "its figures");
+    await p.locator("#chart-order li:first-child button", { hasText: "下移" }).click();
+    assertEqual((await p.locator("#chart-order li span").allTextContents())[0].split(" ")[0], "iur-projects-2019", "reordered");
+    await checked(p, { valid: true });
+    const titles = await p.evaluate(() => document.getElementById("preview-chart").json);
+    const exported = JSON.parse(titles);
+    const mine = exported.figures.filter((f) => f.chart === "results-2020").map((f) => f.id);
+    assertEqual(mine, ["iur-projects-2019", "projects-signed-2019"], "order in the data");
+    assertEqual(exported.charts.at(-1), { id: "results-2020", form: "tiles", title: { zh: "2020年成果", en: "New chart" }, description: { zh: "图中为……", en: "Shows …" } }, "the chart");
+    await p.locator("#remove-chart").click();
+    assert((await p.locator("#chart-status").textContent()).includes("results-2020"), "removal said");
+    assertEqual(await cellText(p, rows[0], "chart"), "", "its figures belong to no chart");
+    await checked(p, { valid: true });
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: publish: PNG at 2×, SVG, snippets copied (clipboard or selected text), iframe snippet draws", async () => {
+    const p = await editor(env);
+    await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const [png] = await Promise.all([p.waitForEvent("download"), p.locator('#images button[data-chart="growth-2019"][data-format="png"]').click()]);
+    const bytes = readFileSync(await png.path());
+    assertEqual([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(""), "PNG", "a PNG");
+    assertEqual(bytes.readUInt32BE(16), 1280, "640 CSS px at 2×");
+    assertEqual(png.suggestedFilename(), "growth-2019.zh.png", "file name");
+    const [svg] = await Promise.all([p.waitForEvent("download"), p.locator('#images button[data-chart="growth-2019"][data-format="svg"]').click()]);
+    const svgText = readFileSync(await svg.path(), "utf8");
+    assert(svgText.includes("<svg") && svgText.includes(fresh().charts[0].title.zh.slice(0, 4)), "an SVG with the title");
+    await p.locator("#host-url").fill("https://news.example.com/data/park.json");
+    const component = await p.locator("#snippet-component").textContent();
+    assert(component.includes('data-src="https://news.example.com/data/park.json"') && component.includes('chart="growth-2019"'), component);
+    await p.locator('#snippets button[data-target="snippet-component"]').click();
+    await p.waitForFunction(() => document.getElementById("publish-status").textContent);
+    assertEqual(await p.evaluate(() => navigator.clipboard.readText()), component, "copied");
+    await p.close();
+
+    // Without the clipboard API the text is selected for Ctrl+C.
+    const q = await open(env, null);
+    await q.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+    await q.goto(`${env.origin}/editor.html`);
+    await q.waitForFunction(() => document.body.dataset.ready === "true" && document.querySelector("#snippet-iframe"));
+    await q.locator('#snippets button[data-target="snippet-iframe"]').click();
+    const iframe = await q.locator("#snippet-iframe").textContent();
+    assertEqual(await q.evaluate(() => String(window.getSelection())), iframe, "selected");
+    await q.close();
+
+    // The iframe snippet's page: frame.html draws a data-src on its own origin, ignores another's.
+    const f = await open(env, null);
+    await f.route("**/e2e/park.json", (r) => r.fulfill({ contentType: "application/json", body: DEFAULT_TEXT }));
+    for (const [src, want] of [["/e2e/park.json", "/e2e/park.json"], ["https://elsewhere.example/park.json", null]]) {
+      await f.goto(`${env.origin}/frame.html?chart=growth-2019&lang=zh&data-src=${encodeURIComponent(src)}`);
+      await f.waitForFunction(() => document.querySelector("park-infographic")?.shadowRoot.querySelector("canvas.base"));
+      const attr = await f.evaluate(() => document.querySelector("park-infographic").getAttribute("data-src"));
+      assertEqual(attr && new URL(attr).pathname, want, `data-src for ${src}`);
+    }
+    await assertClean(f);
+    await f.close();
   });
 }

@@ -1,7 +1,7 @@
 // The figure table: one row per figure, a spreadsheet-like grid. Arrow keys, Home/End
 // and Tab move; Enter or F2 (or typing) edits in place; Enter or Tab commits, Escape
-// cancels. Cells show and keep the raw text typed (see state.js); the columns know how
-// to read and write their field of a figure.
+// cancels; Delete empties a cell. Cells show and keep the raw text typed (see state.js);
+// the columns know how to read and write their field of a figure.
 import { BOUNDS, KINDS, UNITS } from "./state.js";
 import { word } from "./words.js";
 
@@ -305,6 +305,10 @@ export class FigureTable {
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       this.edit();
+    } else if (e.key === "Delete" || e.key === "Backspace") {
+      // Empties the cell, as in a spreadsheet.
+      e.preventDefault();
+      this.clearCell();
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // Typing over a cell starts editing with that character, as in a spreadsheet.
       e.preventDefault();
@@ -344,6 +348,16 @@ export class FigureTable {
       c.set(f, input.value);
       this.onEdit(this.row, c.key);
     }
+  }
+
+  clearCell() {
+    const td = this.cell();
+    const f = this.figures()[this.row];
+    const c = COLUMNS[this.col];
+    if (!td || !f || td.getAttribute("aria-readonly") === "true") return;
+    c.set(f, "");
+    this.fill(td, f, c);
+    this.onEdit(this.row, c.key);
   }
 
   commit() {

@@ -35,7 +35,7 @@ const WORDS = {
     removeSection: "删除章节",
     figures: "数据",
     figuresHelp:
-      "方向键移动，Enter 或 F2 编辑，Esc 取消，Tab 右移。可从电子表格粘贴制表符分隔的行（首行为表头）。时期写法：2019、2020 Q1、2020 +3y、2020 +2-3y、2019 now。",
+      "方向键移动，Enter 或 F2 编辑，Esc 取消，Tab 右移，Delete 清空。可从电子表格粘贴制表符分隔的行（首行为表头）。时期写法：2019、2020 Q1、2020 +3y、2020 +2-3y、2019 now。",
     addFigure: "添加一行",
     removeFigure: "删除所选行",
     row: "行",
@@ -159,7 +159,7 @@ const WORDS = {
     removeSection: "Remove section",
     figures: "Figures",
     figuresHelp:
-      "Arrow keys move, Enter or F2 edits, Esc cancels, Tab moves right. Paste tab-separated rows from a spreadsheet (first row: the headers). Periods: 2019, 2020 Q1, 2020 +3y, 2020 +2-3y, 2019 now.",
+      "Arrow keys move, Enter or F2 edits, Esc cancels, Tab moves right, Delete empties a cell. Paste tab-separated rows from a spreadsheet (first row: the headers). Periods: 2019, 2020 Q1, 2020 +3y, 2020 +2-3y, 2019 now.",
     addFigure: "Add a row",
     removeFigure: "Remove the selected row",
     row: "Row",
