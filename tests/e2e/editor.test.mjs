@@ -546,4 +546,18 @@ export default async function editorTests(env) {
     await assertClean(f);
     await f.close();
   });
+  await test("editor: readable at 320 px in zh and en: only the table and the preview scroll sideways", async () => {
+    const p = await editor(env, { viewport: { width: 320, height: 700 } });
+    for (const lang of ["zh", "en"]) {
+      await p.locator(`#ui-switches input[name=ui][value=${lang}]`).check();
+      const wide = await p.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => !e.closest(".scroll, .frame") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((e) => `${e.tagName}#${e.id}.${e.className}`),
+      );
+      assertEqual(wide, [], `wider than the page (${lang})`);
+      assertEqual(await p.locator("#figures-h").textContent(), lang === "zh" ? "数据" : "Figures", "the interface language");
+    }
+    await p.close();
+  });
 }

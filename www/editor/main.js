@@ -21,6 +21,7 @@ const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 let doc = blank();
 let wasm = null; // the module, once loaded
 let lastValid = null; // the JSON text of the last valid version (what the preview shows)
+let validCharts = []; // its chart ids
 let shown = null; // what the preview element was last given
 let problem = null; // [path, message] of the current error, or null
 let scheduled = false;
@@ -90,6 +91,7 @@ function validate() {
   if (!result.length) {
     const changed = lastValid !== text;
     lastValid = text;
+    if (changed) validCharts = JSON.parse(text).charts.map((c) => c.id);
     preview();
     if (changed) publisher.renderImages();
   }
@@ -169,7 +171,9 @@ function preview() {
   }
   el.setAttribute("lang", settings.get("lang"));
   el.setAttribute("theme", settings.get("theme"));
-  el.setAttribute("chart", charts.current() || "all");
+  // A chart not in the last valid version (just added, say) waits until it is valid.
+  if (validCharts.includes(charts.current())) el.setAttribute("chart", charts.current());
+  else if (!el.hasAttribute("chart")) el.setAttribute("chart", validCharts[0]);
   if (shown !== lastValid) {
     shown = lastValid;
     el.json = lastValid;
