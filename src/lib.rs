@@ -61,10 +61,12 @@ pub struct Data {
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Data {
-    /// The dataset compiled into the module (南通高新区, 2019–2020).
-    pub fn builtin() -> Result<Data, JsValue> {
+    /// A built-in data file's bytes (`data/<chart>.bin`, `data/all.bin`: the compact form
+    /// `cargo run --bin render -- --compact` writes from default.json, validated there).
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Data, JsValue> {
         Ok(Data {
-            inner: Rc::new(Dataset::default_data()?),
+            inner: Rc::new(data::compact::decode(bytes)?),
         })
     }
 

@@ -29,10 +29,11 @@ const MODULES = {
 };
 
 // Everything this file needs is requested the moment it runs, all at once: the wasm (so
-// it downloads and compiles while the rest arrives), its glue, and the placeholder
-// heights. Static imports would have made a chain: this file, then the glue, then the wasm.
-// Which module: the one the widgets already on the page need (module scripts run after
-// the page is parsed), the built-in data's when there are none yet.
+// it downloads and compiles while the rest arrives), its glue, the built-in data's file
+// for each chart on the page, and the placeholder heights. Static imports would have made
+// a chain: this file, then the glue, then the wasm. Which module: the one the widgets
+// already on the page need (module scripts run after the page is parsed), the built-in
+// data's when there are none yet.
 const requests = {}; // kind -> { wasm: Promise<Response>, glue: Promise<module> }
 function request(kind) {
   const files = MODULES[kind];
@@ -43,10 +44,21 @@ function request(kind) {
   glue.catch(() => {});
   requests[kind] = { wasm, glue };
 }
+/** The built-in data, one compact file per chart (see src/data/compact.rs). */
+const builtinUrl = (file) => new URL(`data/${file}.bin`, BASE).href;
+const prefetched = new Map(); // URL -> Promise<Response>, for the widgets already on the page
 {
   const widgets = [...document.querySelectorAll("park-infographic")];
-  if (!widgets.length || widgets.some((w) => !w.getAttribute("data-src"))) request("builtin");
-  if (widgets.some((w) => w.getAttribute("data-src"))) request("json");
+  const builtin = widgets.filter((w) => !w.getAttribute("data-src"));
+  if (!widgets.length || builtin.length) request("builtin");
+  if (builtin.length < widgets.length) request("json");
+  for (const w of builtin) {
+    // Before heights.js has said which ids the built-in data has: any id that could be one.
+    const chart = w.getAttribute("chart") || "all";
+    const url = builtinUrl(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(chart) ? chart : "all");
+    if (!prefetched.has(url)) prefetched.set(url, fetch(url));
+    prefetched.get(url).catch(() => {}); // reported by loadBuiltin, when a widget needs it
+  }
 }
 // Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
 let heights = { widths: [], charts: {} }; // until it arrives, or if it cannot
@@ -126,23 +138,51 @@ function loadModule(kind) {
 }
 
 /**
- * The dataset for `src` ("" = built in), parsed once per page and shared by every
- * widget, with the module it lives in: `{ data, Chart }`.
+ * The dataset at `url`, loaded once per page by `load` and shared by every widget, with
+ * the module it lives in: `{ data, Chart }`. A failed load is not kept: the editor may fix
+ * the file and set the attribute again.
  */
-function loadData(src) {
-  const url = src ? new URL(src, document.baseURI).href : "";
+function shared(url, load) {
   if (!datasets.has(url)) {
-    // fetchData names its own failures (the request); the rest is the data itself.
-    const pending = url
-      ? fetchData(url).then((text) =>
-          parseJson(text, (e) => failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`)),
-        )
-      : loadModule("builtin").then((m) => ({ data: m.Data.builtin(), Chart: m.Chart }));
+    const pending = load();
     datasets.set(url, pending);
-    // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
   }
   return datasets.get(url);
+}
+
+/** An editor's dataset at data-src. fetchData names its failures; the rest is the data's. */
+function loadData(src) {
+  const url = new URL(src, document.baseURI).href;
+  return shared(url, async () =>
+    parseJson(await fetchData(url), (e) => failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`)),
+  );
+}
+
+/**
+ * The built-in data for a widget showing `chart`: that chart's own file, or every chart's
+ * (all.bin) for "all" and for ids the built-in data does not have (the module's error
+ * then names the ones it has).
+ */
+function loadBuiltin(chart) {
+  const url = builtinUrl(builtinChart(chart) ? chart : "all");
+  return shared(url, async () => {
+    const unread = (detail) => failure("The built-in data could not be loaded", `${url}: ${detail}`);
+    const response = prefetched.get(url) ?? fetch(url);
+    prefetched.delete(url);
+    const [m, bytes] = await Promise.all([
+      loadModule("builtin"),
+      response.then(
+        (r) => (r.ok ? r.arrayBuffer() : Promise.reject(unread(`HTTP ${r.status}`))),
+        (e) => Promise.reject(unread(describeError(e))),
+      ),
+    ]);
+    try {
+      return { data: m.Data.fromBytes(new Uint8Array(bytes)), Chart: m.Chart };
+    } catch (e) {
+      throw unread(describeError(e));
+    }
+  });
 }
 
 /** An editor's JSON text read and validated by the json module; `invalid` words its error. */
@@ -624,10 +664,11 @@ class ParkInfographic extends HTMLElement {
     return this.json != null || Boolean(this.getAttribute("data-src"));
   }
 
-  /** This widget's dataset and module (see loadData). */
-  loadSource() {
-    if (this.json == null) return loadData(this.getAttribute("data-src"));
-    return parseJson(this.json, (e) => failure("The data in the json property is not valid", e));
+  /** This widget's dataset and module (see shared). */
+  loadSource(chart) {
+    const src = this.getAttribute("data-src");
+    if (this.json != null) return parseJson(this.json, (e) => failure("The data in the json property is not valid", e));
+    return src ? loadData(src) : loadBuiltin(chart);
   }
 
   /** The theme to draw in: light while printing, else the attribute's, auto from the system. */
@@ -680,7 +721,7 @@ class ParkInfographic extends HTMLElement {
       await HEIGHTS;
       if (generation !== this.generation) return;
       this.body.append(this.skeleton(chart, lang, words));
-      const [source] = await Promise.all([this.loadSource(), this.styled]);
+      const [source] = await Promise.all([this.loadSource(chart), this.styled]);
       if (generation !== this.generation) return;
       // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
       const known = source.data.chartIds();

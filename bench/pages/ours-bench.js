@@ -25,7 +25,7 @@
     const { m } = await module();
     const w = widget();
     const rect = canvas().getBoundingClientRect();
-    const data = m.Data.builtin();
+    const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
     const chart = new m.Chart(data, w.getAttribute("chart"), w.getAttribute("lang"), w.getAttribute("theme"));
     try {
       chart.render(document.createElement("canvas"), rect.width, window.devicePixelRatio || 1);
