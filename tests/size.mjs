@@ -19,7 +19,7 @@ import { dirname, join, relative, normalize } from "node:path";
 // line where the build stands, so the embed cannot grow unnoticed: lower BUDGET_BYTES
 // with every cut, never raise it. GOAL_BYTES is printed so the distance stays in view.
 const GOAL_BYTES = 64 * 1024;
-const BUDGET_BYTES = 72 * 1024;
+const BUDGET_BYTES = 68 * 1024;
 const DATA_SRC_BUDGET_BYTES = 96 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
