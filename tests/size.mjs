@@ -15,12 +15,13 @@ import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, normalize } from "node:path";
 
-// The goal (issue 10) is 64 KB; it is not reached yet. Until it is, the test holds the
-// line where the build stands, so the embed cannot grow unnoticed: lower BUDGET_BYTES
-// with every cut, never raise it. GOAL_BYTES is printed so the distance stays in view.
+// The goal (issue 10) is 64 KB for an embed of the built-in data, and it is the budget:
+// the build is under it. The embed with data-src (an editor's JSON: the module adds the
+// JSON reader and validation) is held where it stands, a ratchet: lower it with every cut,
+// never raise it.
 const GOAL_BYTES = 64 * 1024;
-const BUDGET_BYTES = 68 * 1024;
-const DATA_SRC_BUDGET_BYTES = 96 * 1024;
+const BUDGET_BYTES = GOAL_BYTES;
+const DATA_SRC_BUDGET_BYTES = 90 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 

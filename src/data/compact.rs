@@ -17,12 +17,16 @@ use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_IDS};
 
 /// Reads a dataset written by `encode`.
 pub fn decode(bytes: &[u8]) -> Result<Dataset, Error> {
-    let mut r = Reader { bytes, at: 0 };
-    let data = Dataset::get(&mut r)?;
-    if r.at == bytes.len() {
-        Ok(data)
-    } else {
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        damaged: false,
+    };
+    let data = Dataset::get(&mut r);
+    if r.damaged || r.at != bytes.len() {
         Err(damaged())
+    } else {
+        Ok(data)
     }
 }
 
@@ -68,45 +72,58 @@ fn damaged() -> Error {
     Error::invalid("", "the built-in data file is damaged")
 }
 
+/// Reads without stopping at the first problem: damage sets `damaged` and reads go on with
+/// stand-in values (zero, empty), which `decode` then refuses as a whole. No early return
+/// in the middle of a struct, so no code to drop its half-read fields: a third of the size.
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    damaged: bool,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, Error> {
-        let b = *self.bytes.get(self.at).ok_or_else(damaged)?;
+    fn byte(&mut self) -> u8 {
+        let b = self.bytes.get(self.at).copied();
         self.at += 1;
-        Ok(b)
+        self.damaged |= b.is_none();
+        b.unwrap_or(0)
     }
 
-    fn take(&mut self, n: usize) -> Result<&[u8], Error> {
-        let end = self.at.checked_add(n).ok_or_else(damaged)?;
-        let taken = self.bytes.get(self.at..end).ok_or_else(damaged)?;
+    fn take(&mut self, n: usize) -> &[u8] {
+        let start = self.at.min(self.bytes.len());
+        let end = start.saturating_add(n).min(self.bytes.len());
+        self.damaged |= end - start < n;
         self.at = end;
-        Ok(taken)
+        &self.bytes[start..end]
     }
 
-    fn whole(&mut self) -> Result<u32, Error> {
-        let (mut n, mut shift) = (0u32, 0);
+    fn whole(&mut self) -> u32 {
+        let (mut n, mut shift) = (0u32, 0u32);
         loop {
-            let b = self.byte()?;
-            n |= u32::from(b & 0x7F).checked_shl(shift).ok_or_else(damaged)?;
+            let b = self.byte();
+            if shift > 28 {
+                self.damaged = true;
+                return 0;
+            }
+            n |= u32::from(b & 0x7F) << shift;
             shift += 7;
             if b < 0x80 {
-                return Ok(n);
+                return n;
             }
         }
     }
 
     /// A small whole number (an enum's index, a quarter, a step).
-    fn small(&mut self) -> Result<u8, Error> {
-        u8::try_from(self.whole()?).map_err(|_| damaged())
+    fn small(&mut self) -> u8 {
+        let n = self.whole();
+        self.damaged |= n > u32::from(u8::MAX);
+        n as u8
     }
 
-    fn name<T: Copy>(&mut self, names: &[(&str, T)]) -> Result<T, Error> {
-        let i = usize::from(self.small()?);
-        names.get(i).map(|&(_, t)| t).ok_or_else(damaged)
+    fn name<T: Copy>(&mut self, names: &[(&str, T)]) -> T {
+        let i = usize::from(self.small());
+        self.damaged |= i >= names.len();
+        names[i.min(names.len() - 1)].1
     }
 }
 
@@ -131,7 +148,7 @@ fn put_name<T: PartialEq>(out: &mut Vec<u8>, names: &[(&str, T)], value: &T) {
 
 /// One field's type in the compact form: how it is read, and (natively) written.
 trait Compact: Sized {
-    fn get(r: &mut Reader) -> Result<Self, Error>;
+    fn get(r: &mut Reader) -> Self;
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>);
 }
@@ -140,8 +157,8 @@ trait Compact: Sized {
 macro_rules! fields {
     ($t:ident { $($f:ident),* $(,)? }) => {
         impl Compact for $t {
-            fn get(r: &mut Reader) -> Result<Self, Error> {
-                Ok($t { $($f: Compact::get(r)?),* })
+            fn get(r: &mut Reader) -> Self {
+                $t { $($f: Compact::get(r)),* }
             }
             #[cfg(feature = "json")]
             fn put(&self, out: &mut Vec<u8>) {
@@ -155,7 +172,7 @@ macro_rules! fields {
 macro_rules! named {
     ($t:ty, $names:expr) => {
         impl Compact for $t {
-            fn get(r: &mut Reader) -> Result<Self, Error> {
+            fn get(r: &mut Reader) -> Self {
                 r.name(&$names)
             }
             #[cfg(feature = "json")]
@@ -232,7 +249,7 @@ named!(Kind, KIND_NAMES);
 named!(DeriveOp, DERIVE_OP_NAMES);
 
 impl Compact for u32 {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
+    fn get(r: &mut Reader) -> Self {
         r.whole()
     }
     #[cfg(feature = "json")]
@@ -242,8 +259,10 @@ impl Compact for u32 {
 }
 
 impl Compact for u16 {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        u16::try_from(r.whole()?).map_err(|_| damaged())
+    fn get(r: &mut Reader) -> Self {
+        let n = r.whole();
+        r.damaged |= n > u32::from(u16::MAX);
+        n as u16
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -252,7 +271,7 @@ impl Compact for u16 {
 }
 
 impl Compact for u8 {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
+    fn get(r: &mut Reader) -> Self {
         r.small()
     }
     #[cfg(feature = "json")]
@@ -262,8 +281,8 @@ impl Compact for u8 {
 }
 
 impl Compact for bool {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        Ok(r.small()? != 0)
+    fn get(r: &mut Reader) -> Self {
+        r.small() != 0
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -272,9 +291,12 @@ impl Compact for bool {
 }
 
 impl Compact for f64 {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        let raw = r.take(8)?.try_into().map_err(|_| damaged())?;
-        Ok(f64::from_le_bytes(raw))
+    fn get(r: &mut Reader) -> Self {
+        let mut raw = [0; 8];
+        for (to, from) in raw.iter_mut().zip(r.take(8)) {
+            *to = *from;
+        }
+        f64::from_le_bytes(raw)
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -283,12 +305,11 @@ impl Compact for f64 {
 }
 
 impl Compact for String {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        let n = r.whole()? as usize;
-        let raw = r.take(n)?;
-        std::str::from_utf8(raw)
-            .map(str::to_string)
-            .map_err(|_| damaged())
+    fn get(r: &mut Reader) -> Self {
+        let n = r.whole() as usize;
+        let text = std::str::from_utf8(r.take(n)).map(str::to_string);
+        r.damaged |= text.is_err();
+        text.unwrap_or_default()
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -298,12 +319,10 @@ impl Compact for String {
 }
 
 impl<T: Compact> Compact for Option<T> {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        match r.small()? {
-            0 => Ok(None),
-            1 => T::get(r).map(Some),
-            _ => Err(damaged()),
-        }
+    fn get(r: &mut Reader) -> Self {
+        let tag = r.small();
+        r.damaged |= tag > 1;
+        (tag == 1).then(|| T::get(r))
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -318,17 +337,12 @@ impl<T: Compact> Compact for Option<T> {
 }
 
 impl<T: Compact> Compact for Vec<T> {
-    fn get(r: &mut Reader) -> Result<Self, Error> {
-        let n = r.whole()? as usize;
-        // Each item takes at least a byte: a damaged length cannot ask for a huge capacity.
-        if n > r.bytes.len() - r.at {
-            return Err(damaged());
-        }
-        let mut items = Vec::with_capacity(n);
-        for _ in 0..n {
-            items.push(T::get(r)?);
-        }
-        Ok(items)
+    fn get(r: &mut Reader) -> Self {
+        let n = r.whole() as usize;
+        // Each item takes at least a byte: a damaged length cannot ask for a huge list.
+        let left = r.bytes.len().saturating_sub(r.at);
+        r.damaged |= n > left;
+        (0..n.min(left)).map(|_| T::get(r)).collect()
     }
     #[cfg(feature = "json")]
     fn put(&self, out: &mut Vec<u8>) {
@@ -372,5 +386,15 @@ mod tests {
         longer.push(0);
         assert_eq!(decode(&longer), Err(damaged()));
         assert_eq!(decode(&[2, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]), Err(damaged()));
+        // Any one byte changed: an error or a dataset, never a panic or a hang.
+        let data = Dataset::default_data().expect("the default reads");
+        let small = encode(&subset(&data, "rankings"));
+        for at in 0..small.len() {
+            for value in [0x00, 0x01, 0x7F, 0x80, 0xFF] {
+                let mut changed = small.clone();
+                changed[at] = value;
+                let _ = decode(&changed);
+            }
+        }
     }
 }
