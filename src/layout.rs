@@ -89,10 +89,6 @@ impl Rect {
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
-
-    pub fn inflate(&self, d: i32) -> Rect {
-        Rect::new(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,26 +258,6 @@ impl Layout {
             Shape::Text { text, .. } => Some(text.as_str()),
             _ => None,
         })
-    }
-
-    /// The shapes that highlight mark `i` on the overlay layer.
-    pub fn highlight(&self, i: usize, theme: &Theme) -> Vec<Shape> {
-        let Some(m) = self.marks.get(i) else {
-            return Vec::new();
-        };
-        let px = |css: f64| (css * self.scale).round() as i32;
-        vec![
-            Shape::Stroke {
-                rect: m.hit,
-                color: theme.grid,
-                width_px: px(1.0).max(1),
-            },
-            Shape::Stroke {
-                rect: m.outline.inflate(px(2.0)),
-                color: theme.highlight,
-                width_px: px(2.0).max(1),
-            },
-        ]
     }
 }
 

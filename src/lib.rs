@@ -30,8 +30,7 @@ use std::rc::Rc;
 use theme::{Theme, ThemeName};
 use vocab::Lang;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
@@ -98,12 +97,6 @@ pub struct Chart {
 }
 
 impl Chart {
-    fn layout(&self) -> Result<&Layout, Error> {
-        self.layout
-            .as_ref()
-            .ok_or_else(|| Error::Draw("the chart has not been rendered yet".into()))
-    }
-
     fn mark_rect(&self, mark: usize, pick: fn(&layout::Mark) -> Rect) -> Vec<f64> {
         let Some(l) = &self.layout else {
             return Vec::new();
@@ -196,33 +189,6 @@ impl Chart {
         let Some(l) = &self.layout else { return -1 };
         let current = usize::try_from(current).ok().filter(|&c| c < l.marks.len());
         hit::step(l, current, delta.signum()).map_or(-1, |i| i as i32)
-    }
-
-    /// Paints the highlight of `mark` on the transparent overlay canvas (−1 clears it).
-    /// The chart canvas is left alone, so hover never redraws the chart.
-    pub fn highlight(&self, overlay: &HtmlCanvasElement, mark: i32) -> Result<(), JsValue> {
-        let l = self.layout()?;
-        let (w, h) = (l.width_px.max(1) as u32, l.height_px.max(1) as u32);
-        if overlay.width() != w || overlay.height() != h {
-            overlay.set_width(w);
-            overlay.set_height(h);
-        }
-        // Clear it ourselves: plotters skips fully transparent fills, so filling with
-        // TRANSPARENT would leave the previous highlight in place.
-        let context: CanvasRenderingContext2d = overlay
-            .get_context("2d")?
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
-        context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let shapes =
-            usize::try_from(mark).map_or_else(|_| Vec::new(), |m| l.highlight(m, &self.theme));
-        if shapes.is_empty() {
-            return Ok(());
-        }
-        let backend = CanvasBackend::with_canvas_object(overlay.clone())
-            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
-        paint(&backend.into_drawing_area(), &shapes, None, Target::CANVAS)?;
-        Ok(())
     }
 
     /// The figure behind `mark`: `{id, label, value, unit, valueText, period, kind,

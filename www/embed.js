@@ -319,13 +319,15 @@ class ChartView {
     this.theme = theme;
     this.chart = this.newChart(theme);
     this.mark = -1; // the highlighted mark
-    this.overlayUsed = false; // whether the overlay canvas was ever drawn on
+    this.described = new Map(); // mark -> describe(mark), for this handle
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
     this.listeners = new Listeners();
     const words = WORDS[lang];
 
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
-    this.overlay = el("canvas", { className: "overlay", "aria-hidden": "true" });
+    // The highlight: a ring round the mark, a box moved over the canvas. A hover repaints
+    // one small box, not a canvas.
+    this.ring = el("div", { className: "ring", hidden: true });
     this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
     // The tooltip's lines, created once and refilled: a hover changes text, not nodes.
     this.lines = [];
@@ -340,7 +342,7 @@ class ChartView {
         "aria-label": this.chart.title(),
       },
       this.canvas,
-      this.overlay,
+      this.ring,
       this.tooltip,
     );
     this.live = el("div", { className: "sr-only", "aria-live": "polite" });
@@ -429,21 +431,18 @@ class ChartView {
     const width = this.stage.clientWidth || this.host.clientWidth || 320;
     const dpr = window.devicePixelRatio || 1;
     this.chart.render(this.canvas, width, dpr);
-    for (const c of [this.canvas, this.overlay]) {
-      c.style.width = `${this.chart.widthCss}px`;
-      // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
-      // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
-      // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
-      c.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
-    }
-    // The overlay gets its backing store with its first highlight: most charts are never
-    // hovered, and allocating (and clearing) one per chart was a fifth of drawing a page.
-    if (this.overlayUsed) this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
-    if (this.mark >= this.chart.markCount) this.select(-1);
+    this.canvas.style.width = `${this.chart.widthCss}px`;
+    // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
+    // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
+    // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
+    this.canvas.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
     this.renderedWidth = width;
     this.renderedRatio = dpr;
     // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
     this.scale = Math.min(1, width / this.chart.widthCss);
+    // The marks moved with the new layout: the highlight and tooltip follow.
+    if (this.mark >= this.chart.markCount) this.select(-1);
+    else if (this.mark >= 0) this.show(this.mark);
   }
 
   /** A new handle on this chart's data in `theme` (the module's Chart, from its dataset). */
@@ -457,6 +456,7 @@ class ChartView {
     const chart = this.newChart(theme);
     this.chart.free();
     this.chart = chart;
+    this.described.clear();
     this.theme = theme;
     this.render();
   }
@@ -498,19 +498,40 @@ class ChartView {
   select(i, announce = false) {
     if (i === this.mark && !announce) return;
     this.mark = i;
-    this.overlayUsed = true;
-    this.chart.highlight(this.overlay, i);
-    const d = i >= 0 ? this.chart.describe(i) : undefined;
+    const d = this.show(i);
     if (!d) {
-      this.tooltip.hidden = true;
       this.host.emit("hover", null);
       return;
     }
-    this.fillTooltip(d.lines);
-    this.tooltip.hidden = false;
-    this.place(i);
     if (announce) this.live.textContent = d.sentence;
     this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+  }
+
+  /** Shows mark `i`'s highlight and tooltip (none for −1); its description, if any. */
+  show(i) {
+    const d = i >= 0 ? this.describe(i) : undefined;
+    this.ring.hidden = this.tooltip.hidden = !d;
+    if (d) {
+      // The ring 2 px wide, 1 px out from the mark.
+      this.cover(this.ring, this.chart.markBox(i), 3);
+      this.fillTooltip(d.lines);
+      this.place(i);
+    }
+    return d;
+  }
+
+  /** The words for mark `i`, asked of the module once per mark (they do not change with width). */
+  describe(i) {
+    if (!this.described.has(i)) this.described.set(i, this.chart.describe(i));
+    return this.described.get(i);
+  }
+
+  /** Puts `box` over `rect` ([x, y, w, h], layout CSS px), `grow` px larger on each side. */
+  cover(box, [x, y, w, h], grow) {
+    const s = this.scale;
+    box.style.transform = `translate(${x * s - grow}px, ${y * s - grow}px)`;
+    box.style.width = `${w * s + 2 * grow}px`;
+    box.style.height = `${h * s + 2 * grow}px`;
   }
 
   /** Line 0 is the label, line 1 the value (large), the rest small: period, source, note. */
@@ -883,3 +904,7 @@ class ParkInfographic extends HTMLElement {
 }
 
 if (!customElements.get("park-infographic")) customElements.define("park-infographic", ParkInfographic);
+
+// Compile the modules requested at load now, while the styles, heights and data arrive
+// (a failure reaches the widgets that need the module, through their own loadModule).
+for (const kind of Object.keys(requests)) loadModule(kind).catch(() => {});
