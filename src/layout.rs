@@ -89,6 +89,10 @@ impl Rect {
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
+
+    pub fn inflate(&self, d: i32) -> Rect {
+        Rect::new(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
