@@ -136,8 +136,27 @@ impl Chart {
         width_css: f64,
         dpr: f64,
     ) -> Result<(), JsValue> {
+        self.lay_out(width_css, dpr)?;
+        self.draw(canvas)
+    }
+
+    /// `render` in two steps, for a page that spreads first drawings over tasks: lays out
+    /// (hit-testing and `heightCss` answer from here on) …
+    #[wasm_bindgen(js_name = layOut)]
+    pub fn lay_out(&mut self, width_css: f64, dpr: f64) -> Result<(), JsValue> {
         let frame = Frame::new(width_css, dpr)?;
-        let layout = charts::layout(&self.data, &self.id, self.lang, self.theme, frame)?;
+        self.layout = Some(charts::layout(
+            &self.data, &self.id, self.lang, self.theme, frame,
+        )?);
+        Ok(())
+    }
+
+    /// … then draws that layout, sizing the canvas's backing store to it.
+    pub fn draw(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+        let layout = self
+            .layout
+            .as_ref()
+            .ok_or_else(|| Error::Draw("the chart has not been laid out".into()))?;
         canvas.set_width(layout.width_px.max(1) as u32);
         canvas.set_height(layout.height_px.max(1) as u32);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -148,7 +167,6 @@ impl Chart {
             Some(layout.background),
             Target::CANVAS,
         )?;
-        self.layout = Some(layout);
         Ok(())
     }
 

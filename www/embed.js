@@ -428,16 +428,31 @@ class ChartView {
 
   /** Lays out for the stage's width at the screen's pixel ratio and draws. */
   render() {
+    this.layOut();
+    this.paint();
+  }
+
+  /**
+   * Lays out for the stage's width (the widget's, before the chart is on the page) at the
+   * screen's pixel ratio, without drawing: a first drawing is split across two tasks.
+   */
+  layOut() {
     const width = this.stage.clientWidth || this.host.clientWidth || 320;
     const dpr = window.devicePixelRatio || 1;
-    this.chart.render(this.canvas, width, dpr);
+    this.chart.layOut(width, dpr);
+    this.renderedWidth = width;
+    this.renderedRatio = dpr;
+  }
+
+  /** Draws the last layout on the canvas. */
+  paint() {
+    const width = this.renderedWidth;
+    this.chart.draw(this.canvas);
     this.canvas.style.width = `${this.chart.widthCss}px`;
     // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
     // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
     // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
     this.canvas.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
-    this.renderedWidth = width;
-    this.renderedRatio = dpr;
     // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
     this.scale = Math.min(1, width / this.chart.widthCss);
     // The marks moved with the new layout: the highlight and tooltip follow.
@@ -756,12 +771,12 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // One chart per task (see nextTurn); print draws whatever is still queued at once.
-      this.queue = { source, lang, ids: [...ids] };
-      while (this.queue?.ids.length) {
+      // One step per task (see nextTurn and drawStep); print draws the rest at once.
+      this.queue = { source, lang, ids: [...ids], laidOut: null };
+      while (this.queue?.ids.length || this.queue?.laidOut) {
         await nextTurn();
         if (generation !== this.generation) return;
-        this.drawNext();
+        this.drawStep();
       }
       this.body.querySelector(".skeleton")?.remove();
       this.removeAttribute("aria-busy");
@@ -772,20 +787,30 @@ class ParkInfographic extends HTMLElement {
     }
   }
 
-  /** Draws the next queued chart in place of a placeholder (it throws a failure). */
-  drawNext() {
-    const { source, lang, ids } = this.queue;
-    const id = ids.shift();
-    // A print or a system switch may have come while the data loaded.
-    const theme = this.drawTheme();
-    this.body.dataset.theme = theme;
-    let view;
-    try {
-      view = new ChartView(this, source, id, lang, theme);
-    } catch (e) {
-      throw failure(`The chart "${id}" could not be drawn`, e);
+  /**
+   * The next step of drawing the queue, each a task of its own (a chart's first drawing
+   * is most of a task's budget on a phone): lay the next chart out, or draw the one laid
+   * out in place of a placeholder. It throws a failure.
+   */
+  drawStep() {
+    const { source, lang, ids, laidOut } = this.queue;
+    if (!laidOut) {
+      const id = ids.shift();
+      // A print or a system switch may have come while the data loaded.
+      const theme = this.drawTheme();
+      this.body.dataset.theme = theme;
+      try {
+        const view = new ChartView(this, source, id, lang, theme);
+        this.views.push(view); // from now on clear() frees it
+        view.layOut();
+        this.queue.laidOut = view;
+      } catch (e) {
+        throw failure(`The chart "${id}" could not be drawn`, e);
+      }
+      return;
     }
-    this.views.push(view);
+    const view = laidOut;
+    this.queue.laidOut = null;
     // Before the loading placeholders, taking one's place, so the page keeps its height.
     const skeleton = this.body.querySelector(".skeleton");
     this.body.insertBefore(view.node, skeleton);
@@ -802,16 +827,19 @@ class ParkInfographic extends HTMLElement {
       }
     }
     try {
-      view.render();
+      // Laid out for the widget's width; drawn as laid out unless the chart's place on
+      // the page turned out narrower or wider.
+      if (view.stale()) view.render();
+      else view.paint();
     } catch (e) {
-      throw failure(`The chart "${id}" could not be drawn`, e);
+      throw failure(`The chart "${view.id}" could not be drawn`, e);
     }
   }
 
   /** Draws every queued chart now (before printing: paper gets every chart). */
   drawAll() {
     try {
-      while (this.queue?.ids.length) this.drawNext();
+      while (this.queue?.ids.length || this.queue?.laidOut) this.drawStep();
     } catch (e) {
       this.generation++; // the update that queued them stops here
       this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[this.queue.lang], e);
