@@ -62,6 +62,8 @@ pub struct Data {
 impl Data {
     /// A built-in data file's bytes (`data/<chart>.bin`, `data/all.bin`: the compact form
     /// `cargo run --bin render -- --compact` writes from default.json, validated there).
+    /// Only in the built-in data's module: the JSON module's pages read editors' files.
+    #[cfg(not(feature = "json"))]
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Data, JsValue> {
         Ok(Data {

@@ -508,9 +508,7 @@ fn a_bad_dataset_is_an_error_not_a_panic() {
         .as_string()
         .unwrap();
     assert!(message.starts_with("invalid JSON at line 1"), "{message}");
-    // The built-in charts' module reads the compact file the render binary writes.
-    let bytes = park_infographic::data::compact::encode(&Dataset::default_data().unwrap());
-    let e = Chart::new(&Data::from_bytes(&bytes).unwrap(), "pie", "zh", "light")
+    let e = Chart::new(&Data::from_json(DEFAULT_JSON).unwrap(), "pie", "zh", "light")
         .err()
         .expect("rejected");
     let message = js_sys::Reflect::get(&e, &"message".into())

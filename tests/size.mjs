@@ -21,7 +21,7 @@ import { dirname, join, relative, normalize } from "node:path";
 // never raise it.
 const GOAL_BYTES = 64 * 1024;
 const BUDGET_BYTES = GOAL_BYTES;
-const DATA_SRC_BUDGET_BYTES = 90 * 1024;
+const DATA_SRC_BUDGET_BYTES = 88 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 
