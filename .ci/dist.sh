@@ -18,6 +18,8 @@ cargo run --quiet --bin render -- --all --out-dir dist/fallback
 # Chart heights by width, so the widget reserves its final height while loading.
 cargo run --quiet --bin render -- --heights dist/heights.js
 cp src/data/default.json dist/data/default.json
+# The built-in data as the built-in charts' module reads it: one compact file per chart.
+cargo run --quiet --bin render -- --compact dist/data
 # What ships is minified, file by file (www/ and pkg/ keep the readable text).
 node .ci/minify.mjs dist/*.js dist/*.css dist/editor/*.js dist/pkg*/park_infographic.js
 echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

@@ -62,6 +62,7 @@ const NOTES = {
   "embed.js": "the web component",
   "pkg/park_infographic.js": "wasm-bindgen glue",
   "pkg/park_infographic_bg.wasm": "the module",
+  "data/growth-2019.bin": "the chart's built-in data (compact)",
   "bench/chart.umd.min.js": "Chart.js's minified UMD build",
   "bench/chartjs.js": "host code: the chart's configuration and value labels",
   "bench/chartjs-data.js": "the chart's figures, generated from the dataset",

@@ -264,8 +264,9 @@ fn csv_cell(s: &str) -> String {
     let s = match s.chars().next() {
         Some('=' | '+' | '@') => format!("'{s}"),
         // A negative number stays a number. (A digit check, not `parse::<f64>()`, whose
-        // tables would add 25 KB to the wasm.)
-        Some('-') if !is_number(&s[1..]) => format!("'{s}"),
+        // tables would add 25 KB to the wasm; `strip_prefix`, not a slice, which would
+        // link the slicing panic's messages.)
+        Some('-') if !s.strip_prefix('-').is_some_and(is_number) => format!("'{s}"),
         _ => s.to_string(),
     };
     if s.contains([',', '"', '\n', '\r']) {

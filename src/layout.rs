@@ -263,26 +263,6 @@ impl Layout {
             _ => None,
         })
     }
-
-    /// The shapes that highlight mark `i` on the overlay layer.
-    pub fn highlight(&self, i: usize, theme: &Theme) -> Vec<Shape> {
-        let Some(m) = self.marks.get(i) else {
-            return Vec::new();
-        };
-        let px = |css: f64| (css * self.scale).round() as i32;
-        vec![
-            Shape::Stroke {
-                rect: m.hit,
-                color: theme.grid,
-                width_px: px(1.0).max(1),
-            },
-            Shape::Stroke {
-                rect: m.outline.inflate(px(2.0)),
-                color: theme.highlight,
-                width_px: px(2.0).max(1),
-            },
-        ]
-    }
 }
 
 /// Estimated advance of one character in ems. Generous on purpose (see the module note).

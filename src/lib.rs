@@ -30,8 +30,7 @@ use std::rc::Rc;
 use theme::{Theme, ThemeName};
 use vocab::Lang;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
@@ -61,10 +60,14 @@ pub struct Data {
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Data {
-    /// The dataset compiled into the module (南通高新区, 2019–2020).
-    pub fn builtin() -> Result<Data, JsValue> {
+    /// A built-in data file's bytes (`data/<chart>.bin`, `data/all.bin`: the compact form
+    /// `cargo run --bin render -- --compact` writes from default.json, validated there).
+    /// Only in the built-in data's module: the JSON module's pages read editors' files.
+    #[cfg(not(feature = "json"))]
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Data, JsValue> {
         Ok(Data {
-            inner: Rc::new(Dataset::default_data()?),
+            inner: Rc::new(data::compact::decode(bytes)?),
         })
     }
 
@@ -96,12 +99,6 @@ pub struct Chart {
 }
 
 impl Chart {
-    fn layout(&self) -> Result<&Layout, Error> {
-        self.layout
-            .as_ref()
-            .ok_or_else(|| Error::Draw("the chart has not been rendered yet".into()))
-    }
-
     fn mark_rect(&self, mark: usize, pick: fn(&layout::Mark) -> Rect) -> Vec<f64> {
         let Some(l) = &self.layout else {
             return Vec::new();
@@ -141,8 +138,27 @@ impl Chart {
         width_css: f64,
         dpr: f64,
     ) -> Result<(), JsValue> {
+        self.lay_out(width_css, dpr)?;
+        self.draw(canvas)
+    }
+
+    /// `render` in two steps, for a page that spreads first drawings over tasks: lays out
+    /// (hit-testing and `heightCss` answer from here on) …
+    #[wasm_bindgen(js_name = layOut)]
+    pub fn lay_out(&mut self, width_css: f64, dpr: f64) -> Result<(), JsValue> {
         let frame = Frame::new(width_css, dpr)?;
-        let layout = charts::layout(&self.data, &self.id, self.lang, self.theme, frame)?;
+        self.layout = Some(charts::layout(
+            &self.data, &self.id, self.lang, self.theme, frame,
+        )?);
+        Ok(())
+    }
+
+    /// … then draws that layout, sizing the canvas's backing store to it.
+    pub fn draw(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+        let layout = self
+            .layout
+            .as_ref()
+            .ok_or_else(|| Error::Draw("the chart has not been laid out".into()))?;
         canvas.set_width(layout.width_px.max(1) as u32);
         canvas.set_height(layout.height_px.max(1) as u32);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
@@ -153,7 +169,6 @@ impl Chart {
             Some(layout.background),
             Target::CANVAS,
         )?;
-        self.layout = Some(layout);
         Ok(())
     }
 
@@ -194,33 +209,6 @@ impl Chart {
         let Some(l) = &self.layout else { return -1 };
         let current = usize::try_from(current).ok().filter(|&c| c < l.marks.len());
         hit::step(l, current, delta.signum()).map_or(-1, |i| i as i32)
-    }
-
-    /// Paints the highlight of `mark` on the transparent overlay canvas (−1 clears it).
-    /// The chart canvas is left alone, so hover never redraws the chart.
-    pub fn highlight(&self, overlay: &HtmlCanvasElement, mark: i32) -> Result<(), JsValue> {
-        let l = self.layout()?;
-        let (w, h) = (l.width_px.max(1) as u32, l.height_px.max(1) as u32);
-        if overlay.width() != w || overlay.height() != h {
-            overlay.set_width(w);
-            overlay.set_height(h);
-        }
-        // Clear it ourselves: plotters skips fully transparent fills, so filling with
-        // TRANSPARENT would leave the previous highlight in place.
-        let context: CanvasRenderingContext2d = overlay
-            .get_context("2d")?
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
-        context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let shapes =
-            usize::try_from(mark).map_or_else(|_| Vec::new(), |m| l.highlight(m, &self.theme));
-        if shapes.is_empty() {
-            return Ok(());
-        }
-        let backend = CanvasBackend::with_canvas_object(overlay.clone())
-            .ok_or_else(|| Error::Draw("the overlay has no 2D context".into()))?;
-        paint(&backend.into_drawing_area(), &shapes, None, Target::CANVAS)?;
-        Ok(())
     }
 
     /// The figure behind `mark`: `{id, label, value, unit, valueText, period, kind,

@@ -106,6 +106,42 @@ pub mod size_css {
 mod tests {
     use super::*;
 
+    /// embed.css paints the DOM around the canvas (background, text, the ring round
+    /// the highlighted mark) with the same colours: each theme's, written as hex there.
+    #[test]
+    fn embed_css_colours_are_the_themes() {
+        let css = include_str!("../www/embed.css");
+        let block = |selector: &str| {
+            let start = css.find(selector).expect("a rule for the theme") + selector.len();
+            let end = start + css[start..].find('}').expect("the rule ends");
+            &css[start..end]
+        };
+        let hex = |block: &str, var: &str| {
+            let at = block.find(&format!("{var}: #")).expect(var) + var.len() + 3;
+            let digits: String = block[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .collect();
+            let full: String = match digits.len() {
+                3 => digits.chars().flat_map(|c| [c, c]).collect(),
+                _ => digits,
+            };
+            let v = u32::from_str_radix(&full, 16).expect("hex colour");
+            Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)
+        };
+        for (name, selector) in [
+            (ThemeName::Light, ":host {"),
+            (ThemeName::Dark, ".body[data-theme=\"dark\"] {"),
+        ] {
+            let (t, b) = (Theme::get(name), block(selector));
+            assert_eq!(hex(b, "--pi-bg"), t.background, "{name:?} background");
+            assert_eq!(hex(b, "--pi-text"), t.text, "{name:?} text");
+            assert_eq!(hex(b, "--pi-muted"), t.muted, "{name:?} muted");
+            assert_eq!(hex(b, "--pi-rule"), t.grid, "{name:?} rule");
+            assert_eq!(hex(b, "--pi-highlight"), t.highlight, "{name:?} highlight");
+        }
+    }
+
     #[test]
     fn text_meets_wcag_aa_and_marks_meet_non_text_contrast() {
         for name in [ThemeName::Light, ThemeName::Dark] {

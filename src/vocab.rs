@@ -180,6 +180,17 @@ pub enum Bound {
     Range,
 }
 
+/// `bound` in the data, by name.
+pub const BOUND_NAMES: [(&str, Bound); 7] = [
+    ("exact", Bound::Exact),
+    ("about", Bound::About),
+    ("nearly", Bound::Nearly),
+    ("at_least", Bound::AtLeast),
+    ("more_than", Bound::MoreThan),
+    ("top", Bound::Top),
+    ("range", Bound::Range),
+];
+
 /// Whether the figure is an outcome or an intention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
@@ -191,6 +202,13 @@ pub enum Kind {
     /// An aspiration (力争, 奋斗目标).
     Aim,
 }
+
+/// `kind` in the data, by name.
+pub const KIND_NAMES: [(&str, Kind); 3] = [
+    ("actual", Kind::Actual),
+    ("plan", Kind::Plan),
+    ("aim", Kind::Aim),
+];
 
 /// Longest id, in bytes (ids end up in file names and element attributes).
 pub const MAX_ID_CHARS: usize = 64;

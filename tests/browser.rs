@@ -508,7 +508,7 @@ fn a_bad_dataset_is_an_error_not_a_panic() {
         .as_string()
         .unwrap();
     assert!(message.starts_with("invalid JSON at line 1"), "{message}");
-    let e = Chart::new(&Data::builtin().unwrap(), "pie", "zh", "light")
+    let e = Chart::new(&Data::from_json(DEFAULT_JSON).unwrap(), "pie", "zh", "light")
         .err()
         .expect("rejected");
     let message = js_sys::Reflect::get(&e, &"message".into())
@@ -516,25 +516,4 @@ fn a_bad_dataset_is_an_error_not_a_panic() {
         .as_string()
         .unwrap();
     assert!(message.starts_with("unknown chart \"pie\""), "{message}");
-}
-
-#[wasm_bindgen_test]
-fn the_overlay_shows_only_the_current_highlight() {
-    let data = Dataset::default_data().unwrap();
-    let (_, handle, layout) = draw(&data, "growth-2019", Lang::Zh, ThemeName::Light, 480.0, 1.0);
-    let overlay = canvas();
-    let ink = |m: usize| {
-        let r = layout.marks[m].hit;
-        pixels(&overlay, r.x, r.y, r.w, r.h)
-            .iter()
-            .filter(|p| p[3] > 0)
-            .count()
-    };
-    handle.highlight(&overlay, 0).unwrap();
-    assert!(ink(0) > 50, "mark 0 highlighted");
-    handle.highlight(&overlay, 2).unwrap();
-    assert!(ink(2) > 50, "mark 2 highlighted");
-    assert_eq!(ink(0), 0, "mark 0's highlight is gone");
-    handle.highlight(&overlay, -1).unwrap();
-    assert_eq!(ink(2), 0, "cleared");
 }

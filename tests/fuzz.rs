@@ -676,12 +676,9 @@ fn exercise_charts(
                         m.hit
                     );
                 }
-                let _ = layout.highlight(i, &theme);
                 let d = describe::describe(data, f.unwrap(), lang);
                 prop_assert!(!d.lines().is_empty());
             }
-            let _ = layout.highlight(n, &theme);
-            let _ = layout.highlight(usize::MAX, &theme);
             for &(x, y) in points {
                 if let Some(i) = hit_css(&layout, x, y) {
                     prop_assert!(i < n);
@@ -717,7 +714,7 @@ fn exercise_charts(
                 }
             }
             if paint_svg && j == 0 {
-                paint_layout(&layout, &theme)?;
+                paint_layout(&layout)?;
             }
         }
     }
@@ -726,7 +723,7 @@ fn exercise_charts(
 
 /// Paints the chart and each highlight with the SVG backend (the canvas backend runs the
 /// same `paint` code in the browser).
-fn paint_layout(layout: &Layout, theme: &Theme) -> Result<(), TestCaseError> {
+fn paint_layout(layout: &Layout) -> Result<(), TestCaseError> {
     let size = (
         layout.width_px.max(1) as u32,
         layout.height_px.max(1) as u32,
@@ -736,12 +733,6 @@ fn paint_layout(layout: &Layout, theme: &Theme) -> Result<(), TestCaseError> {
         let area = plotters_svg::SVGBackend::with_string(&mut out, size).into_drawing_area();
         paint(&area, &layout.shapes, Some(layout.background), Target::SVG)
             .map_err(|e| TestCaseError::fail(format!("painting failed: {e}")))?;
-    }
-    for i in 0..layout.marks.len().min(3) {
-        let mut out = String::new();
-        let area = plotters_svg::SVGBackend::with_string(&mut out, size).into_drawing_area();
-        paint(&area, &layout.highlight(i, theme), None, Target::SVG)
-            .map_err(|e| TestCaseError::fail(format!("painting a highlight failed: {e}")))?;
     }
     Ok(())
 }

@@ -6,20 +6,22 @@
 // `import … from "./x"`, every dynamic `import("./x")` and every `new URL("x", …)` with
 // a literal relative path (the glue's wasm, the stylesheet embed.js links), followed
 // through the files they name.
-// Template-literal URLs (the fallback images, fetched only when a chart fails) and
-// data-src (the editor's own file) are not part of the embed.
+// Template-literal URLs are not followed: the built-in data's file for the measured chart
+// (data/growth-2019.bin) is added by name; the fallback images (fetched only when a chart
+// fails) and data-src (the editor's own file) are not part of the embed.
 //
 //   node tests/size.mjs [dist-dir]
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, normalize } from "node:path";
 
-// The goal (issue 10) is 64 KB; it is not reached yet. Until it is, the test holds the
-// line where the build stands, so the embed cannot grow unnoticed: lower BUDGET_BYTES
-// with every cut, never raise it. GOAL_BYTES is printed so the distance stays in view.
+// The goal (issue 10) is 64 KB for an embed of the built-in data, and it is the budget:
+// the build is under it. The embed with data-src (an editor's JSON: the module adds the
+// JSON reader and validation) is held where it stands, a ratchet: lower it with every cut,
+// never raise it.
 const GOAL_BYTES = 64 * 1024;
-const BUDGET_BYTES = 100 * 1024;
-const DATA_SRC_BUDGET_BYTES = 100 * 1024;
+const BUDGET_BYTES = GOAL_BYTES;
+const DATA_SRC_BUDGET_BYTES = 88 * 1024;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 
@@ -58,14 +60,18 @@ while (queue.length) {
 // downloads pkg/, an embed with data-src (or the json property) pkg-json/ instead. Each
 // is measured on its own, with its own budget.
 const EMBEDS = [
-  { name: "built-in data", skip: "pkg-json/", budget: BUDGET_BYTES },
-  { name: "data-src", skip: "pkg/", budget: DATA_SRC_BUDGET_BYTES },
+  { name: "built-in data", skip: "pkg-json/", extra: ["data/growth-2019.bin"], budget: BUDGET_BYTES },
+  { name: "data-src", skip: "pkg/", extra: [], budget: DATA_SRC_BUDGET_BYTES },
 ];
 let failed = 0;
-for (const { name, skip, budget } of EMBEDS) {
+for (const { name, skip, extra, budget } of EMBEDS) {
   let total = 0;
   console.log(`\none embed of the ${name}: gzip -9 bytes  raw bytes  file`);
-  for (const file of files.filter((f) => !f.startsWith(skip))) {
+  for (const file of [...files.filter((f) => !f.startsWith(skip)), ...extra]) {
+    if (!existsSync(join(DIST, file))) {
+      console.error(`size: ${file} is missing from ${DIST} (run make dist)`);
+      process.exit(1);
+    }
     const raw = readFileSync(join(DIST, file));
     const gz = gzipSync(raw, { level: 9 }).length;
     total += gz;

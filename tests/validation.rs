@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use park_infographic::data::{
-    derived_value, validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART,
+    compact, derived_value, validate, Dataset, DEFAULT_JSON, MAX_FIGURES_PER_CHART,
 };
 use serde_json::{json, Value};
 
@@ -34,18 +34,14 @@ fn rejects(json: &str, expected: &str) {
     );
 }
 
-/// The wasm reads the built-in dataset from a tree build.rs generated, without validating
-/// it at every page load: this is where it is validated, and checked to be exactly the
-/// published template (src/data/default.json) read as an editor's file would be.
+/// The built-in charts' module reads the compact files `render --compact` writes from
+/// default.json, without validating them at every page load: this is where the source is
+/// validated, and the files are checked to be exactly it (every chart's file too).
 #[test]
-fn the_embedded_default_passes_validation() {
-    let data = Dataset::default_data().expect("the built-in tree reads");
+fn the_built_in_data_passes_validation_and_its_files_are_it() {
+    let data = Dataset::default_data().expect("default.json reads");
     validate(&data).expect("default is valid");
-    assert_eq!(
-        Dataset::from_json(DEFAULT_JSON),
-        Ok(data.clone()),
-        "the built-in dataset is default.json"
-    );
+    assert_eq!(compact::decode(&compact::encode(&data)), Ok(data.clone()));
     assert!(
         data.figures.len() >= 50,
         "the article states more than 50 figures"
@@ -346,7 +342,7 @@ fn an_editors_own_small_dataset_is_accepted() {
 /// value does not stop it (the file is read, not validated).
 #[test]
 fn derived_values_are_computed_from_their_rules() {
-    let data = Dataset::default_data().expect("the built-in tree reads");
+    let data = Dataset::default_data().expect("default.json reads");
     let derived: Vec<usize> = (0..data.figures.len())
         .filter(|&i| data.figures[i].derived.is_some())
         .collect();

@@ -29,10 +29,11 @@ const MODULES = {
 };
 
 // Everything this file needs is requested the moment it runs, all at once: the wasm (so
-// it downloads and compiles while the rest arrives), its glue, and the placeholder
-// heights. Static imports would have made a chain: this file, then the glue, then the wasm.
-// Which module: the one the widgets already on the page need (module scripts run after
-// the page is parsed), the built-in data's when there are none yet.
+// it downloads and compiles while the rest arrives), its glue, the built-in data's file
+// for each chart on the page, and the placeholder heights. Static imports would have made
+// a chain: this file, then the glue, then the wasm. Which module: the one the widgets
+// already on the page need (module scripts run after the page is parsed), the built-in
+// data's when there are none yet.
 const requests = {}; // kind -> { wasm: Promise<Response>, glue: Promise<module> }
 function request(kind) {
   const files = MODULES[kind];
@@ -43,10 +44,21 @@ function request(kind) {
   glue.catch(() => {});
   requests[kind] = { wasm, glue };
 }
+/** The built-in data, one compact file per chart (see src/data/compact.rs). */
+const builtinUrl = (file) => new URL(`data/${file}.bin`, BASE).href;
+const prefetched = new Map(); // URL -> Promise<Response>, for the widgets already on the page
 {
   const widgets = [...document.querySelectorAll("park-infographic")];
-  if (!widgets.length || widgets.some((w) => !w.getAttribute("data-src"))) request("builtin");
-  if (widgets.some((w) => w.getAttribute("data-src"))) request("json");
+  const builtin = widgets.filter((w) => !w.getAttribute("data-src"));
+  if (!widgets.length || builtin.length) request("builtin");
+  if (builtin.length < widgets.length) request("json");
+  for (const w of builtin) {
+    // Before heights.js has said which ids the built-in data has: any id that could be one.
+    const chart = w.getAttribute("chart") || "all";
+    const url = builtinUrl(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(chart) ? chart : "all");
+    if (!prefetched.has(url)) prefetched.set(url, fetch(url));
+    prefetched.get(url).catch(() => {}); // reported by loadBuiltin, when a widget needs it
+  }
 }
 // Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
 let heights = { widths: [], charts: {} }; // until it arrives, or if it cannot
@@ -126,23 +138,51 @@ function loadModule(kind) {
 }
 
 /**
- * The dataset for `src` ("" = built in), parsed once per page and shared by every
- * widget, with the module it lives in: `{ data, Chart }`.
+ * The dataset at `url`, loaded once per page by `load` and shared by every widget, with
+ * the module it lives in: `{ data, Chart }`. A failed load is not kept: the editor may fix
+ * the file and set the attribute again.
  */
-function loadData(src) {
-  const url = src ? new URL(src, document.baseURI).href : "";
+function shared(url, load) {
   if (!datasets.has(url)) {
-    // fetchData names its own failures (the request); the rest is the data itself.
-    const pending = url
-      ? fetchData(url).then((text) =>
-          parseJson(text, (e) => failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`)),
-        )
-      : loadModule("builtin").then((m) => ({ data: m.Data.builtin(), Chart: m.Chart }));
+    const pending = load();
     datasets.set(url, pending);
-    // A failed load is not cached: the editor may fix the file and re-set the attribute.
     pending.catch(() => datasets.delete(url));
   }
   return datasets.get(url);
+}
+
+/** An editor's dataset at data-src. fetchData names its failures; the rest is the data's. */
+function loadData(src) {
+  const url = new URL(src, document.baseURI).href;
+  return shared(url, async () =>
+    parseJson(await fetchData(url), (e) => failure("The data file in data-src is not valid", `${url}: ${describeError(e)}`)),
+  );
+}
+
+/**
+ * The built-in data for a widget showing `chart`: that chart's own file, or every chart's
+ * (all.bin) for "all" and for ids the built-in data does not have (the module's error
+ * then names the ones it has).
+ */
+function loadBuiltin(chart) {
+  const url = builtinUrl(builtinChart(chart) ? chart : "all");
+  return shared(url, async () => {
+    const unread = (detail) => failure("The built-in data could not be loaded", `${url}: ${detail}`);
+    const response = prefetched.get(url) ?? fetch(url);
+    prefetched.delete(url);
+    const [m, bytes] = await Promise.all([
+      loadModule("builtin"),
+      response.then(
+        (r) => (r.ok ? r.arrayBuffer() : Promise.reject(unread(`HTTP ${r.status}`))),
+        (e) => Promise.reject(unread(describeError(e))),
+      ),
+    ]);
+    try {
+      return { data: m.Data.fromBytes(new Uint8Array(bytes)), Chart: m.Chart };
+    } catch (e) {
+      throw unread(describeError(e));
+    }
+  });
 }
 
 /** An editor's JSON text read and validated by the json module; `invalid` words its error. */
@@ -279,13 +319,15 @@ class ChartView {
     this.theme = theme;
     this.chart = this.newChart(theme);
     this.mark = -1; // the highlighted mark
-    this.overlayUsed = false; // whether the overlay canvas was ever drawn on
+    this.described = new Map(); // mark -> describe(mark), for this handle
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
     this.listeners = new Listeners();
     const words = WORDS[lang];
 
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
-    this.overlay = el("canvas", { className: "overlay", "aria-hidden": "true" });
+    // The highlight: a ring round the mark, a box moved over the canvas. A hover repaints
+    // one small box, not a canvas.
+    this.ring = el("div", { className: "ring", hidden: true });
     this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
     // The tooltip's lines, created once and refilled: a hover changes text, not nodes.
     this.lines = [];
@@ -300,7 +342,7 @@ class ChartView {
         "aria-label": this.chart.title(),
       },
       this.canvas,
-      this.overlay,
+      this.ring,
       this.tooltip,
     );
     this.live = el("div", { className: "sr-only", "aria-live": "polite" });
@@ -386,24 +428,36 @@ class ChartView {
 
   /** Lays out for the stage's width at the screen's pixel ratio and draws. */
   render() {
+    this.layOut();
+    this.paint();
+  }
+
+  /**
+   * Lays out for the stage's width (the widget's, before the chart is on the page) at the
+   * screen's pixel ratio, without drawing: a first drawing is split across two tasks.
+   */
+  layOut() {
     const width = this.stage.clientWidth || this.host.clientWidth || 320;
     const dpr = window.devicePixelRatio || 1;
-    this.chart.render(this.canvas, width, dpr);
-    for (const c of [this.canvas, this.overlay]) {
-      c.style.width = `${this.chart.widthCss}px`;
-      // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
-      // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
-      // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
-      c.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
-    }
-    // The overlay gets its backing store with its first highlight: most charts are never
-    // hovered, and allocating (and clearing) one per chart was a fifth of drawing a page.
-    if (this.overlayUsed) this.chart.highlight(this.overlay, this.mark < this.chart.markCount ? this.mark : -1);
-    if (this.mark >= this.chart.markCount) this.select(-1);
+    this.chart.layOut(width, dpr);
     this.renderedWidth = width;
     this.renderedRatio = dpr;
+  }
+
+  /** Draws the last layout on the canvas. */
+  paint() {
+    const width = this.renderedWidth;
+    this.chart.draw(this.canvas);
+    this.canvas.style.width = `${this.chart.widthCss}px`;
+    // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
+    // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
+    // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
+    this.canvas.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
     // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
     this.scale = Math.min(1, width / this.chart.widthCss);
+    // The marks moved with the new layout: the highlight and tooltip follow.
+    if (this.mark >= this.chart.markCount) this.select(-1);
+    else if (this.mark >= 0) this.show(this.mark);
   }
 
   /** A new handle on this chart's data in `theme` (the module's Chart, from its dataset). */
@@ -417,6 +471,7 @@ class ChartView {
     const chart = this.newChart(theme);
     this.chart.free();
     this.chart = chart;
+    this.described.clear();
     this.theme = theme;
     this.render();
   }
@@ -458,19 +513,40 @@ class ChartView {
   select(i, announce = false) {
     if (i === this.mark && !announce) return;
     this.mark = i;
-    this.overlayUsed = true;
-    this.chart.highlight(this.overlay, i);
-    const d = i >= 0 ? this.chart.describe(i) : undefined;
+    const d = this.show(i);
     if (!d) {
-      this.tooltip.hidden = true;
       this.host.emit("hover", null);
       return;
     }
-    this.fillTooltip(d.lines);
-    this.tooltip.hidden = false;
-    this.place(i);
     if (announce) this.live.textContent = d.sentence;
     this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+  }
+
+  /** Shows mark `i`'s highlight and tooltip (none for −1); its description, if any. */
+  show(i) {
+    const d = i >= 0 ? this.describe(i) : undefined;
+    this.ring.hidden = this.tooltip.hidden = !d;
+    if (d) {
+      // The ring 2 px wide, 1 px out from the mark.
+      this.cover(this.ring, this.chart.markBox(i), 3);
+      this.fillTooltip(d.lines);
+      this.place(i);
+    }
+    return d;
+  }
+
+  /** The words for mark `i`, asked of the module once per mark (they do not change with width). */
+  describe(i) {
+    if (!this.described.has(i)) this.described.set(i, this.chart.describe(i));
+    return this.described.get(i);
+  }
+
+  /** Puts `box` over `rect` ([x, y, w, h], layout CSS px), `grow` px larger on each side. */
+  cover(box, [x, y, w, h], grow) {
+    const s = this.scale;
+    box.style.transform = `translate(${x * s - grow}px, ${y * s - grow}px)`;
+    box.style.width = `${w * s + 2 * grow}px`;
+    box.style.height = `${h * s + 2 * grow}px`;
   }
 
   /** Line 0 is the label, line 1 the value (large), the rest small: period, source, note. */
@@ -624,10 +700,11 @@ class ParkInfographic extends HTMLElement {
     return this.json != null || Boolean(this.getAttribute("data-src"));
   }
 
-  /** This widget's dataset and module (see loadData). */
-  loadSource() {
-    if (this.json == null) return loadData(this.getAttribute("data-src"));
-    return parseJson(this.json, (e) => failure("The data in the json property is not valid", e));
+  /** This widget's dataset and module (see shared). */
+  loadSource(chart) {
+    const src = this.getAttribute("data-src");
+    if (this.json != null) return parseJson(this.json, (e) => failure("The data in the json property is not valid", e));
+    return src ? loadData(src) : loadBuiltin(chart);
   }
 
   /** The theme to draw in: light while printing, else the attribute's, auto from the system. */
@@ -680,7 +757,7 @@ class ParkInfographic extends HTMLElement {
       await HEIGHTS;
       if (generation !== this.generation) return;
       this.body.append(this.skeleton(chart, lang, words));
-      const [source] = await Promise.all([this.loadSource(), this.styled]);
+      const [source] = await Promise.all([this.loadSource(chart), this.styled]);
       if (generation !== this.generation) return;
       // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
       const known = source.data.chartIds();
@@ -694,12 +771,12 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // One chart per task (see nextTurn); print draws whatever is still queued at once.
-      this.queue = { source, lang, ids: [...ids] };
-      while (this.queue?.ids.length) {
+      // One step per task (see nextTurn and drawStep); print draws the rest at once.
+      this.queue = { source, lang, ids: [...ids], laidOut: null };
+      while (this.queue?.ids.length || this.queue?.laidOut) {
         await nextTurn();
         if (generation !== this.generation) return;
-        this.drawNext();
+        this.drawStep();
       }
       this.body.querySelector(".skeleton")?.remove();
       this.removeAttribute("aria-busy");
@@ -710,20 +787,30 @@ class ParkInfographic extends HTMLElement {
     }
   }
 
-  /** Draws the next queued chart in place of a placeholder (it throws a failure). */
-  drawNext() {
-    const { source, lang, ids } = this.queue;
-    const id = ids.shift();
-    // A print or a system switch may have come while the data loaded.
-    const theme = this.drawTheme();
-    this.body.dataset.theme = theme;
-    let view;
-    try {
-      view = new ChartView(this, source, id, lang, theme);
-    } catch (e) {
-      throw failure(`The chart "${id}" could not be drawn`, e);
+  /**
+   * The next step of drawing the queue, each a task of its own (a chart's first drawing
+   * is most of a task's budget on a phone): lay the next chart out, or draw the one laid
+   * out in place of a placeholder. It throws a failure.
+   */
+  drawStep() {
+    const { source, lang, ids, laidOut } = this.queue;
+    if (!laidOut) {
+      const id = ids.shift();
+      // A print or a system switch may have come while the data loaded.
+      const theme = this.drawTheme();
+      this.body.dataset.theme = theme;
+      try {
+        const view = new ChartView(this, source, id, lang, theme);
+        this.views.push(view); // from now on clear() frees it
+        view.layOut();
+        this.queue.laidOut = view;
+      } catch (e) {
+        throw failure(`The chart "${id}" could not be drawn`, e);
+      }
+      return;
     }
-    this.views.push(view);
+    const view = laidOut;
+    this.queue.laidOut = null;
     // Before the loading placeholders, taking one's place, so the page keeps its height.
     const skeleton = this.body.querySelector(".skeleton");
     this.body.insertBefore(view.node, skeleton);
@@ -740,16 +827,19 @@ class ParkInfographic extends HTMLElement {
       }
     }
     try {
-      view.render();
+      // Laid out for the widget's width; drawn as laid out unless the chart's place on
+      // the page turned out narrower or wider.
+      if (view.stale()) view.render();
+      else view.paint();
     } catch (e) {
-      throw failure(`The chart "${id}" could not be drawn`, e);
+      throw failure(`The chart "${view.id}" could not be drawn`, e);
     }
   }
 
   /** Draws every queued chart now (before printing: paper gets every chart). */
   drawAll() {
     try {
-      while (this.queue?.ids.length) this.drawNext();
+      while (this.queue?.ids.length || this.queue?.laidOut) this.drawStep();
     } catch (e) {
       this.generation++; // the update that queued them stops here
       this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[this.queue.lang], e);
@@ -842,3 +932,7 @@ class ParkInfographic extends HTMLElement {
 }
 
 if (!customElements.get("park-infographic")) customElements.define("park-infographic", ParkInfographic);
+
+// Compile the modules requested at load now, while the styles, heights and data arrive
+// (a failure reaches the widgets that need the module, through their own loadModule).
+for (const kind of Object.keys(requests)) loadModule(kind).catch(() => {});

@@ -4,6 +4,7 @@
 //!     cargo run --bin render -- --all --out-dir dist/fallback      # <chart>.<lang>.svg
 //!
 //!     cargo run --bin render -- --heights dist/heights.js     # for the loading skeleton
+//!     cargo run --bin render -- --compact dist/data           # <chart>.bin, all.bin
 //!     cargo run --bin render -- --labels labels.json          # every label, for font checks
 //!
 //! Options: --theme light|dark (light), --width CSS px (640), --data editor.json.
@@ -35,6 +36,7 @@ mod native {
         let (mut out, mut out_dir, mut data_path, mut all) = (None, None, None, false);
         let mut heights = None;
         let mut labels = None;
+        let mut compact = None;
         let mut it = args.into_iter();
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -49,6 +51,7 @@ mod native {
                 "--all" => all = true,
                 "--heights" => heights = Some(PathBuf::from(value()?)),
                 "--labels" => labels = Some(PathBuf::from(value()?)),
+                "--compact" => compact = Some(PathBuf::from(value()?)),
                 other => return Err(format!("unknown option {other}")),
             }
         }
@@ -64,6 +67,9 @@ mod native {
         if let Some(path) = labels {
             let json = crate::labels::every_label(theme)?;
             return std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()));
+        }
+        if let Some(dir) = compact {
+            return compact_files(&data, &dir);
         }
         if let Some(path) = heights {
             let js = heights_module(&data, theme)?;
@@ -93,6 +99,22 @@ mod native {
                 Ok(())
             }
         }
+    }
+
+    /// The data files the built-in charts' module reads (`data::compact`): one per chart
+    /// with what that chart needs, and `all.bin` for `chart="all"`.
+    fn compact_files(data: &Dataset, dir: &std::path::Path) -> Result<(), String> {
+        use park_infographic::data::compact::{encode, subset};
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut files = vec![("all".to_string(), encode(data))];
+        for id in data.chart_ids() {
+            files.push((id.clone(), encode(&subset(data, &id))));
+        }
+        for (name, bytes) in files {
+            let path = dir.join(format!("{name}.bin"));
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
     }
 
     /// Every chart's height (CSS px, pixel ratio 1) at widths from 240 to 1200 px (every 20), as an

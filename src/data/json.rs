@@ -10,11 +10,20 @@
 //! Only builds with the `json` feature have this file: embeds of the built-in data
 //! never read JSON text, so their module leaves it (and serde) out.
 
-use super::value::Value;
 use crate::error::{clip, Error};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::borrow::Cow;
 use std::fmt;
+
+/// A JSON value. Object members keep their order (messages follow the file).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
 
 /// Deeper than this is not a dataset (ours nest 5 levels); the limit also keeps the
 /// recursive conversion after the scan far from the end of the stack.
@@ -410,10 +419,10 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Number(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(Cow::Owned(v.to_string())))
+        Ok(Value::String(v.to_string()))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(Cow::Owned(v)))
+        Ok(Value::String(v))
     }
     /// `JSON.parse` never gives bytes, but serde-wasm-bindgen can (typed arrays). Refused
     /// here with a plain message: serde's default names the unexpected value, which links
@@ -431,7 +440,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut members = Vec::new();
         while let Some((key, value)) = map.next_entry::<String, Value>()? {
-            members.push((Cow::Owned(key), value));
+            members.push((key, value));
         }
         Ok(Value::Object(members))
     }

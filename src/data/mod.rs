@@ -1,12 +1,14 @@
-//! The dataset: its types, the embedded default, parsing and validation.
+//! The dataset: its types, the built-in data's compact files, and (with the `json`
+//! feature) editors' JSON: parsing, reading and validation.
 
+pub mod compact;
 #[cfg(feature = "json")]
 pub mod json;
 mod model;
+#[cfg(feature = "json")]
 mod read;
 #[cfg(feature = "json")]
 mod validate;
-mod value;
 
 pub use model::*;
 #[cfg(feature = "json")]
@@ -17,14 +19,11 @@ pub use validate::{
 
 use crate::error::Error;
 
-/// The default dataset (南通高新区, 2019 results and 2020 plans) as the editors' template.
-/// The wasm does not carry this text: it carries `DEFAULT` below.
-#[cfg(not(target_arch = "wasm32"))]
+/// The default dataset (南通高新区, 2019 results and 2020 plans): the human-edited source of
+/// the built-in charts' files (see `compact`) and the editors' template. No embed's module
+/// carries it (a constant nothing uses is not linked).
+#[cfg(feature = "json")]
 pub const DEFAULT_JSON: &str = include_str!("default.json");
-
-/// The built-in dataset in the compact form build.rs writes from default.json (see
-/// `json::decode`): about as small as the JSON text gzipped, and no parsing at start.
-static DEFAULT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.bin"));
 
 /// Editors' files larger than this are refused before parsing (the default is ~40 KB).
 pub const MAX_JSON_BYTES: usize = 512 * 1024;
@@ -61,15 +60,18 @@ impl Dataset {
         read::dataset(&json::parse(json)?)
     }
 
-    /// The built-in dataset: decoded, not parsed, and not validated at start either (a
-    /// native test validates it; it cannot change after the build).
+    /// The default dataset, read and validated as an editor's file.
+    #[cfg(feature = "json")]
     pub fn default_data() -> Result<Dataset, Error> {
-        read::dataset(&value::decode(DEFAULT)?)
+        Dataset::from_json(DEFAULT_JSON)
     }
 
     /// The names of the rules a derived figure can follow (`derived.op`).
     pub fn derive_ops() -> Vec<String> {
-        read::OPS.iter().map(|(name, _)| name.to_string()).collect()
+        DERIVE_OP_NAMES
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect()
     }
 
     /// The chart ids, in the dataset's order.

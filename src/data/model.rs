@@ -152,6 +152,14 @@ pub enum DeriveOp {
     IndexPath,
 }
 
+/// `derived.op` in the data, by name.
+pub const DERIVE_OP_NAMES: [(&str, DeriveOp); 4] = [
+    ("remainder", DeriveOp::Remainder),
+    ("ratio", DeriveOp::Ratio),
+    ("annual_rate", DeriveOp::AnnualRate),
+    ("index_path", DeriveOp::IndexPath),
+];
+
 /// Where in the source a figure is stated: section id and paragraph (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {

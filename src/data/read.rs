@@ -2,10 +2,10 @@
 //! (`figures[3].value`) and what is wrong. Unknown fields are refused, so a typo ("lable")
 //! is reported, not silently ignored. Checks across fields live in `validate.rs`.
 
+use super::json::Value;
 use super::model::*;
-use super::value::{Str, Value};
 use crate::error::{clip, Error};
-use crate::vocab::{FORM_NAMES, UNIT_IDS};
+use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_IDS};
 
 pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     if !matches!(v, Value::Object(_)) {
@@ -93,10 +93,10 @@ fn figure(v: &Value, path: Path) -> Result<Figure, Error> {
         counter: o.opt("counter", text)?,
         period: o.req("period", period)?,
         bound: o
-            .opt("bound", |v, p| variant(v, p, BOUNDS))?
+            .opt("bound", |v, p| variant(v, p, &BOUND_NAMES))?
             .unwrap_or_default(),
         kind: o
-            .opt("kind", |v, p| variant(v, p, KINDS))?
+            .opt("kind", |v, p| variant(v, p, &KIND_NAMES))?
             .unwrap_or_default(),
         band: o.opt("band", band)?,
         derived: o.opt("derived", derived)?,
@@ -151,7 +151,7 @@ fn band(v: &Value, path: Path) -> Result<Band, Error> {
 fn derived(v: &Value, path: Path) -> Result<Derived, Error> {
     let o = Obj::new(v, path, &["op", "from", "rule", "step"])?;
     Ok(Derived {
-        op: o.req("op", |v, p| variant(v, p, OPS))?,
+        op: o.req("op", |v, p| variant(v, p, &DERIVE_OP_NAMES))?,
         from: o.req("from", |v, p| list(v, p, string))?,
         rule: o.req("rule", text)?,
         step: o.opt("step", |v, p| whole(v, p, u8::MAX.into()).map(|n| n as u8))?,
@@ -174,34 +174,13 @@ fn text(v: &Value, path: Path) -> Result<Text, Error> {
     })
 }
 
-const BOUNDS: &[(&str, Bound)] = &[
-    ("exact", Bound::Exact),
-    ("about", Bound::About),
-    ("nearly", Bound::Nearly),
-    ("at_least", Bound::AtLeast),
-    ("more_than", Bound::MoreThan),
-    ("top", Bound::Top),
-    ("range", Bound::Range),
-];
-const KINDS: &[(&str, Kind)] = &[
-    ("actual", Kind::Actual),
-    ("plan", Kind::Plan),
-    ("aim", Kind::Aim),
-];
-pub(super) const OPS: &[(&str, DeriveOp)] = &[
-    ("remainder", DeriveOp::Remainder),
-    ("ratio", DeriveOp::Ratio),
-    ("annual_rate", DeriveOp::AnnualRate),
-    ("index_path", DeriveOp::IndexPath),
-];
-
 /// Reads one value at a path.
 type Read<T> = fn(&Value, Path) -> Result<T, Error>;
 
 /// An object being read: its members and where it is.
 struct Obj<'a> {
     path: Path<'a>,
-    members: &'a [(Str, Value)],
+    members: &'a [(String, Value)],
 }
 
 impl<'a> Obj<'a> {

@@ -90,7 +90,8 @@ function expectedDatum(page, selector, mark, lang = "zh") {
       const widget = document.querySelector(selector);
       const stage = widget.shadowRoot.querySelector(".stage");
       const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const chart = new m.Chart(m.Data.builtin(), widget.getAttribute("chart"), lang, "light");
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
       chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
       const d = chart.describe(mark);
       chart.free();

@@ -183,7 +183,7 @@ export async function markPoint(page, selector, view, mark, { lang = "zh", theme
       const stage = canvas.parentElement;
       // The module the widget uses: the built-in data's, or the one that reads JSON.
       const m = await import(new URL(`${dataSrc ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.builtin();
+      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
       const all = (widget.getAttribute("chart") || "all") === "all";
       const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
       const chart = new m.Chart(data, id, lang, theme);
@@ -235,7 +235,7 @@ export async function backgroundPixel(page, selector, view = 0) {
       const widget = document.querySelector(selector);
       const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
       const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const data = m.Data.builtin();
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
       const all = (widget.getAttribute("chart") || "all") === "all";
       const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
       const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", "light");

@@ -6,15 +6,18 @@ import { readFile } from "node:fs/promises";
 import { CSP } from "../../.ci/serve.mjs";
 import { assert, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
 
-/** The pathnames of every module file (wasm or glue) the page requested. */
+/** The pathnames of every module file (wasm or glue) and data file the page (not its frames) requested. */
 function recordModules(page) {
   const seen = [];
   page.on("request", (r) => {
+    if (r.frame() !== page.mainFrame()) return;
     const path = new URL(r.url()).pathname;
-    if (/^\/pkg[^/]*\//.test(path)) seen.push(path);
+    if (/^\/(pkg[^/]*|data)\//.test(path)) seen.push(path);
   });
   return seen;
 }
+
+const onlyModules = (paths) => [...new Set(paths.filter((p) => p.startsWith("/pkg")))].sort();
 
 export default async function (env) {
   await test("modules: a page of built-in charts downloads the built-in module only", async () => {
@@ -24,11 +27,31 @@ export default async function (env) {
     await page.goto(`${env.origin}/article.html`);
     const widgets = await page.evaluate(() => document.querySelectorAll("park-infographic").length);
     await settled(page, widgets);
-    assertEqual(
-      [...new Set(modules)].sort(),
-      ["/pkg/park_infographic.js", "/pkg/park_infographic_bg.wasm"],
-      "module files requested",
+    assertEqual(onlyModules(modules), ["/pkg/park_infographic.js", "/pkg/park_infographic_bg.wasm"], "module files requested");
+    // Each chart's own data file, once however many widgets show it; never the whole dataset.
+    const charts = await page.evaluate(() => [...document.querySelectorAll("park-infographic")].map((w) => w.getAttribute("chart")));
+    const expected = [...new Set(charts)].map((c) => `/data/${c}.bin`).sort();
+    assertEqual(modules.filter((p) => p.startsWith("/data/")).sort(), expected, "data files requested");
+    assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
+    await page.close();
+  });
+
+  await test("modules: a built-in data file that cannot be had names what failed, and its neighbour draws", async () => {
+    const page = await open(env, null);
+    await countEvents(page);
+    await page.route(/\/data\/rankings\.bin$/, (route) => route.fulfill({ status: 404, body: "not found" }));
+    await page.goto(`${env.origin}/article.html`);
+    const widgets = await page.evaluate(() => document.querySelectorAll("park-infographic").length);
+    await settled(page, widgets);
+    const events = await page.evaluate(() => window.__events.filter((e) => e.type !== "hover"));
+    const errors = events.filter((e) => e.type === "error");
+    assertEqual(errors.length, 1, "one widget fails");
+    assertEqual(errors[0].detail.chart, "rankings", "the widget whose file is missing");
+    assert(
+      /built-in data could not be loaded.*rankings\.bin: HTTP 404/.test(errors[0].detail.message),
+      `the message names the file and the answer: ${errors[0].detail.message}`,
     );
+    assertEqual(events.filter((e) => e.type === "ready").length, widgets - 1, "the others draw");
     await page.close();
   });
 
@@ -50,11 +73,8 @@ export default async function (env) {
     await page.goto(`${env.origin}/e2e/data-src.html`);
     await settled(page, 1);
     assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
-    assertEqual(
-      [...new Set(modules)].sort(),
-      ["/pkg-json/park_infographic.js", "/pkg-json/park_infographic_bg.wasm"],
-      "module files requested",
-    );
+    assertEqual(onlyModules(modules), ["/pkg-json/park_infographic.js", "/pkg-json/park_infographic_bg.wasm"], "module files requested");
+    assertEqual(modules.filter((p) => p.startsWith("/data/")), ["/data/default.json"], "data files requested");
     await page.close();
   });
 

@@ -299,6 +299,16 @@ async function printing(env) {
       await p.evaluate(() => window.dispatchEvent(new Event("afterprint")));
       assertEqual(await background(p, "dark"), BACKGROUND.dark, "after printing (afterprint)");
 
+      // A mark highlighted with the keyboard shows its ring on screen; paper gets none.
+      await p.evaluate(() => document.getElementById("dark").shadowRoot.querySelector(".stage").focus());
+      await p.keyboard.press("ArrowRight");
+      const ringShown = () =>
+        p.evaluate(() => {
+          const ring = document.getElementById("dark").shadowRoot.querySelector(".ring");
+          return getComputedStyle(ring).display !== "none" && ring.getBoundingClientRect().height > 0;
+        });
+      assertEqual(await ringShown(), true, "the highlighted mark's ring on screen");
+
       // Print media as the printer renders it.
       let changed = await mediaChangeMarker(p, "print");
       await p.emulateMedia({ media: "print" });
@@ -314,13 +324,13 @@ async function printing(env) {
           canvas: shown("canvas.base"),
           tools: shown(".tools"),
           table: shown("details.table"),
-          overlay: shown("canvas.overlay"),
+          highlight: shown(".ring"),
           widgetBackground: getComputedStyle(root.querySelector(".body")).backgroundColor,
         };
       });
       assertEqual(
         printed,
-        { canvas: true, tools: false, table: false, overlay: false, widgetBackground: "rgb(255, 255, 255)" },
+        { canvas: true, tools: false, table: false, highlight: false, widgetBackground: "rgb(255, 255, 255)" },
         "what prints",
       );
       changed = await mediaChangeMarker(p, "print");

@@ -11,6 +11,7 @@ import {
   holdRequests,
   markPoint,
   open,
+  pngPixels,
   pointOutside,
   settled,
   test,
@@ -118,14 +119,34 @@ export default async function widget(env) {
     assertEqual((await lastHover(p))?.id, "budget-revenue-growth-2019", "ArrowLeft");
     const tipShown = await shadow(p, ".tooltip", (t) => !t.hidden && t.textContent);
     assert(tipShown && tipShown.includes("4.5%"), `tooltip: ${tipShown}`);
-    // The highlight is painted on the overlay, not the chart canvas.
-    const overlayInk = await shadow(p, "canvas.overlay", (c) => {
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-      return n;
+    // The highlight: a ring round the mark where the layout put it (markBox, from a
+    // separate handle), 2 px wide and 1 px out, in the light theme's highlight colour
+    // (#1f1f1f in src/theme.rs), as a reader sees it on a screenshot.
+    const boxes = await p.evaluate(async () => {
+      const w = document.querySelector("park-infographic");
+      const canvas = w.shadowRoot.querySelector("canvas.base");
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      const chart = new m.Chart(data, "growth-2019", "zh", "light");
+      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, devicePixelRatio);
+      const [x, y, width, height] = chart.markBox(3);
+      chart.free();
+      const c = canvas.getBoundingClientRect();
+      const r = w.shadowRoot.querySelector(".ring").getBoundingClientRect();
+      return { mark: { x: c.left + x, y: c.top + y, width, height }, ring: { x: r.left, y: r.top, width: r.width, height: r.height } };
     });
-    assert(overlayInk > 50, `overlay highlight pixels: ${overlayInk}`);
+    const { mark, ring } = boxes;
+    const near = (a, b) => Math.abs(a - b) <= 1;
+    assert(
+      near(ring.x, mark.x - 3) && near(ring.y, mark.y - 3) && near(ring.width, mark.width + 6) && near(ring.height, mark.height + 6),
+      `the ring surrounds mark 3: ${JSON.stringify(boxes)}`,
+    );
+    const shot = await p.screenshot();
+    const [edge] = await pngPixels(env, shot, [[Math.round(ring.x + 1), Math.round(ring.y + ring.height / 2)]]);
+    assert(
+      edge.slice(0, 3).every((v) => Math.abs(v - 0x1f) <= 24),
+      `the ring's edge is the highlight colour: rgba(${edge.join(", ")})`,
+    );
     await p.keyboard.press("Escape");
     assertEqual(await lastHover(p), null, "Esc sends hover null");
     assert(await shadow(p, ".tooltip", (t) => t.hidden), "tooltip hidden after Esc");

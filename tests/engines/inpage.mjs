@@ -33,7 +33,7 @@ export async function markPixels({ selector, view, colors }) {
   // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
   const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, lang, theme);
@@ -100,7 +100,7 @@ export async function markPoint({ selector, view, mark }) {
   // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
   const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.builtin();
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", theme);
