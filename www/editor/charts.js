@@ -24,6 +24,8 @@ function setPath(o, path, value, optional) {
   if (optional && !o[head].zh && !o[head].en) delete o[head];
 }
 
+const figureName = (f) => `${getPath(f, "id")} · ${getPath(f, "label.zh") || getPath(f, "label.en")}`;
+
 function option(value, text, selected) {
   const o = document.createElement("option");
   o.value = value;
@@ -102,8 +104,9 @@ export class ChartPanel {
     this.order.replaceChildren(
       ...mine.map(([f, i], k) => {
         const li = document.createElement("li");
+        li.dataset.figure = i;
         const name = document.createElement("span");
-        name.textContent = `${getPath(f, "id")} · ${getPath(f, "label.zh") || getPath(f, "label.en")}`;
+        name.textContent = figureName(f);
         li.append(name);
         for (const [step, w] of [[-1, "up"], [1, "down"]]) {
           const b = document.createElement("button");
@@ -118,6 +121,13 @@ export class ChartPanel {
         return li;
       }),
     );
+  }
+
+  /** Renames figure `i`'s line, if it is in the list (its id or label changed). */
+  renameFigure(i) {
+    const span = this.order.querySelector(`li[data-figure="${i}"] > span`);
+    const f = this.doc().figures[i];
+    if (span && f) span.textContent = figureName(f);
   }
 
   edit(input) {

@@ -25,6 +25,9 @@ let validCharts = []; // its chart ids
 let shown = null; // what the preview element was last given
 let problem = null; // [path, message] of the current error, or null
 let scheduled = false;
+let orderStale = false; // the chart's figure list needs rebuilding (a chart cell changed)
+let derivedKey = null; // what the derived values were last computed from
+const derivedNotes = new Map(); // figure index → what its computation gave (for the panel)
 let keep = true; // whether the working dataset is saved (not right after "clear")
 
 function say(id, text) {
@@ -45,12 +48,26 @@ function check(text) {
   }
 }
 
-/** Recomputes every derived figure's value from its inputs (never typed). */
+/**
+ * Recomputes every derived figure's value from its inputs (never typed), when a derived
+ * figure or one of its inputs changed: each computation reads the whole file.
+ */
 function derive() {
   if (typeof wasm?.deriveValue !== "function") return;
-  const text = serialize(doc);
+  const byId = new Map(doc.figures.map((f) => [f?.id, f]));
+  const inputs = [];
   doc.figures.forEach((f, i) => {
     if (!obj(f?.derived)) return;
+    const from = Array.isArray(f.derived.from) ? f.derived.from : [];
+    inputs.push([i, { ...f, value: null }, from.map((id) => byId.get(id) ?? null)]);
+  });
+  const key = JSON.stringify(inputs);
+  if (key === derivedKey) return;
+  derivedKey = key;
+  derivedNotes.clear();
+  const text = serialize(doc);
+  for (const [i] of inputs) {
+    const f = doc.figures[i];
     try {
       // One decimal, as the source states values: within the validator's tolerance.
       const v = Math.round(wasm.deriveValue(text, i) * 10) / 10;
@@ -58,11 +75,12 @@ function derive() {
         f.value = v;
         table.refreshRow(i);
       }
-      if (i === table.selected()) derived.result(word("computed")(v));
+      derivedNotes.set(i, word("computed")(v));
     } catch (e) {
-      if (i === table.selected()) derived.result(word("cannotDerive") + e.message);
+      derivedNotes.set(i, word("cannotDerive") + e.message);
     }
-  });
+  }
+  derived.result(derivedNotes.get(table.selected()) ?? "");
 }
 
 /** At most one validation per animation frame, however fast the edits come. */
@@ -82,6 +100,10 @@ function edited() {
 }
 
 function validate() {
+  if (orderStale) {
+    orderStale = false;
+    charts.renderOrder();
+  }
   persist();
   if (!wasm) return;
   derive();
@@ -266,6 +288,7 @@ function fillLists() {
 function setDoc(next, save = true) {
   doc = next;
   keep = save;
+  derivedKey = null;
   lastValid = null;
   problem = null;
   table.row = 0;
@@ -279,6 +302,7 @@ function renderAll() {
   table.render();
   charts.render();
   derived.show(table.selected());
+  derived.result(derivedNotes.get(table.selected()) ?? "");
   renderDataset();
   publisher.render();
   const keep = problem;
@@ -331,14 +355,16 @@ async function openBuiltin(save = true) {
 const table = new FigureTable($("grid"), {
   doc: () => doc,
   onEdit: (row, key) => {
-    if (key === "chart" || key === "id" || key === "labelZh" || key === "labelEn") {
-      charts.renderOrder();
-      fillLists();
-    }
-    if (key === "chart") preview();
+    // Per keystroke: only the one line of the chart's figure list that names this figure;
+    // a figure moving between charts redraws the list once, at the next check.
+    if (key === "id" || key === "labelZh" || key === "labelEn") charts.renameFigure(row);
+    if (key === "chart") orderStale = true;
     edited();
   },
-  onSelect: (row) => derived.show(row),
+  onSelect: (row) => {
+    derived.show(row);
+    derived.result(derivedNotes.get(row) ?? "");
+  },
   onPaste: (text) => {
     const result = pasteRows(doc.figures, text);
     if (result.error) {
@@ -456,7 +482,9 @@ $("preview-switches").addEventListener("change", preview);
 $("ui-switches").addEventListener("change", (e) => {
   if (e.target.name === "ui") {
     setLang(e.target.value);
+    derivedKey = null; // the panel's words, in the new language at the next check
     renderAll();
+    schedule();
     persist();
   } else document.documentElement.dataset.theme = e.target.value;
 });

@@ -5,6 +5,11 @@
 import { BOUNDS, KINDS, UNITS } from "./state.js";
 import { word } from "./words.js";
 
+// A long table is built a chunk of rows per task, so a 500-row paste never blocks typing
+// (keys are handled between chunks). The built-in data's rows come at once.
+const FIRST_ROWS = 60;
+const CHUNK_ROWS = 40;
+
 const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -144,6 +149,9 @@ export class FigureTable {
     this.onPaste = onPaste;
     this.row = 0;
     this.col = 0;
+    this.rendered = 0; // rows built so far (see grow)
+    this.pending = 0;
+    this.wanted = null; // an error mark for a row not built yet
     this.editing = null; // {input, cell, before}
     this.error = null; // the cell marked invalid
     this.head = document.createElement("thead");
@@ -181,17 +189,41 @@ export class FigureTable {
     for (const c of COLUMNS) {
       const th = document.createElement("th");
       th.scope = "col";
+      th.className = `c-${c.key}`; // its width (editor.css): the table's layout is fixed
       th.textContent = word(`col.${c.key}`);
       tr.append(th);
     }
     this.head.replaceChildren(tr);
-    const rows = document.createDocumentFragment();
-    this.figures().forEach((f, r) => rows.append(this.buildRow(f, r)));
-    this.body.replaceChildren(rows);
+    clearTimeout(this.pending);
+    this.body.replaceChildren();
+    this.rendered = 0;
     this.error = null;
+    this.wanted = null;
     const n = this.figures().length;
     this.row = Math.min(this.row, Math.max(n - 1, 0));
+    this.grow(Math.max(FIRST_ROWS, this.row + 1));
+    this.more();
+  }
+
+  /** Appends the rows not yet built, up to row `end` (exclusive). */
+  grow(end) {
+    const figures = this.figures();
+    const upTo = Math.min(end, figures.length);
+    if (this.rendered >= upTo) return;
+    const rows = document.createDocumentFragment();
+    for (let r = this.rendered; r < upTo; r++) rows.append(this.buildRow(figures[r], r));
+    this.body.append(rows);
+    this.rendered = upTo;
+    if (this.wanted && this.wanted[0] < upTo) this.markError(...this.wanted);
     this.roving();
+  }
+
+  more() {
+    if (this.rendered >= this.figures().length) return;
+    this.pending = setTimeout(() => {
+      this.grow(this.rendered + CHUNK_ROWS);
+      this.more();
+    });
   }
 
   buildRow(f, r) {
@@ -246,6 +278,7 @@ export class FigureTable {
     if (!n) return;
     const changed = r !== this.row;
     this.row = Math.max(0, Math.min(n - 1, r));
+    this.grow(this.row + 1);
     this.col = Math.max(0, Math.min(COLUMNS.length - 1, c));
     this.roving();
     this.cell()?.focus();
@@ -398,7 +431,12 @@ export class FigureTable {
       this.error.classList.remove("invalid");
     }
     this.error = null;
+    this.wanted = null;
     if (r == null) return;
+    if (r >= this.rendered) {
+      this.wanted = [r, key, describedBy]; // marked when its row is built
+      return;
+    }
     const td = this.cell(r, COLUMNS.findIndex((c) => c.key === key));
     if (!td) return;
     td.setAttribute("aria-invalid", "true");
