@@ -580,4 +580,26 @@ export default async function editorTests(env) {
     }
     await p.close();
   });
+  await test("editor: the preview at phone, column and wide widths, in both languages", async () => {
+    const p = await editor(env, { viewport: { width: 1200, height: 900 } });
+    for (const [width, lang] of [["320", "en"], ["960", "zh"], ["640", "en"]]) {
+      await p.locator(`#preview-switches input[name=width][value="${width}"]`).check();
+      await p.locator(`#preview-switches input[name=lang][value=${lang}]`).check();
+      const drawn = await p.waitForFunction(
+        ({ width, lang }) => {
+          const el = document.getElementById("preview-chart");
+          const canvas = el.shadowRoot.querySelector("canvas.base");
+          const stage = canvas?.parentElement;
+          // Drawn for this width: the backing store is the stage's width × pixel ratio.
+          return el.getAttribute("lang") === lang && !el.hasAttribute("aria-busy") && el.clientWidth === Number(width) &&
+            canvas.width === Math.round(stage.clientWidth * devicePixelRatio) && stage.getAttribute("aria-label");
+        },
+        { width, lang },
+      );
+      const title = await drawn.jsonValue();
+      assertEqual(title, fresh().charts[0].title[lang], `the chart's title (${width}, ${lang})`);
+    }
+    await assertClean(p);
+    await p.close();
+  });
 }
