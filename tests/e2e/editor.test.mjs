@@ -277,6 +277,21 @@ export default async function editorTests(env) {
       await typeInto(p, row, key, good);
       await checked(p, { valid: true });
     }
+    // A section's paragraph count that is not a number: at its field in the dataset panel.
+    const paragraphs = p.locator('#sections [data-section="1"][data-field="paragraphs"]');
+    await paragraphs.fill("many");
+    await checked(p, { valid: false, naming: "many" });
+    assertEqual(await paragraphs.getAttribute("aria-invalid"), "true", "the section's field is marked");
+    await p.locator("#check button").click();
+    assertEqual(await p.evaluate(() => document.activeElement.dataset.field), "paragraphs", "the button goes there");
+    await paragraphs.fill("12");
+    await checked(p, { valid: true });
+    // A chart's English title over 80 characters: at that field.
+    const title = p.locator('#chart-fields [data-field="title.en"]');
+    await title.fill("x".repeat(81));
+    await checked(p, { valid: false, naming: "80" });
+    assertEqual(await title.getAttribute("aria-invalid"), "true", "the chart's field is marked");
+    assertEqual(await p.locator('#chart-fields [data-field="title.zh"]').getAttribute("aria-invalid"), null, "not its neighbour");
     await assertClean(p);
     await p.close();
   });

@@ -24,6 +24,7 @@ function setPath(o, path, value, optional) {
   if (optional && !o[head].zh && !o[head].en) delete o[head];
 }
 
+const chartName = (c) => `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`;
 const figureName = (f) => `${getPath(f, "id")} · ${getPath(f, "label.zh") || getPath(f, "label.en")}`;
 
 function option(value, text, selected) {
@@ -79,7 +80,7 @@ export class ChartPanel {
     const charts = this.charts();
     this.index = Math.max(0, Math.min(this.index, charts.length - 1));
     this.pick.replaceChildren(
-      ...charts.map((c, i) => option(String(i), `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`, i === this.index)),
+      ...charts.map((c, i) => option(String(i), chartName(c), i === this.index)),
     );
     const chart = this.chart();
     for (const input of this.fields.querySelectorAll("[data-field]")) {
@@ -139,9 +140,9 @@ export class ChartPanel {
       const old = chart.id;
       for (const f of this.doc().figures) if (f.chart === old) f.chart = input.value;
       chart.id = input.value;
-      this.pick.selectedOptions[0].textContent = `${input.value} — ${getPath(chart, "title.zh")}`;
       this.onFigures();
     } else setPath(chart, path, input.value, path.startsWith("note."));
+    this.pick.selectedOptions[0].textContent = chartName(chart);
     this.onEdit();
   }
 

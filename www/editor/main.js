@@ -133,9 +133,28 @@ function locate(path) {
     const key = columnForField(m[2] ?? "id");
     return { row: Number(m[1]), key, where: `${word("row")} ${Number(m[1]) + 1}, ${word(`col.${key}`)}` };
   }
-  m = /^charts\[(\d+)\](?:\.([a-z_]+))?/.exec(path);
+  m = /^charts\[(\d+)\](?:\.([a-z_.]+))?/.exec(path);
   if (m) return { chart: Number(m[1]), field: m[2] ?? "id", where: `${word("charts")} ${Number(m[1]) + 1}, ${m[2] ?? "id"}` };
-  return { where: path || "JSON" };
+  return { input: datasetInput(path), where: path || "JSON" };
+}
+
+/** The dataset panel's input an error path points at (subject, source, a section), or null. */
+function datasetInput(path) {
+  const m = /^source\.sections\[(\d+)\](?:\.([a-z_.]+))?/.exec(path);
+  const [scope, field] = m
+    ? [`#sections [data-section="${m[1]}"]`, m[2] ?? "id"]
+    : ["#dataset-fields [data-field]", path];
+  return document.querySelector(`${scope}[data-field="${field}"]`) ?? document.querySelector(`${scope}[data-field="${field}.zh"]`);
+}
+
+/** Marks the dataset panel's input an error points at (or none). */
+function markDataset(input) {
+  for (const old of $("dataset").querySelectorAll("[aria-invalid]")) {
+    old.removeAttribute("aria-invalid");
+    old.removeAttribute("aria-describedby");
+  }
+  input?.setAttribute("aria-invalid", "true");
+  input?.setAttribute("aria-describedby", "check-message");
 }
 
 function showProblem(next) {
@@ -145,6 +164,7 @@ function showProblem(next) {
   if (!next) {
     table.markError(null);
     charts.markError(null);
+    markDataset(null);
     if (!same || !box.querySelector(".ok")) {
       const p = document.createElement("p");
       p.className = "ok";
@@ -156,6 +176,7 @@ function showProblem(next) {
   const at = locate(next[0]);
   table.markError(at.row ?? null, at.key, "check-message");
   charts.markError(at.chart ?? null, at.field, "check-message");
+  markDataset(at.input);
   if (same && box.querySelector("[role=alert]")) return;
   // The alert is replaced only when the error changes, so it is announced once.
   const alert = document.createElement("div");
@@ -173,8 +194,9 @@ function showProblem(next) {
   go.addEventListener("click", () => {
     if (at.row != null) table.goTo(at.row, at.key);
     else if (at.chart != null) charts.goTo(at.chart, at.field);
+    else at.input?.focus();
   });
-  go.hidden = at.row == null && at.chart == null;
+  go.hidden = at.row == null && at.chart == null && !at.input;
   box.replaceChildren(alert, go);
 }
 
