@@ -771,8 +771,11 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // One step per task (see nextTurn and drawStep); print draws the rest at once.
+      // The first chart at once (the reader is waiting for it), then one step per task
+      // (see nextTurn and drawStep); print draws the rest at once.
       this.queue = { source, lang, ids: [...ids], laidOut: null };
+      this.drawStep(); // lays the first chart out
+      this.drawStep(); // and draws it
       while (this.queue?.ids.length || this.queue?.laidOut) {
         await nextTurn();
         if (generation !== this.generation) return;
