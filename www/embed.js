@@ -20,9 +20,9 @@
 // stop a chart from drawing (WebKit/Safari 15+, Firefox ESR, Chromium).
 
 const BASE = new URL(".", import.meta.url);
-// Two builds of one crate. The built-in data's module reads no JSON; the one for an
-// editor's data (data-src, the json property) adds the reader and the validation, which
-// readers of the built-in charts would otherwise download for nothing.
+// Two of the crate's builds (README, "Layout"). The built-in data's module reads no JSON;
+// the one for an editor's data (data-src, the json property) adds the reader and the
+// validation, which readers of the built-in charts would otherwise download for nothing.
 const MODULES = {
   builtin: { wasm: "pkg/park_infographic_bg.wasm", glue: () => import("./pkg/park_infographic.js") },
   json: { wasm: "pkg-json/park_infographic_bg.wasm", glue: () => import("./pkg-json/park_infographic.js") },
@@ -308,7 +308,7 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** One chart inside a widget: its canvases, tooltip, keys and downloads. */
+/** One chart inside a widget: its canvas, highlight ring, tooltip, keys and downloads. */
 class ChartView {
   /** `source`: the dataset and the module it lives in, as loadData gives them. */
   constructor(host, source, id, lang, theme) {
@@ -771,8 +771,11 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // One step per task (see nextTurn and drawStep); print draws the rest at once.
+      // The first chart at once (the reader is waiting for it), then one step per task
+      // (see nextTurn and drawStep); print draws the rest at once.
       this.queue = { source, lang, ids: [...ids], laidOut: null };
+      this.drawStep(); // lays the first chart out
+      this.drawStep(); // and draws it
       while (this.queue?.ids.length || this.queue?.laidOut) {
         await nextTurn();
         if (generation !== this.generation) return;
