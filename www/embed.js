@@ -32,8 +32,8 @@ const MODULES = {
 // it downloads and compiles while the rest arrives), its glue, the built-in data's file
 // for each chart on the page, and the placeholder heights. Static imports would have made
 // a chain: this file, then the glue, then the wasm. Which module: the one the widgets
-// already on the page need (module scripts run after the page is parsed), the built-in
-// data's when there are none yet.
+// already on the page need (module scripts run after the page is parsed); none for a page
+// that adds its widgets later (the snippet's preload lines serve it, see README).
 const requests = {}; // kind -> { wasm: Promise<Response>, glue: Promise<module> }
 function request(kind) {
   const files = MODULES[kind];
@@ -50,7 +50,7 @@ const prefetched = new Map(); // URL -> Promise<Response>, for the widgets alrea
 {
   const widgets = [...document.querySelectorAll("park-infographic")];
   const builtin = widgets.filter((w) => !w.getAttribute("data-src"));
-  if (!widgets.length || builtin.length) request("builtin");
+  if (builtin.length) request("builtin");
   if (builtin.length < widgets.length) request("json");
   for (const w of builtin) {
     // Before heights.js has said which ids the built-in data has: any id that could be one.
