@@ -508,9 +508,14 @@ fn a_bad_dataset_is_an_error_not_a_panic() {
         .as_string()
         .unwrap();
     assert!(message.starts_with("invalid JSON at line 1"), "{message}");
-    let e = Chart::new(&Data::from_json(DEFAULT_JSON).unwrap(), "pie", "zh", "light")
-        .err()
-        .expect("rejected");
+    let e = Chart::new(
+        &Data::from_json(DEFAULT_JSON).unwrap(),
+        "pie",
+        "zh",
+        "light",
+    )
+    .err()
+    .expect("rejected");
     let message = js_sys::Reflect::get(&e, &"message".into())
         .unwrap()
         .as_string()
