@@ -47,8 +47,26 @@ pub fn paint<DB: DrawingBackend>(
     if let Some(bg) = background {
         area.fill(&color(bg)).map_err(Error::draw)?;
     }
-    for shape in shapes {
+    let font = |s: &Shape| match s {
+        Shape::Text { size_px, bold, .. } => Some((*size_px, *bold)),
+        _ => None,
+    };
+    for shape in shapes.iter().filter(|s| font(s).is_none()) {
         paint_one(area, shape, target)?;
+    }
+    // Then the texts, font by font (each font's in layout order): a canvas parses the font
+    // each time it changes, and labels, values and notes alternate fonts dozens of times
+    // (a tenth of drawing a chart). No layout puts a shape over a text.
+    let mut fonts: Vec<(i32, bool)> = Vec::new();
+    for f in shapes.iter().filter_map(font) {
+        if !fonts.contains(&f) {
+            fonts.push(f);
+        }
+    }
+    for f in fonts {
+        for shape in shapes.iter().filter(|s| font(s) == Some(f)) {
+            paint_one(area, shape, target)?;
+        }
     }
     area.present().map_err(Error::draw)
 }

@@ -771,11 +771,10 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // The first chart at once (the reader is waiting for it), then one step per task
-      // (see nextTurn and drawStep); print draws the rest at once.
+      // One step per task, the first chart's too (see nextTurn and drawStep: laying out
+      // and drawing a chart for the first time together took 190 ms at CPU 4×, the
+      // module compiling what it runs for the first time); print draws the rest at once.
       this.queue = { source, lang, ids: [...ids], laidOut: null };
-      this.drawStep(); // lays the first chart out
-      this.drawStep(); // and draws it
       while (this.queue?.ids.length || this.queue?.laidOut) {
         await nextTurn();
         if (generation !== this.generation) return;
@@ -868,7 +867,9 @@ class ParkInfographic extends HTMLElement {
       );
       box.append(el("figure", { className: "chart" }, stage, line));
     }
-    this.sizePlaceholders();
+    // Sized in the next frame, before it is painted: measuring the width now would force
+    // the page's layout inside this task (a fifth of it at CPU 4× on a long article).
+    requestAnimationFrame(() => this.placeholders.length && this.sizePlaceholders());
     return box;
   }
 

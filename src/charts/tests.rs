@@ -8,7 +8,7 @@
 use super::*;
 use crate::data::Dataset;
 use crate::hit::{hit, step};
-use crate::layout::Shape;
+use crate::layout::{Rect, Shape};
 use crate::theme::ThemeName;
 use crate::vocab::Unit;
 
@@ -366,4 +366,55 @@ fn an_unknown_chart_in_the_dataset_is_a_clear_error() {
             .starts_with("unknown chart \"rankings\"; known charts: growth-2019, pipeline-2019"),
         "{e}"
     );
+}
+
+/// `paint` draws every shape before any text (texts grouped by font, which the canvas
+/// parses at each change): right only if no shape that comes after a text in the layout
+/// lies over it.
+#[test]
+fn no_shape_is_drawn_over_an_earlier_text() {
+    let bounds = |s: &Shape| -> Option<Rect> {
+        match s {
+            Shape::Fill { rect, .. } | Shape::Stroke { rect, .. } | Shape::Hatch { rect, .. } => {
+                Some(*rect)
+            }
+            Shape::Circle {
+                center, radius_px, ..
+            } => Some(Rect::new(
+                center.0 - radius_px,
+                center.1 - radius_px,
+                2 * radius_px,
+                2 * radius_px,
+            )),
+            // Lines are checked point by point below.
+            Shape::Line { .. } | Shape::Text { .. } => None,
+        }
+    };
+    // A line crosses a box if a point along it, every pixel, lies inside.
+    let crosses = |points: &[(i32, i32)], b: &Rect| {
+        points.windows(2).any(|w| {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            let n = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
+            (0..=n).any(|k| {
+                let x = x0 + (x1 - x0) * k / n;
+                let y = y0 + (y1 - y0) * k / n;
+                b.contains(x, y)
+            })
+        })
+    };
+    every_layout(|_, chart, lang, _, l| {
+        for (i, text) in l.shapes.iter().enumerate() {
+            let Some(tb) = text.text_box() else { continue };
+            for later in &l.shapes[i + 1..] {
+                let over = match later {
+                    Shape::Line { points, .. } => crosses(points, &tb),
+                    other => bounds(other).is_some_and(|b| b.intersects(&tb)),
+                };
+                assert!(
+                    !over,
+                    "{chart} {lang:?}: {later:?} is drawn over the text {text:?}"
+                );
+            }
+        }
+    });
 }
