@@ -40,7 +40,7 @@ import { cpuWatch } from "./lib/cpu.mjs";
 import { markdown, targets, textTable } from "./lib/report.mjs";
 import { sizeTable, twiggyTop } from "./lib/sizes.mjs";
 import { median, ratios, round, summary } from "./lib/stats.mjs";
-import { blocking, mainThreadTasks, TASK_CATEGORIES } from "./lib/tasks.mjs";
+import { blocking, longTaskKinds, mainThreadTasks, TASK_CATEGORIES } from "./lib/tasks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -301,7 +301,7 @@ function scrollThrough() {
       trace = JSON.parse(await browser.stopTracing());
     }
     if (run.drawn !== dataset.charts.length) problems.push(`scroll: ${run.drawn} charts drawn, the dataset has ${dataset.charts.length}`);
-    return { ...blocking(mainThreadTasks(trace)), ...run };
+    return { ...blocking(mainThreadTasks(trace)), taskKinds: longTaskKinds(trace), ...run };
   }, { navigate: false });
 }
 

@@ -6,9 +6,50 @@
 export const TASK_CATEGORIES = ["disabled-by-default-devtools.timeline"];
 export const LONG_TASK_MS = 50;
 
+// What a task's time went to, by the trace events inside it (nested events of one kind are
+// counted once, by their outermost event): the page's scripts (ours, JS and wasm), the
+// frame's rendering (style, layout, paint, and the commit that hands the frame, canvases
+// included, to the compositor), loading the page (parsing HTML, creating its JS context).
+const KINDS = {
+  script: ["FunctionCall", "EvaluateScript", "v8.evaluateModule", "RunYieldContinuation", "TimerFire", "FireAnimationFrame", "v8.callFunction", "v8.run"],
+  rendering: ["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "UpdateLayer"],
+  "page load": ["ParseHTML", "LocalWindowProxy::Initialize", "HTMLDocumentParser::MaybeFetchQueuedPreloads"],
+};
+
+/**
+ * trace → the top-level tasks over 50 ms with what their time went to:
+ * [{ms, kinds: {script, rendering, "page load"}}] (ms per kind; the rest is other work).
+ */
+export function longTaskKinds(trace) {
+  const events = trace.traceEvents ?? trace;
+  const tasks = topLevelTasks(events).filter((t) => t.dur / 1000 > LONG_TASK_MS);
+  const thread = tasks[0] ? `${tasks[0].pid}:${tasks[0].tid}` : "";
+  const inside = events
+    .filter((e) => e.ph === "X" && `${e.pid}:${e.tid}` === thread && e.name !== "RunTask")
+    .sort((a, b) => a.ts - b.ts);
+  return tasks.map((t) => {
+    const kinds = {};
+    for (const [kind, names] of Object.entries(KINDS)) {
+      let us = 0;
+      let end = -Infinity;
+      for (const e of inside) {
+        if (e.ts < t.ts || e.ts + e.dur > t.ts + t.dur || !names.includes(e.name) || e.ts < end) continue;
+        us += e.dur;
+        end = e.ts + e.dur;
+      }
+      kinds[kind] = Math.round(us / 100) / 10;
+    }
+    return { ms: Math.round(t.dur / 100) / 10, kinds };
+  });
+}
+
 /** trace: Chromium's JSON ({traceEvents}) → durations in ms of the top-level tasks, in order. */
 export function mainThreadTasks(trace) {
-  const events = trace.traceEvents ?? trace;
+  return topLevelTasks(trace.traceEvents ?? trace).map((e) => e.dur / 1000);
+}
+
+/** The page's renderer main thread's top-level RunTask events, in order. */
+function topLevelTasks(events) {
   const mains = new Set(
     events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
   );
@@ -31,7 +72,7 @@ export function mainThreadTasks(trace) {
   let end = -Infinity;
   for (const e of busiest.sort((a, b) => a.ts - b.ts)) {
     if (e.ts < end) continue;
-    out.push(e.dur / 1000);
+    out.push(e);
     end = e.ts + e.dur;
   }
   return out;
