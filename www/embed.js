@@ -771,12 +771,14 @@ class ParkInfographic extends HTMLElement {
           throw failure("The chart attribute is not valid", `unknown chart "${id}"; known charts: ${known.join(", ")}, or all`);
         }
       }
-      // One step per task, the first chart's too (see nextTurn and drawStep: laying out
-      // and drawing a chart for the first time together took 190 ms at CPU 4×, the
-      // module compiling what it runs for the first time); print draws the rest at once.
+      // Several charts (chart="all"): one step per task, the first chart's too (see
+      // nextTurn and drawStep: laying out and drawing a chart for the first time together
+      // took 190 ms at CPU 4×, the module compiling what it runs for the first time). One
+      // chart: drawn in the task that lays it out, as the reader waits for just this one.
+      // Print draws whatever is still queued at once.
       this.queue = { source, lang, ids: [...ids], laidOut: null };
       while (this.queue?.ids.length || this.queue?.laidOut) {
-        await nextTurn();
+        if (ids.length > 1 || !this.queue.laidOut) await nextTurn();
         if (generation !== this.generation) return;
         this.drawStep();
       }

@@ -177,7 +177,7 @@ export function markdown(r) {
       s.runs.map((x, i) => [String(i + 1), ms(x.longestMs), ms(x.totalBlockingMs), String(x.over50), x.longTasks.join(", ") || "none", x.steps.map((st) => st.frames).join(", "), ms(x.longestCheckMs)]),
       "rrrrllr",
     ),
-    "What the tasks over 50 ms spent their time on, in all runs, each counted under its largest part: the page's scripts (ours: JS and wasm), the frame's rendering (style, layout, paint, and the commit that hands the frame, its canvases included, to the compositor; without a GPU here), or loading the page (parsing its HTML, creating its JS context).",
+    "What the tasks over 50 ms spent their time on, in all runs, each counted under its largest part: the page's scripts (ours: JS and wasm), the frame's rendering (style, layout, paint, and the commit that hands the frame, its canvases included, to the compositor; without a GPU here), loading the page (parsing its HTML, creating its JS context), or other work (compiling JS and wasm, garbage collection, the browser's own tasks).",
     table(
       ["largest part", "tasks", "longest", "of which that part, in the longest"],
       Object.keys(s.runs[0]?.taskKinds?.[0]?.kinds ?? {}).map((kind) => {

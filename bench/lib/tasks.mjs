@@ -18,7 +18,7 @@ const KINDS = {
 
 /**
  * trace → the top-level tasks over 50 ms with what their time went to:
- * [{ms, kinds: {script, rendering, "page load"}}] (ms per kind; the rest is other work).
+ * [{ms, kinds: {script, rendering, "page load", other}}] (ms per kind).
  */
 export function longTaskKinds(trace) {
   const events = trace.traceEvents ?? trace;
@@ -39,7 +39,10 @@ export function longTaskKinds(trace) {
       }
       kinds[kind] = Math.round(us / 100) / 10;
     }
-    return { ms: Math.round(t.dur / 100) / 10, kinds };
+    // Compiling (JS and wasm), garbage collection, tasks of the browser's own.
+    const ms = Math.round(t.dur / 100) / 10;
+    kinds.other = Math.max(0, Math.round((ms - Object.values(kinds).reduce((a, b) => a + b, 0)) * 10) / 10);
+    return { ms, kinds };
   });
 }
 
