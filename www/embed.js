@@ -290,8 +290,8 @@ class Listeners {
   }
 }
 
-/** The canvas as a PNG blob; through a data URL where toBlob is missing. */
-function pngBlob(canvas) {
+/** The canvas as a PNG blob; through a data URL where toBlob is missing. (Also the editor's.) */
+export function pngBlob(canvas) {
   if (typeof canvas.toBlob === "function") return new Promise((ok) => canvas.toBlob(ok, "image/png"));
   const bytes = atob(canvas.toDataURL("image/png").split(",")[1]);
   const array = new Uint8Array(bytes.length);
@@ -299,7 +299,8 @@ function pngBlob(canvas) {
   return Promise.resolve(new Blob([array], { type: "image/png" }));
 }
 
-function download(blob, name) {
+/** Saves `blob` as a file named `name` (the link is never shown). (Also the editor's.) */
+export function download(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = el("a", { href: url, download: name });
   document.body.append(a);

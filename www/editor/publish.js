@@ -1,29 +1,9 @@
 // Publishing: the dataset as a JSON file (key order of default.json, 2-space pretty),
 // the snippets that embed it (web component, iframe, no-script image), and each chart
 // as a PNG (and SVG where the module can write one).
+import { download, pngBlob } from "../embed.js";
 import { serialize } from "./state.js";
 import { word } from "./words.js";
-
-/** Saves `blob` as a file named `name` (the link is never shown). */
-export function download(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The canvas as a PNG blob; without toBlob, from its data URL. */
-function pngBlob(canvas) {
-  if (typeof canvas.toBlob === "function") return new Promise((ok) => canvas.toBlob(ok, "image/png"));
-  const bytes = atob(canvas.toDataURL("image/png").split(",")[1]);
-  const array = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
-  return Promise.resolve(new Blob([array], { type: "image/png" }));
-}
 
 /** An absolute URL ending in "/" from what was typed, or the text as typed. */
 function base(text) {
