@@ -237,6 +237,13 @@ mod tests {
         for (k, (name, f)) in FORM_NAMES.iter().enumerate() {
             assert_eq!((*f as usize, f.as_str(), Form::ALL[k]), (k, *name, *f));
         }
+        // The built-in data's compact files write these by discriminant, read them by index.
+        for (k, (_, b)) in BOUND_NAMES.iter().enumerate() {
+            assert_eq!(*b as usize, k);
+        }
+        for (k, (_, kind)) in KIND_NAMES.iter().enumerate() {
+            assert_eq!(*kind as usize, k);
+        }
         assert_eq!(Unit::Km2.convert(9.5, Unit::WanM2), Some(950.0));
         assert_eq!(Unit::WanYuan.convert(1200.0, Unit::YiYuan), Some(0.12));
         assert_eq!(Unit::Km2.convert(1.0, Unit::YiYuan), None);

@@ -140,12 +140,6 @@ fn put_whole(out: &mut Vec<u8>, mut n: u32) {
     }
 }
 
-#[cfg(feature = "json")]
-fn put_name<T: PartialEq>(out: &mut Vec<u8>, names: &[(&str, T)], value: &T) {
-    let i = names.iter().position(|(_, t)| t == value);
-    put_whole(out, i.expect("every enum value has a name") as u32);
-}
-
 /// One field's type in the compact form: how it is read, and (natively) written.
 trait Compact: Sized {
     fn get(r: &mut Reader) -> Self;
@@ -168,7 +162,8 @@ macro_rules! fields {
     };
 }
 
-/// `Compact` for an enum, by its index in a vocabulary table.
+/// `Compact` for an enum, by its index in a vocabulary table, which lists the variants in
+/// declaration order (a vocab test checks it): the index is the discriminant.
 macro_rules! named {
     ($t:ty, $names:expr) => {
         impl Compact for $t {
@@ -177,7 +172,7 @@ macro_rules! named {
             }
             #[cfg(feature = "json")]
             fn put(&self, out: &mut Vec<u8>) {
-                put_name(out, &$names, self)
+                put_whole(out, *self as u32)
             }
         }
     };
@@ -373,6 +368,14 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(shown(&part), shown(&data), "{}", chart.id);
+        }
+    }
+
+    #[test]
+    fn rules_are_written_by_discriminant_and_read_by_index() {
+        // (Form, Unit, Bound and Kind are checked beside their tables, in vocab.rs.)
+        for (k, (_, op)) in DERIVE_OP_NAMES.iter().enumerate() {
+            assert_eq!(*op as usize, k);
         }
     }
 
