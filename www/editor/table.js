@@ -393,21 +393,24 @@ export class FigureTable {
     this.onEdit(this.row, c.key);
   }
 
+  /** Keeps what the open editor holds. */
   commit() {
-    const ed = this.editing;
-    if (!ed) return;
-    this.editing = null;
-    const r = Number(ed.cell.dataset.r);
-    const c = COLUMNS[Number(ed.cell.dataset.c)];
-    const f = this.figures()[r];
-    if (f) {
-      c.set(f, ed.input.value);
-      this.fill(ed.cell, f, c);
-      this.onEdit(r, c.key);
-    }
+    this.closeEditor((f, c, ed) => c.set(f, ed.input.value));
   }
 
+  /** Back to the figure as it was before this edit, every field of it. */
   cancel() {
+    this.closeEditor((f, c, ed) => {
+      for (const k of Object.keys(f)) delete f[k];
+      Object.assign(f, JSON.parse(ed.before));
+    });
+  }
+
+  /**
+   * Closes the open editor, if any: `apply(figure, column, editor)`, then the cell is
+   * refilled and the edit reported.
+   */
+  closeEditor(apply) {
     const ed = this.editing;
     if (!ed) return;
     this.editing = null;
@@ -415,9 +418,7 @@ export class FigureTable {
     const c = COLUMNS[Number(ed.cell.dataset.c)];
     const f = this.figures()[r];
     if (f) {
-      // Back to the figure as it was before this edit, every field of it.
-      for (const k of Object.keys(f)) delete f[k];
-      Object.assign(f, JSON.parse(ed.before));
+      apply(f, c, ed);
       this.fill(ed.cell, f, c);
       this.onEdit(r, c.key);
     }
