@@ -44,6 +44,8 @@ function request(kind) {
   glue.catch(() => {});
   requests[kind] = { wasm, glue };
 }
+/** Whether `s` has the shape of a chart id (short kebab-case; also frame.js's check). */
+export const isChartId = (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s);
 /** The built-in data, one compact file per chart (see src/data/compact.rs). */
 const builtinUrl = (file) => new URL(`data/${file}.bin`, BASE).href;
 const prefetched = new Map(); // URL -> Promise<Response>, for the widgets already on the page
@@ -55,7 +57,7 @@ const prefetched = new Map(); // URL -> Promise<Response>, for the widgets alrea
   for (const w of builtin) {
     // Before heights.js has said which ids the built-in data has: any id that could be one.
     const chart = w.getAttribute("chart") || "all";
-    const url = builtinUrl(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(chart) ? chart : "all");
+    const url = builtinUrl(isChartId(chart) ? chart : "all");
     if (!prefetched.has(url)) prefetched.set(url, fetch(url));
     prefetched.get(url).catch(() => {}); // reported by loadBuiltin, when a widget needs it
   }

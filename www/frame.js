@@ -9,6 +9,7 @@
 // obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
 // The built-in charts (frame.html draws the built-in data), from the file embed.js also
 // loads: no need to wait for the wasm to know them.
+import { isChartId } from "./embed.js";
 import HEIGHTS from "./heights.js";
 
 const LANGS = ["zh", "en"];
@@ -41,7 +42,7 @@ if (framed) {
 // only, so no other site can make this origin show figures of its choosing; its chart
 // ids are the editor's (any short kebab-case id).
 const dataSrc = sameOrigin(params.get("data-src"));
-const chart = dataSrc && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(params.get("chart") ?? "")
+const chart = dataSrc && isChartId(params.get("chart") ?? "")
   ? params.get("chart")
   : pick("chart", Object.keys(HEIGHTS.charts));
 
