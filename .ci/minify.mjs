@@ -18,7 +18,9 @@ export function minified(source, file) {
   // Classic scripts (embed-frame.js: no import/export) keep their format; only modules get
   // top-level names shortened, since a classic script's top level is the page's global scope.
   const module = !css && /^\s*(?:import\s*[\w{*"']|export\b)|\bimport\.meta\b/m.test(source);
-  return transformSync(source, {
+  // A compile hint for the engine (embed.js's first line) is kept as the first line.
+  const hint = /^\/\/# allFunctionsCalledOnLoad\n/.exec(source)?.[0] ?? "";
+  return hint + transformSync(source, {
     loader: css ? "css" : "js",
     format: module ? "esm" : undefined,
     target: TARGET,

@@ -541,7 +541,8 @@ async function errorStages(env) {
       name: "a TypeError thrown while laying the chart out",
       attrs: {},
       init: () => {
-        Object.defineProperty(Element.prototype, "clientWidth", {
+        // (Laying out reads the pixel ratio.)
+        Object.defineProperty(window, "devicePixelRatio", {
           get() {
             throw new TypeError("Type error");
           },

@@ -57,15 +57,11 @@ export default async function security(env) {
     await page.close();
   });
 
-  await test("fonts: the chart is drawn again once late fonts are ready", async () => {
+  await test("fonts: the chart is drawn again once a late font has loaded", async () => {
     const page = await open(env, null);
     await countEvents(page);
-    // Hold document.fonts.ready back, and count text drawn on canvases.
+    // Count text drawn on canvases.
     await page.addInitScript(() => {
-      let release;
-      const late = new Promise((ok) => (release = ok));
-      Object.defineProperty(document.fonts, "ready", { get: () => late });
-      window.__releaseFonts = () => release(document.fonts);
       window.__fillText = 0;
       const fillText = CanvasRenderingContext2D.prototype.fillText;
       CanvasRenderingContext2D.prototype.fillText = function (...args) {
@@ -77,7 +73,14 @@ export default async function security(env) {
     await settled(page, 1);
     const before = await page.evaluate(() => window.__fillText);
     assert(before > 10, `first draw wrote text (${before} calls)`);
-    await page.evaluate(() => window.__releaseFonts());
+    // A font the page adds and loads after the chart was drawn (a local() source: a real
+    // load, and nothing for the page's CSP to refuse).
+    await page.evaluate(async () => {
+      // (WenQuanYi Micro Hei: the Chinese font .ci/setup installs where there is none.)
+      const font = new FontFace("Late Font", "local('WenQuanYi Micro Hei')");
+      document.fonts.add(font);
+      await font.load();
+    });
     await page.waitForFunction((n) => window.__fillText >= 2 * n, before);
     await page.close();
   });

@@ -236,6 +236,57 @@ export default async function widget(env) {
     await p.close();
   });
 
+  await test("widget: charts scrolled into view together show one per frame; all of them print", async () => {
+    const p = await page(env, [{ chart: "all" }], { width: 480 });
+    // What a reader's screen shows, frame by frame: which chart canvases are visible, and
+    // which of those lie in the viewport.
+    const state = () =>
+      p.evaluate(() => {
+        const canvases = [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("canvas.base")];
+        return canvases.map((c) => {
+          const r = c.getBoundingClientRect();
+          return { shown: getComputedStyle(c).visibility === "visible", inView: r.bottom > 0 && r.top < innerHeight };
+        });
+      });
+    const first = await state();
+    assertEqual(first.length, 8, "canvases");
+    // Charts below the first screen wait hidden (nothing was handed over for them yet).
+    const below = first.filter((c) => !c.inView);
+    assert(below.length >= 3 && below.every((c) => !c.shown), `charts out of view are hidden: ${JSON.stringify(first)}`);
+    // Jump to the end: several charts come into view in one frame. Record, in every frame,
+    // how many canvases became visible, until every canvas in view is.
+    const frames = await p.evaluate(
+      () =>
+        new Promise((done) => {
+          const canvases = [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("canvas.base")];
+          const shown = () => canvases.filter((c) => getComputedStyle(c).visibility === "visible");
+          const inView = (c) => {
+            const r = c.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight;
+          };
+          scrollTo(0, document.documentElement.scrollHeight);
+          let before = new Set(shown());
+          const counts = [];
+          const frame = () => {
+            const now = shown();
+            counts.push(now.filter((c) => !before.has(c)).length);
+            before = new Set(now);
+            if (canvases.filter(inView).every((c) => before.has(c))) done({ counts, inView: canvases.filter(inView).length });
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    assert(frames.inView >= 2, `the jump brings several charts into view: ${JSON.stringify(frames)}`);
+    assertEqual(Math.max(...frames.counts), 1, `charts shown per frame (${JSON.stringify(frames.counts)})`);
+    assertEqual(frames.counts.reduce((a, b) => a + b, 0), frames.inView, "every chart in view is shown");
+    // Paper gets every chart, seen or not.
+    await p.emulateMedia({ media: "print" });
+    assert((await state()).every((c) => c.shown), "every chart visible in print");
+    await assertClean(p);
+    await p.close();
+  });
+
   await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
     const background = (p) => backgroundPixel(p, "park-infographic");
     let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
