@@ -23,7 +23,7 @@ pub mod vocab;
 use data::Dataset;
 use error::Error;
 use layout::{Frame, Layout, Rect};
-use paint::{paint, Target};
+use paint::{paint_part, Part, Target};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -155,19 +155,39 @@ impl Chart {
 
     /// … then draws that layout, sizing the canvas's backing store to it.
     pub fn draw(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+        self.draw_part(canvas, Part::All)
+    }
+
+    /// `draw` in two tasks (a page drawing many charts): the backing store, background and
+    /// every shape but the texts …
+    #[wasm_bindgen(js_name = drawShapes)]
+    pub fn draw_shapes(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+        self.draw_part(canvas, Part::Shapes)
+    }
+
+    /// … then the texts, over what `drawShapes` left on the same canvas.
+    #[wasm_bindgen(js_name = drawTexts)]
+    pub fn draw_texts(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+        self.draw_part(canvas, Part::Texts)
+    }
+
+    fn draw_part(&self, canvas: &HtmlCanvasElement, part: Part) -> Result<(), JsValue> {
         let layout = self
             .layout
             .as_ref()
             .ok_or_else(|| Error::Draw("the chart has not been laid out".into()))?;
-        canvas.set_width(layout.width_px.max(1) as u32);
-        canvas.set_height(layout.height_px.max(1) as u32);
+        if part != Part::Texts {
+            canvas.set_width(layout.width_px.max(1) as u32);
+            canvas.set_height(layout.height_px.max(1) as u32);
+        }
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| Error::Draw("the canvas has no 2D context".into()))?;
-        paint(
+        paint_part(
             &backend.into_drawing_area(),
             &layout.shapes,
             Some(layout.background),
             Target::CANVAS,
+            part,
         )?;
         Ok(())
     }

@@ -36,23 +36,47 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Paints `shapes` in order; `background` clears the area first (None leaves it, as the
-/// transparent hover overlay needs).
+/// What one call paints: all of a layout, or one of its two halves, the shapes (with the
+/// background) and then the texts, so that a page can spread a drawing over two tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    All,
+    Shapes,
+    Texts,
+}
+
+/// Paints `shapes` in order; `background` clears the area first (None leaves it).
 pub fn paint<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shapes: &[Shape],
     background: Option<Rgb>,
     target: Target,
 ) -> Result<(), Error> {
-    if let Some(bg) = background {
-        area.fill(&color(bg)).map_err(Error::draw)?;
-    }
+    paint_part(area, shapes, background, target, Part::All)
+}
+
+/// `paint`, or one half of it: `Part::Shapes` then `Part::Texts` paints what `Part::All` does.
+pub fn paint_part<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shapes: &[Shape],
+    background: Option<Rgb>,
+    target: Target,
+    part: Part,
+) -> Result<(), Error> {
     let font = |s: &Shape| match s {
         Shape::Text { size_px, bold, .. } => Some((*size_px, *bold)),
         _ => None,
     };
-    for shape in shapes.iter().filter(|s| font(s).is_none()) {
-        paint_one(area, shape, target)?;
+    if part != Part::Texts {
+        if let Some(bg) = background {
+            area.fill(&color(bg)).map_err(Error::draw)?;
+        }
+        for shape in shapes.iter().filter(|s| font(s).is_none()) {
+            paint_one(area, shape, target)?;
+        }
+    }
+    if part == Part::Shapes {
+        return area.present().map_err(Error::draw);
     }
     // Then the texts, font by font (each font's in layout order): a canvas parses the font
     // each time it changes, and labels, values and notes alternate fonts dozens of times

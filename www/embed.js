@@ -514,12 +514,21 @@ class ChartView {
     this.chart.layOut(width, dpr);
     this.renderedWidth = width;
     this.renderedRatio = dpr;
+    this.shapesDrawn = false;
   }
 
-  /** Draws the last layout on the canvas. */
+  /** The first half of a drawing spread over two tasks: the shapes (paint adds the texts). */
+  paintShapes() {
+    this.chart.drawShapes(this.canvas);
+    this.shapesDrawn = true;
+  }
+
+  /** Draws the last layout on the canvas (its texts only, after paintShapes). */
   paint() {
     const width = this.renderedWidth;
-    this.chart.draw(this.canvas);
+    if (this.shapesDrawn) this.chart.drawTexts(this.canvas);
+    else this.chart.draw(this.canvas);
+    this.shapesDrawn = false;
     if (!this.painted) REVEAL.add(this.canvas);
     this.painted = true;
     this.canvas.style.width = `${this.chart.widthCss}px`;
@@ -861,7 +870,7 @@ class ParkInfographic extends HTMLElement {
       // took 190 ms at CPU 4×, the module compiling what it runs for the first time). One
       // chart: drawn in the task that lays it out, as the reader waits for just this one.
       // Print draws whatever is still queued at once.
-      this.queue = { source, lang, ids: [...ids], laidOut: null };
+      this.queue = { source, lang, ids: [...ids], laidOut: null, split: ids.length > 1 };
       while (this.queue?.ids.length || this.queue?.laidOut) {
         if (ids.length > 1 || !this.queue.laidOut) await nextTurn();
         if (generation !== this.generation) return;
@@ -879,10 +888,11 @@ class ParkInfographic extends HTMLElement {
   /**
    * The next step of drawing the queue, each a task of its own (a chart's first drawing
    * is most of a task's budget on a phone): lay the next chart out, or draw the one laid
-   * out in place of a placeholder. It throws a failure.
+   * out (with several charts, its shapes, then its texts) in place of a placeholder.
+   * It throws a failure.
    */
   drawStep() {
-    const { source, lang, ids, laidOut } = this.queue;
+    const { source, lang, ids, laidOut, split } = this.queue;
     if (!laidOut) {
       const id = ids.shift();
       // A print or a system switch may have come while the data loaded.
@@ -899,16 +909,20 @@ class ParkInfographic extends HTMLElement {
       return;
     }
     const view = laidOut;
-    this.queue.laidOut = null;
     try {
       // Laid out for the widget's width; drawn as laid out unless the widget's width
       // changed meanwhile. Drawn before the chart is on the page: a canvas in the page
       // has the page's style and layout brought up to date for its text.
-      if (view.stale()) view.render();
-      else view.paint();
+      if (view.stale()) view.layOut();
+      if (split && !view.shapesDrawn) {
+        view.paintShapes();
+        return;
+      }
+      view.paint();
     } catch (e) {
       throw failure(`The chart "${view.id}" could not be drawn`, e);
     }
+    this.queue.laidOut = null;
     // Before the loading placeholders, taking one's place, so the page keeps its height.
     const skeleton = this.body.querySelector(".skeleton");
     this.body.insertBefore(view.node, skeleton);
@@ -948,12 +962,8 @@ class ParkInfographic extends HTMLElement {
     for (const id of ids) {
       const stage = el("div", { className: "stage placeholder" });
       this.placeholders.push({ stage, estimate: (width) => (builtin && estimateHeight(id, lang, width)) || 240 });
-      const line = actions(
-        el("details", {}, el("summary", { text: words.table })),
-        el("button", { type: "button", disabled: true, text: words.png }),
-        el("button", { type: "button", disabled: true, text: words.csv }),
-      );
-      box.append(el("figure", { className: "chart" }, stage, line));
+      // The line of links below a chart, as an empty box of its height.
+      box.append(el("figure", { className: "chart" }, stage, el("div", { className: "actions" })));
     }
     // Sized in the next frame, before it is painted: measuring the width now would force
     // the page's layout inside this task (a fifth of it at CPU 4× on a long article).

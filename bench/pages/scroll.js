@@ -54,7 +54,11 @@
     const r = node.getBoundingClientRect();
     return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
   };
-  const widgetInView = () => inView(document.querySelector("park-infographic"));
+  // The widget's place, even while it has no height yet (its placeholders not yet sized).
+  const widgetInView = () => {
+    const r = document.querySelector("park-infographic").getBoundingClientRect();
+    return r.bottom >= 0 && r.top < innerHeight;
+  };
 
   let longestCheckMs = 0; // reported next to the widget's tasks (includes the layout it reads)
 
@@ -75,7 +79,13 @@
       if (error) throw new Error(`the widget failed: ${error}`);
       if (ok) return frames;
     }
-    throw new Error(`${what}: not drawn after ${MAX_FRAMES_PER_STEP} frames`);
+    // What each chart figure showed, for whoever has to find out why.
+    const state = figures().map((f) => {
+      const canvas = f.querySelector("canvas");
+      const r = f.getBoundingClientRect();
+      return `${shown.has(f) ? "seen" : "unseen"} ${canvas ? getComputedStyle(canvas).visibility : "no canvas"} ${Math.round(r.top)}…${Math.round(r.bottom)}`;
+    });
+    throw new Error(`${what}: not drawn after ${MAX_FRAMES_PER_STEP} frames (scrollY ${scrollY}; ${state.join(", ")})`);
   }
 
   /** Scrolls from the top to the end in steps of 3/4 of the viewport; `charts`: how many

@@ -418,3 +418,31 @@ fn no_shape_is_drawn_over_an_earlier_text() {
         }
     });
 }
+
+/// A page may draw a chart in two tasks (`drawShapes`, then `drawTexts`): the two halves
+/// together paint exactly what one `draw` does, for every chart (compared as SVG).
+#[test]
+fn shapes_then_texts_paint_what_one_call_paints() {
+    use crate::paint::{paint_part, Part, Target};
+    use plotters::prelude::IntoDrawingArea;
+    use plotters_svg::SVGBackend;
+    let svg = |l: &Layout, parts: &[Part]| {
+        let mut out = String::new();
+        {
+            let size = (l.width_px.max(1) as u32, l.height_px.max(1) as u32);
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            for &part in parts {
+                paint_part(&area, &l.shapes, Some(l.background), Target::SVG, part).unwrap();
+            }
+        }
+        out
+    };
+    every_layout(|_, chart, lang, width, l| {
+        // (The SVG backend closes its document once, at the first call's end; a canvas
+        // just keeps its pixels. Compared without the closing tag.)
+        let body = |parts: &[Part]| svg(l, parts).replace("</svg>\n", "");
+        let halves = body(&[Part::Shapes, Part::Texts]);
+        assert!(halves.contains("<text"), "{chart} {lang:?} {width}: texts painted");
+        assert_eq!(halves, body(&[Part::All]), "{chart} {lang:?} {width}");
+    });
+}
