@@ -300,10 +300,11 @@ class Listeners {
  * Shows newly drawn canvases on the screen at most one per frame, page-wide. The frame that
  * first shows a canvas hands its pixels to the compositor on the main thread: without a
  * GPU that is 10–25 ms per chart at CPU 4×, so two charts scrolled into view together made
- * a frame over 50 ms. A canvas shows as soon as it is drawn if no other did in this frame;
- * otherwise, and whenever it turns out to be out of view, it waits hidden (`.pending`, not
- * in print) until the IntersectionObserver sees it in view, then shows in the next frame
- * no other canvas takes. Without IntersectionObserver a canvas shows when drawn.
+ * a frame over 50 ms. A canvas waits hidden (`.pending`, not in print) until the
+ * IntersectionObserver sees it in view, then shows in the next frame no other canvas takes:
+ * the frame that lays a new chart out is not the one that hands its canvas over. A widget
+ * of one chart asks for `now`: its canvas shows at once unless another did in this frame
+ * (its reader is waiting for it). Without IntersectionObserver a canvas shows at once.
  */
 class Reveal {
   constructor() {
@@ -313,11 +314,11 @@ class Reveal {
     this.observer = typeof IntersectionObserver === "function" ? new IntersectionObserver((e) => this.seen(e)) : null;
   }
 
-  /** A canvas drawn for the first time. */
-  add(canvas) {
+  /** A canvas drawn and put on the page for the first time. */
+  add(canvas, { now = false } = {}) {
     if (!this.observer) return;
-    if (this.shownThisFrame) canvas.classList.add("pending");
-    else this.show(canvas);
+    if (now && !this.shownThisFrame) this.show(canvas);
+    else canvas.classList.add("pending");
     this.observer.observe(canvas);
   }
 
@@ -529,8 +530,6 @@ class ChartView {
     if (this.shapesDrawn) this.chart.drawTexts(this.canvas);
     else this.chart.draw(this.canvas);
     this.shapesDrawn = false;
-    if (!this.painted) REVEAL.add(this.canvas);
-    this.painted = true;
     this.canvas.style.width = `${this.chart.widthCss}px`;
     // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
     // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
@@ -928,6 +927,7 @@ class ParkInfographic extends HTMLElement {
     this.body.insertBefore(view.node, skeleton);
     skeleton?.firstElementChild?.remove();
     this.placeholders.shift();
+    REVEAL.add(view.canvas, { now: !split });
     // The canvas in device pixels: this changes with the pixel ratio (browser zoom,
     // a window moved to another screen) even when no CSS size does. WebKit has no
     // such box and throws on the option; there the window's resize event covers zoom.
