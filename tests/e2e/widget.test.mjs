@@ -248,6 +248,13 @@ export default async function widget(env) {
           return { shown: getComputedStyle(c).visibility === "visible", inView: r.bottom > 0 && r.top < innerHeight };
         });
       });
+    // The charts in view show within a few frames of the last one drawn.
+    await p.waitForFunction(() =>
+      [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("canvas.base")].every((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom <= 0 || r.top >= innerHeight || getComputedStyle(c).visibility === "visible";
+      }),
+    );
     const first = await state();
     assertEqual(first.length, 8, "canvases");
     // Charts below the first screen wait hidden (nothing was handed over for them yet).
