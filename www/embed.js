@@ -720,14 +720,18 @@ class ParkInfographic extends HTMLElement {
     this.listeners = new Listeners();
     const on = (target, type, fn) => this.listeners.on(target, type, fn);
     // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
-    // The ruler, not the host or the stages: a redraw inside the callback changes their
-    // heights, which browsers report as a resize loop (an error on the page), while the
-    // ruler only ever changes with the width the charts are laid out for.
+    // The ruler, not the host or the stages: it only ever changes with the width the charts
+    // are laid out for. The redraw waits for the next frame: inside the callback it would
+    // resize observed boxes again (the canvases; the ruler itself when the page's scrollbar
+    // comes or goes), which browsers report as a resize loop (an error on the page).
     this.resize =
       typeof ResizeObserver === "function"
         ? new ResizeObserver((entries) => {
             for (const e of entries) if (e.target === this.ruler) this.rulerWidth = Math.floor(e.contentRect.width);
-            this.relayout();
+            this.relayoutFrame ||= requestAnimationFrame(() => {
+              this.relayoutFrame = 0;
+              this.relayout();
+            });
           })
         : null;
     this.resize?.observe(this.ruler);
@@ -761,6 +765,8 @@ class ParkInfographic extends HTMLElement {
   disconnectedCallback() {
     this.listeners?.removeAll();
     this.resize?.disconnect();
+    cancelAnimationFrame(this.relayoutFrame);
+    this.relayoutFrame = 0;
     this.rulerWidth = undefined; // reported again when connected again, maybe elsewhere
     this.generation++;
     this.clear();

@@ -269,8 +269,15 @@ export default async function embed(env) {
       assert(full > 100, `fitted height ${full}`);
       assert(Math.abs(full - initial) > 2, `the iframe was resized from its initial ${initial}px`);
 
-      // Narrower: the chart lays out again (taller) and the frame reports it.
+      // Narrower: the chart lays out again (taller) and the frame reports it. (The new
+      // layout comes a frame after the width: until then the old drawing is scaled down.)
+      const laidOutFor = (width) =>
+        frame.waitForFunction(
+          (width) => document.querySelector("park-infographic").shadowRoot.querySelector("canvas.base").width === width * devicePixelRatio,
+          width,
+        );
       await page.evaluate(() => (document.querySelector("iframe.frame").style.width = "240px"));
+      await laidOutFor(240);
       const narrow = await iframeFits(page, full);
       assert(narrow > full, `narrow frame is taller: ${narrow} vs ${full}`);
 
