@@ -558,7 +558,7 @@ class ChartView {
     this.render();
   }
 
-  /** Whether the stage's width or the screen's pixel ratio changed since the last draw. */
+  /** Whether the charts' width or the screen's pixel ratio changed since the last layout. */
   stale() {
     return this.host.chartWidth() !== this.renderedWidth || (window.devicePixelRatio || 1) !== this.renderedRatio;
   }
