@@ -259,7 +259,7 @@ async function measure() {
 
 /**
  * `path` in a fresh browser context (nothing cached) at CPU `rate`, once its first chart is
- * drawn; then `fn(page, cdp)`. With `navigate: false`, `fn` navigates (to trace the load).
+ * drawn; then `fn(page, cdp)`. With `navigate: false`, `fn` navigates itself.
  */
 async function fresh(path, rate, fn, { navigate = true } = {}) {
   const context = await browser.newContext(CONTEXT);

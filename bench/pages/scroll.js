@@ -1,7 +1,7 @@
 // Instrumentation of scroll.html: chart="all" is inserted on the loaded page (as a page
-// inserts a widget, and as issue 10 measures it), then the reader scrolls through it to the
-// end of the page, one step at a time; each step waits until every chart figure in the viewport shows
-// a drawn canvas. "Drawn" is what a reader sees: the figure has a canvas with pixels on it.
+// inserts a widget, and as issue 10 measures it), then the reader scrolls through it to
+// the end of the page, one step at a time; each step waits until every chart figure in the
+// viewport shows a drawn canvas. "Drawn" is what a reader sees: the figure has a canvas with pixels on it.
 // Checks run in each frame's animation-frame callback, before its style and layout: the
 // layout they read is the one the frame does anyway, and the canvases they copy are the
 // ones the frame presents, so they move no work between tasks and add only their own
