@@ -499,15 +499,15 @@ class ChartView {
     return el("div", { className: "table-body" }, table);
   }
 
-  /** Lays out for the stage's width at the screen's pixel ratio and draws. */
+  /** Lays out for the charts' width at the screen's pixel ratio and draws. */
   render() {
     this.layOut();
     this.paint();
   }
 
   /**
-   * Lays out for the stage's width (the widget's, before the chart is on the page) at the
-   * screen's pixel ratio, without drawing: a first drawing is split across two tasks.
+   * Lays out for the charts' width (the widget's, `chartWidth`) at the screen's pixel
+   * ratio, without drawing: a first drawing is spread over tasks (see drawStep).
    */
   layOut() {
     const width = this.host.chartWidth();
@@ -875,9 +875,10 @@ class ParkInfographic extends HTMLElement {
       // took 190 ms at CPU 4×, the module compiling what it runs for the first time). One
       // chart: drawn in the task that lays it out, as the reader waits for just this one.
       // Print draws whatever is still queued at once.
-      this.queue = { source, lang, ids: [...ids], laidOut: null, split: ids.length > 1 };
+      const split = ids.length > 1;
+      this.queue = { source, lang, ids: [...ids], laidOut: null, split };
       while (this.queue?.ids.length || this.queue?.laidOut) {
-        if (ids.length > 1 || !this.queue.laidOut) await nextTurn();
+        if (split || !this.queue.laidOut) await nextTurn();
         if (generation !== this.generation) return;
         this.drawStep();
       }
@@ -1037,6 +1038,8 @@ class ParkInfographic extends HTMLElement {
   relayout(force = false) {
     if (this.placeholders.length) this.sizePlaceholders();
     for (const v of this.views) {
+      // (A chart laid out but not yet on the page is drawn by drawStep, which checks its width.)
+      if (v === this.queue?.laidOut) continue;
       if (force || v.stale()) {
         try {
           v.render();
