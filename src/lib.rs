@@ -142,6 +142,12 @@ impl Chart {
         self.draw(canvas)
     }
 
+    /// The charts' CSS font family (a page may load the font before the first chart's texts).
+    #[wasm_bindgen(js_name = fontFamily)]
+    pub fn font_family() -> String {
+        paint::FONT_FAMILY.into()
+    }
+
     /// `render` in two steps, for a page that spreads first drawings over tasks: lays out
     /// (hit-testing and `heightCss` answer from here on) …
     #[wasm_bindgen(js_name = layOut)]
@@ -158,17 +164,18 @@ impl Chart {
         self.draw_part(canvas, Part::All)
     }
 
-    /// `draw` in two tasks (a page drawing many charts): the backing store, background and
-    /// every shape but the texts …
-    #[wasm_bindgen(js_name = drawShapes)]
-    pub fn draw_shapes(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
-        self.draw_part(canvas, Part::Shapes)
-    }
-
-    /// … then the texts, over what `drawShapes` left on the same canvas.
-    #[wasm_bindgen(js_name = drawTexts)]
-    pub fn draw_texts(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
-        self.draw_part(canvas, Part::Texts)
+    /// `draw` spread over tasks (a page drawing many charts): draws part `index` of
+    /// `Part::SEQUENCE` (0: the backing store, background and every shape but the texts;
+    /// then the texts, in two halves, over what the parts before left on the same canvas).
+    /// True once the drawing is whole.
+    #[wasm_bindgen(js_name = drawPart)]
+    pub fn draw_part_at(&self, canvas: &HtmlCanvasElement, index: u32) -> Result<bool, JsValue> {
+        let i = index as usize;
+        let part = Part::SEQUENCE
+            .get(i)
+            .ok_or_else(|| Error::Draw("no such part of a drawing".into()))?;
+        self.draw_part(canvas, *part)?;
+        Ok(i + 1 == Part::SEQUENCE.len())
     }
 
     fn draw_part(&self, canvas: &HtmlCanvasElement, part: Part) -> Result<(), JsValue> {
@@ -176,7 +183,7 @@ impl Chart {
             .layout
             .as_ref()
             .ok_or_else(|| Error::Draw("the chart has not been laid out".into()))?;
-        if part != Part::Texts {
+        if matches!(part, Part::All | Part::Shapes) {
             canvas.set_width(layout.width_px.max(1) as u32);
             canvas.set_height(layout.height_px.max(1) as u32);
         }

@@ -36,13 +36,20 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// What one call paints: all of a layout, or one of its two halves, the shapes (with the
-/// background) and then the texts, so that a page can spread a drawing over two tasks.
+/// What one call paints: all of a layout, or one of the parts a page may spread a drawing
+/// over (`Part::SEQUENCE`, in that order): the shapes with the background, then the first
+/// and the last half of the texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     All,
     Shapes,
-    Texts,
+    FirstTexts,
+    LastTexts,
+}
+
+impl Part {
+    /// The parts that, painted in this order, paint what `Part::All` does.
+    pub const SEQUENCE: [Part; 3] = [Part::Shapes, Part::FirstTexts, Part::LastTexts];
 }
 
 /// Paints `shapes` in order; `background` clears the area first (None leaves it).
@@ -55,7 +62,7 @@ pub fn paint<DB: DrawingBackend>(
     paint_part(area, shapes, background, target, Part::All)
 }
 
-/// `paint`, or one half of it: `Part::Shapes` then `Part::Texts` paints what `Part::All` does.
+/// `paint`, or one part of it (see `Part`).
 pub fn paint_part<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shapes: &[Shape],
@@ -67,7 +74,7 @@ pub fn paint_part<DB: DrawingBackend>(
         Shape::Text { size_px, bold, .. } => Some((*size_px, *bold)),
         _ => None,
     };
-    if part != Part::Texts {
+    if matches!(part, Part::All | Part::Shapes) {
         if let Some(bg) = background {
             area.fill(&color(bg)).map_err(Error::draw)?;
         }
@@ -87,9 +94,21 @@ pub fn paint_part<DB: DrawingBackend>(
             fonts.push(f);
         }
     }
+    // Halves by count: shaping the texts is most of a chart's drawing on a phone.
+    let count = shapes.iter().filter(|s| font(s).is_some()).count();
+    let half = count.div_ceil(2);
+    let drawn = match part {
+        Part::FirstTexts => 0..half,
+        Part::LastTexts => half..count,
+        _ => 0..count,
+    };
+    let mut index = 0;
     for f in fonts {
         for shape in shapes.iter().filter(|s| font(s) == Some(f)) {
-            paint_one(area, shape, target)?;
+            if drawn.contains(&index) {
+                paint_one(area, shape, target)?;
+            }
+            index += 1;
         }
     }
     area.present().map_err(Error::draw)

@@ -419,11 +419,11 @@ fn no_shape_is_drawn_over_an_earlier_text() {
     });
 }
 
-/// A page may draw a chart in two tasks (`drawShapes`, then `drawTexts`): the two halves
-/// together paint exactly what one `draw` does, for every chart (compared as SVG).
+/// A page may draw a chart over several tasks (`drawPart`, the parts of `Part::SEQUENCE`):
+/// the parts together paint exactly what one `draw` does, for every chart (compared as SVG).
 #[test]
 #[cfg(not(target_arch = "wasm32"))] // SVG output is native (and the editor's)
-fn shapes_then_texts_paint_what_one_call_paints() {
+fn the_parts_of_a_drawing_paint_what_one_call_paints() {
     use crate::paint::{paint_part, Part, Target};
     use plotters::prelude::IntoDrawingArea;
     use plotters_svg::SVGBackend;
@@ -442,11 +442,11 @@ fn shapes_then_texts_paint_what_one_call_paints() {
         // (The SVG backend closes its document once, at the first call's end; a canvas
         // just keeps its pixels. Compared without the closing tag.)
         let body = |parts: &[Part]| svg(l, parts).replace("</svg>\n", "");
-        let halves = body(&[Part::Shapes, Part::Texts]);
+        let parts = body(&Part::SEQUENCE);
         assert!(
-            halves.contains("<text"),
+            parts.contains("<text"),
             "{chart} {lang:?} {width}: texts painted"
         );
-        assert_eq!(halves, body(&[Part::All]), "{chart} {lang:?} {width}");
+        assert_eq!(parts, body(&[Part::All]), "{chart} {lang:?} {width}");
     });
 }
