@@ -142,12 +142,6 @@ impl Chart {
         self.draw(canvas)
     }
 
-    /// The charts' CSS font family (a page may load the font before the first chart's texts).
-    #[wasm_bindgen(js_name = fontFamily)]
-    pub fn font_family() -> String {
-        paint::FONT_FAMILY.into()
-    }
-
     /// `render` in two steps, for a page that spreads first drawings over tasks: lays out
     /// (hit-testing and `heightCss` answer from here on) …
     #[wasm_bindgen(js_name = layOut)]

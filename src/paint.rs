@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::layout::{HAlign, Rect, Shape, VAlign};
-use crate::theme::Rgb;
+use crate::theme::{size_css, Rgb};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -11,6 +11,18 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// Chinese first, so Latin-only fonts do not win for mixed labels; then the usual
 /// system faces. The host must have one CJK face (the test setup installs WenQuanYi).
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+
+/// The fonts the charts' texts use, (CSS px, bold); `tiles` may shrink a big number to fit.
+/// embed.js loads them before a page's first chart draws (tests keep both lists in step
+/// with the layouts).
+pub const FONTS_CSS: [(i32, bool); 6] = [
+    (size_css::TITLE as i32, true),
+    (size_css::LABEL as i32, false),
+    (size_css::LABEL as i32, true),
+    (size_css::SMALL as i32, false),
+    (size_css::SMALL as i32, true),
+    (size_css::NUMBER as i32, true),
+];
 
 /// The CSS font the canvas backend sets for a text shape: plotters-canvas writes
 /// "<style> <size>px <family>" from the style `paint_one` builds. Tests measure labels
@@ -307,6 +319,23 @@ pub fn dash_segments(points: &[(i32, i32)], dash: i32) -> Vec<[(i32, i32); 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// embed.js loads the charts' fonts before the module arrives, so it names them itself:
+    /// the same family and fonts, or it would load fonts the charts do not use.
+    #[test]
+    fn embed_js_loads_the_charts_fonts() {
+        let embed = include_str!("../www/embed.js");
+        assert!(
+            embed.contains(&format!("const FONT_FAMILY = \"{FONT_FAMILY}\";")),
+            "www/embed.js's FONT_FAMILY differs from paint::FONT_FAMILY"
+        );
+        let fonts: Vec<String> = FONTS_CSS
+            .iter()
+            .map(|(px, bold)| format!("[{px}, \"{}\"]", if *bold { "bold" } else { "normal" }))
+            .collect();
+        let line = format!("const FONTS_CSS = [{}];", fonts.join(", "));
+        assert!(embed.contains(&line), "www/embed.js should say: {line}");
+    }
 
     #[test]
     fn hatch_stays_inside_its_rect() {

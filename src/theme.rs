@@ -97,6 +97,8 @@ pub mod size_css {
     pub const TITLE: f64 = 16.0;
     pub const LABEL: f64 = 13.0;
     pub const SMALL: f64 = 11.0;
+    /// A big number (`tiles`; smaller when a long "not stated" must fit).
+    pub const NUMBER: f64 = 26.0;
     /// Rows are at least this tall so a finger can hit them (WCAG 2.5.8 asks for 24).
     pub const ROW_MIN: f64 = 28.0;
     pub const PAD: f64 = 10.0;

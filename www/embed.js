@@ -48,6 +48,39 @@ function request(kind) {
   glue.catch(() => {});
   requests[kind] = { wasm, glue };
 }
+/** The charts' font family, and the fonts their texts use ([CSS px, weight]): the module's
+ *  (src/paint.rs, FONT_FAMILY and FONTS_CSS; tests keep them equal). */
+const FONT_FAMILY = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+const FONTS_CSS = [[16, "bold"], [13, "normal"], [13, "bold"], [11, "normal"], [11, "bold"], [26, "bold"]];
+
+/**
+ * Loads the charts' fonts, once per page, one per task, while the module and the data are
+ * on their way (as this file runs, for the widgets already on the page; as the first widget
+ * added later connects): each font's first text loads its files and asks the system for its
+ * rendering (about 10 ms at CPU 4× here, per font), which would otherwise be part of the
+ * first chart's drawing, six fonts in one task.
+ */
+let fontsRequested = false;
+function loadFonts() {
+  if (fontsRequested) return;
+  fontsRequested = true;
+  const fonts = [...FONTS_CSS];
+  let ctx;
+  const next = () => {
+    try {
+      ctx ??= document.createElement("canvas").getContext("2d");
+      // In device pixels, as the canvas's texts are: each size is a font of its own.
+      const [px, weight] = fonts.shift();
+      ctx.font = `${weight} ${Math.round(px * (window.devicePixelRatio || 1))}px ${FONT_FAMILY}`;
+      ctx.measureText("高新区 2019 年 亿元 +8.5% Park");
+      if (fonts.length) setTimeout(next);
+    } catch {
+      // Only a head start: whatever failed here, a chart's drawing reports it.
+    }
+  };
+  setTimeout(next);
+}
+
 /** Whether `s` has the shape of a chart id (short kebab-case; also frame.js's check). */
 export const isChartId = (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s);
 /** The built-in data, one compact file per chart (see src/data/compact.rs). */
@@ -72,6 +105,8 @@ const HEIGHTS = import("./heights.js").then(
   (m) => (heights = m.default),
   () => heights, // no heights: placeholders get a default height
 );
+// The widgets already on the page draw as soon as all that arrives: their fonts meanwhile.
+if (document.querySelector("park-infographic")) loadFonts();
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
@@ -258,22 +293,6 @@ function nextTurn() {
       : new Promise((ok) => setTimeout(ok, 0));
   lastTurn = lastTurn.then(yieldToMain);
   return lastTurn;
-}
-
-/**
- * Shapes a sample of text in the charts' font once per page, in a task of its own, before
- * the first of several charts draws its texts: the first text in that font loads the font's
- * files (25–30 ms at CPU 4× here), which was half of the first chart's longest task.
- */
-let fontLoaded = false;
-function loadFont(Chart) {
-  if (fontLoaded) return;
-  fontLoaded = true;
-  const ctx = document.createElement("canvas").getContext("2d");
-  for (const weight of ctx ? ["normal", "bold"] : []) {
-    ctx.font = `${weight} 14px ${Chart.fontFamily()}`;
-    ctx.measureText("高新区 2019 年 亿元 +8.5% Park");
-  }
 }
 
 function el(tag, props = {}, ...children) {
@@ -741,6 +760,7 @@ class ParkInfographic extends HTMLElement {
   }
 
   connectedCallback() {
+    loadFonts();
     this.listeners = new Listeners();
     const on = (target, type, fn) => this.listeners.on(target, type, fn);
     // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
@@ -901,11 +921,6 @@ class ParkInfographic extends HTMLElement {
       // Print draws whatever is still queued at once.
       const split = ids.length > 1;
       this.queue = { source, lang, ids: [...ids], laidOut: null, split };
-      if (split) {
-        await nextTurn();
-        if (generation !== this.generation) return;
-        loadFont(source.Chart);
-      }
       while (this.queue?.ids.length || this.queue?.laidOut) {
         if (split || !this.queue.laidOut) await nextTurn();
         if (generation !== this.generation) return;

@@ -450,3 +450,24 @@ fn the_parts_of_a_drawing_paint_what_one_call_paints() {
         assert_eq!(parts, body(&[Part::All]), "{chart} {lang:?} {width}");
     });
 }
+
+/// embed.js loads `FONTS_CSS` before a page's first chart draws its texts (their first use
+/// costs a task's budget on a phone): every text of every layout is in one of them, or is
+/// a big number `tiles` shrank to fit (bold, between the label's size and its own).
+#[test]
+fn texts_use_the_fonts_embed_js_loads() {
+    use crate::paint::FONTS_CSS;
+    use crate::theme::size_css;
+    every_layout(|_, chart, lang, width, l| {
+        for shape in &l.shapes {
+            if let Shape::Text { size_px, bold, .. } = shape {
+                let css = (f64::from(*size_px) / l.scale).round() as i32;
+                let shrunk = *bold && css > size_css::LABEL as i32 && css < size_css::NUMBER as i32;
+                assert!(
+                    FONTS_CSS.contains(&(css, *bold)) || shrunk,
+                    "{chart} {lang:?} {width}: a text at {css} px, bold {bold}"
+                );
+            }
+        }
+    });
+}

@@ -19,8 +19,6 @@ use crate::vocab::Lang;
 const MIN_TILE_CSS: f64 = 140.0;
 const MAX_TILE_CSS: f64 = 260.0;
 const MAX_COLUMNS: i32 = 4;
-/// The big number's size, in CSS px (smaller when a long "not stated" must fit).
-const NUMBER_CSS: f64 = 26.0;
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
     let n = panel.figures.len() as i32;
@@ -117,7 +115,7 @@ fn number(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> i32 {
         b.theme.muted
     };
     let words = b.style(size_css::LABEL, color).bold();
-    let mut big = b.style(NUMBER_CSS, color).bold();
+    let mut big = b.style(size_css::NUMBER, color).bold();
     // Shrink a number (or "not stated") that would not fit the tile at full size.
     while big.size_px > words.size_px && text_width(&parts.number, big.size_px, true) > w {
         big.size_px -= 1;
