@@ -114,6 +114,8 @@ const DEVICE_PIXEL_BOX =
 const DARK = matchMedia("(prefers-color-scheme: dark)");
 const PRINT = matchMedia("print");
 const DATA_TIMEOUT_MS = 10000;
+// Marks whose highlight a chart keeps built (each is two layers; see ChartView.highlight).
+const KEPT_HIGHLIGHTS = 12;
 const WORDS = {
   zh: {
     loading: "图表加载中…",
@@ -433,12 +435,12 @@ class ChartView {
     const words = WORDS[lang];
 
     this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
-    // The highlight: a ring round the mark, a box moved over the canvas. A hover repaints
-    // one small box, not a canvas.
-    this.ring = el("div", { className: "ring", hidden: true });
-    this.tooltip = el("div", { className: "tooltip", role: "tooltip", hidden: true });
-    // The tooltip's lines, created once and refilled: a hover changes text, not nodes.
-    this.lines = [];
+    // Each mark's highlight, a ring round it and its tooltip over the canvas, is built the
+    // first time the mark is shown (for this layout), then shown and hidden by a class:
+    // each is a layer of its own (embed.css), so a hover changes no layout and repaints
+    // nothing, neither the canvas nor text.
+    this.highlights = new Map(); // mark -> { ring, tip }, the least recently shown first
+    this.highlighted = null; // the one shown
     this.desc = el("p", { className: "sr-only", text: this.chart.description() });
     this.stage = el(
       "div",
@@ -450,8 +452,6 @@ class ChartView {
         "aria-label": this.chart.title(),
       },
       this.canvas,
-      this.ring,
-      this.tooltip,
     );
     this.live = el("div", { className: "sr-only", "aria-live": "polite" });
     const png = el("button", { type: "button", text: words.png });
@@ -581,6 +581,7 @@ class ChartView {
     // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
     this.scale = Math.min(1, width / this.chart.widthCss);
     // The marks moved with the new layout: the highlight and tooltip follow.
+    this.clearHighlights();
     if (this.mark >= this.chart.markCount) this.select(-1);
     else if (this.mark >= 0) this.show(this.mark);
   }
@@ -650,14 +651,58 @@ class ChartView {
   /** Shows mark `i`'s highlight and tooltip (none for −1); its description, if any. */
   show(i) {
     const d = i >= 0 ? this.describe(i) : undefined;
-    this.ring.hidden = this.tooltip.hidden = !d;
-    if (d) {
-      // The ring 2 px wide, 1 px out from the mark.
-      this.cover(this.ring, this.chart.markBox(i), 3);
-      this.fillTooltip(d.lines);
-      this.place(i);
+    const shown = d ? this.highlight(i, d) : null;
+    if (shown !== this.highlighted) {
+      this.toggle(this.highlighted, false);
+      this.toggle(shown, true);
+      this.highlighted = shown;
     }
     return d;
+  }
+
+  /** Mark `i`'s ring and tooltip (`d`: its description), built the first time it is shown. */
+  highlight(i, d) {
+    let h = this.highlights.get(i);
+    if (h) {
+      this.highlights.delete(i); // set again below, as the most recently shown
+    } else {
+      const ring = el("div", { className: "ring", "aria-hidden": "true" });
+      // Line 0 is the label, line 1 the value (large), the rest small: period, source, note.
+      const lines = d.lines.map((text, k) => el(k === 1 ? "strong" : "div", { className: k ? "" : "label", text }));
+      const tip = el("div", { className: "tooltip", role: "tooltip", "aria-hidden": "true" }, ...lines);
+      // The ring 2 px wide, 1 px out from the mark.
+      this.cover(ring, this.chart.markBox(i), 3);
+      this.place(tip, i);
+      this.stage.append(ring, tip);
+      h = { ring, tip };
+      // A chart may have hundreds of marks: a few layers are kept, not one per mark.
+      if (this.highlights.size >= KEPT_HIGHLIGHTS) {
+        const [[oldest, old]] = this.highlights;
+        old.ring.remove();
+        old.tip.remove();
+        this.highlights.delete(oldest);
+      }
+    }
+    this.highlights.set(i, h);
+    return h;
+  }
+
+  /** Shows or hides a highlight (none: null). */
+  toggle(h, on) {
+    if (!h) return;
+    h.ring.classList.toggle("on", on);
+    h.tip.classList.toggle("on", on);
+    h.tip.setAttribute("aria-hidden", String(!on));
+  }
+
+  /** Removes every highlight built (their marks moved: a new layout). */
+  clearHighlights() {
+    for (const h of this.highlights.values()) {
+      h.ring.remove();
+      h.tip.remove();
+    }
+    this.highlights.clear();
+    this.highlighted = null;
   }
 
   /** The words for mark `i`, asked of the module once per mark (they do not change with width). */
@@ -674,27 +719,12 @@ class ChartView {
     box.style.height = `${h * s + 2 * grow}px`;
   }
 
-  /** Line 0 is the label, line 1 the value (large), the rest small: period, source, note. */
-  fillTooltip(lines) {
-    while (this.lines.length < lines.length) {
-      const k = this.lines.length;
-      const line = el(k === 1 ? "strong" : "div", { className: k ? "" : "label" });
-      this.lines.push(line);
-      this.tooltip.append(line);
-    }
-    this.lines.forEach((line, k) => {
-      const text = lines[k] ?? "";
-      if (line.textContent !== text) line.textContent = text;
-      line.hidden = k >= lines.length;
-    });
-  }
-
   /**
-   * Puts the tooltip by the mark without measuring anything: a measurement after changing
-   * its text would force a layout on every pointer move. CSS (data-x, data-y) anchors it
-   * above the mark (below near the top), aligned by where the mark is across the chart.
+   * Puts mark `i`'s tooltip `tip` by it without measuring anything (a measurement after
+   * building it would force a layout): above the mark (below near the top), aligned by
+   * where the mark is across the chart.
    */
-  place(i) {
+  place(tip, i) {
     const [x, y, w, h] = this.chart.markBox(i).map((v) => v * this.scale);
     const width = this.chart.widthCss * this.scale;
     const cx = x + w / 2;
@@ -703,10 +733,10 @@ class ChartView {
     const left = side === "start" ? x : side === "end" ? x + w : cx;
     const top = below ? y + h + 8 : y - 8;
     // One transform: the anchor point, then the tooltip's own alignment around it (a
-    // percentage of its own size), so moving it needs no layout, only compositing.
+    // percentage of its own size, which CSS knows without a measurement here).
     const alignX = { start: "0%", middle: "-50%", end: "-100%" }[side];
     const alignY = below ? "0%" : "-100%";
-    this.tooltip.style.transform = `translate(${left}px, ${top}px) translate(${alignX}, ${alignY})`;
+    tip.style.transform = `translate(${left}px, ${top}px) translate(${alignX}, ${alignY})`;
   }
 
   async downloadPng() {

@@ -152,7 +152,7 @@ export function markdown(r) {
   const hrow = (label, f) => [label, ...rates.flatMap((k) => [f(h.ours[k]), f(h.chartjs[k])])];
   p(
     "## Hover",
-    `${r.settings.runs.hovers} mouse moves per column, each to the centre of the next bar (so every move changes the bar), dispatched as \`pointermove\` + \`mousemove\` on the element under the point, each in a task right after a frame. Ours' bars come from the module's layout (\`markHitBox\`), Chart.js's from its elements; every move is checked (ours: \`infographic:hover\` names the bar's figure; Chart.js: the bar is active). **Work** = the dispatch + the animation-frame callbacks that ran before the benchmark's in the next frame (where Chart.js, or a widget that coalesces moves to one update per frame, does its work) + that frame's style, layout and paint; the idle wait for vsync is left out.`,
+    `${r.settings.runs.hovers} mouse moves per column, each to the centre of the next bar (so every move changes the bar), dispatched as \`pointermove\` + \`mousemove\` on the element under the point (found by one hit test, as the browser's: in the widget's shadow root for ours), each in a task right after a frame. Ours' bars come from the module's layout (\`markHitBox\`), Chart.js's from its elements; every move is checked (ours: \`infographic:hover\` names the bar's figure; Chart.js: the bar is active). **Work** = the dispatch + the animation-frame callbacks that ran before the benchmark's in the next frame (where Chart.js, or a widget that coalesces moves to one update per frame, does its work) + that frame's style, layout and paint; the idle wait for vsync is left out.`,
     table(
       ["", ...rates.flatMap((k) => [`ours, ${rateName(k)}`, `Chart.js, ${rateName(k)}`])],
       [

@@ -58,12 +58,13 @@
     let last;
     const onHover = (e) => (last = e.detail?.id ?? null);
     widget().addEventListener("infographic:hover", onHover);
+    const root = widget().shadowRoot; // the marks' points are in it
     const samples = [];
     let wrong = 0;
     for (let j = 0; j < n; j++) {
       const i = j % points.length;
       last = undefined;
-      samples.push(await measureInteraction(() => pointerMove(points[i])));
+      samples.push(await measureInteraction(() => pointerMove(points[i], root)));
       if (last !== ids[i]) wrong++;
     }
     widget().removeEventListener("infographic:hover", onHover);
@@ -77,7 +78,7 @@
     const read = () => ({ wasmMemory: wasm.memory.buffer.byteLength, jsHeap: heap() });
     const move = async () => {
       for (let j = 0; j < hovers; j++) {
-        pointerMove(points[j % points.length]);
+        pointerMove(points[j % points.length], widget().shadowRoot);
         await painted();
       }
     };

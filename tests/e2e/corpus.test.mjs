@@ -261,7 +261,7 @@ async function hostileCase(env, { bypassCSP }) {
       await page.focus(`#${id} .stage`);
       for (let i = 0; i < point.count; i++) {
         await page.keyboard.press("ArrowRight");
-        tips.push(await page.$eval(`#${id}`, (w) => w.shadowRoot.querySelector(".tooltip").textContent));
+        tips.push(await page.$eval(`#${id}`, (w) => w.shadowRoot.querySelector(".tooltip.on").textContent));
       }
       await page.click(`#${id} details.table summary`);
       // The table is built when first opened (on the toggle event).

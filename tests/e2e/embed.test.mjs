@@ -513,8 +513,8 @@ export default async function embed(env) {
 
       const tooltip = (sel) =>
         page.evaluate((sel) => {
-          const tip = document.querySelector(sel).shadowRoot.querySelector(".tooltip");
-          return { hidden: tip.hidden, text: tip.textContent };
+          const tip = document.querySelector(sel).shadowRoot.querySelector(".tooltip.on");
+          return tip ? { hidden: false, text: tip.textContent } : { hidden: true, text: "" };
         }, sel);
 
       // The zh chart shows mark 0 from the keyboard …

@@ -32,7 +32,7 @@ export default async function gallery(env) {
     assertEqual(hover.detail.value, 17.6, "value");
     assertEqual(hover.detail.unit, "percent", "unit");
     const tip = await page.evaluate(
-      () => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip").textContent,
+      () => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip.on").textContent,
     );
     assert(tip.includes("17.6%") && tip.includes("来源"), `tooltip text: ${tip}`);
   });

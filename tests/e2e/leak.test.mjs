@@ -151,7 +151,7 @@ export default async function leak(env) {
         await page.waitForFunction(() => {
           const w = document.querySelector("park-infographic");
           if (!w.shadowRoot.querySelector("details.table[open] table")) return false;
-          if (!w.shadowRoot.querySelector(".tooltip").hidden) throw new Error("the tooltip stayed pinned");
+          if (w.shadowRoot.querySelector(".tooltip.on")) throw new Error("the tooltip stayed pinned");
           w.remove();
           return true;
         });

@@ -304,8 +304,8 @@ async function printing(env) {
       await p.keyboard.press("ArrowRight");
       const ringShown = () =>
         p.evaluate(() => {
-          const ring = document.getElementById("dark").shadowRoot.querySelector(".ring");
-          return getComputedStyle(ring).display !== "none" && ring.getBoundingClientRect().height > 0;
+          const ring = document.getElementById("dark").shadowRoot.querySelector(".ring.on");
+          return !!ring && getComputedStyle(ring).opacity === "1" && ring.getBoundingClientRect().height > 0;
         });
       assertEqual(await ringShown(), true, "the highlighted mark's ring on screen");
 
@@ -324,7 +324,7 @@ async function printing(env) {
           canvas: shown("canvas.base"),
           tools: shown(".tools"),
           table: shown("details.table"),
-          highlight: shown(".ring"),
+          highlight: shown(".ring.on"),
           widgetBackground: getComputedStyle(root.querySelector(".body")).backgroundColor,
         };
       });

@@ -117,8 +117,18 @@ export default async function widget(env) {
     assertEqual((await lastHover(p))?.id, "ngit-output-growth-2020q1", "End");
     await p.keyboard.press("ArrowLeft");
     assertEqual((await lastHover(p))?.id, "budget-revenue-growth-2019", "ArrowLeft");
-    const tipShown = await shadow(p, ".tooltip", (t) => !t.hidden && t.textContent);
-    assert(tipShown && tipShown.includes("4.5%"), `tooltip: ${tipShown}`);
+    // One tooltip shown (embed.js keeps each mark's, and shows one with .on), opaque; the
+    // others transparent.
+    const tips = await p.evaluate(() =>
+      [...document.querySelector("park-infographic").shadowRoot.querySelectorAll(".tooltip")].map((t) => ({
+        on: t.classList.contains("on"),
+        opacity: getComputedStyle(t).opacity,
+        text: t.textContent,
+      })),
+    );
+    const shownTips = tips.filter((t) => t.opacity !== "0");
+    assertEqual(shownTips.length, 1, `tooltips on screen: ${JSON.stringify(tips)}`);
+    assert(shownTips[0].on && shownTips[0].text.includes("4.5%"), `tooltip: ${JSON.stringify(shownTips[0])}`);
     // The highlight: a ring round the mark where the layout put it (markBox, from a
     // separate handle), 2 px wide and 1 px out, in the light theme's highlight colour
     // (#1f1f1f in src/theme.rs), as a reader sees it on a screenshot.
@@ -132,7 +142,7 @@ export default async function widget(env) {
       const [x, y, width, height] = chart.markBox(3);
       chart.free();
       const c = canvas.getBoundingClientRect();
-      const r = w.shadowRoot.querySelector(".ring").getBoundingClientRect();
+      const r = w.shadowRoot.querySelector(".ring.on").getBoundingClientRect();
       return { mark: { x: c.left + x, y: c.top + y, width, height }, ring: { x: r.left, y: r.top, width: r.width, height: r.height } };
     });
     const { mark, ring } = boxes;
@@ -149,7 +159,7 @@ export default async function widget(env) {
     );
     await p.keyboard.press("Escape");
     assertEqual(await lastHover(p), null, "Esc sends hover null");
-    assert(await shadow(p, ".tooltip", (t) => t.hidden), "tooltip hidden after Esc");
+    assert(await shadow(p, ".tooltip.on", (t) => t === null), "tooltip hidden after Esc");
     await assertClean(p);
     await p.close();
   });
@@ -157,9 +167,10 @@ export default async function widget(env) {
   await test("widget: a tap pins the tooltip; a tap outside, on the same mark again, or a scroll dismisses it", async () => {
     const p = await page(env, [{ chart: "pipeline-2019" }], { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 700 } }, width: 360 });
     const tooltip = () =>
-      shadow(p, ".tooltip", (t) => {
+      shadow(p, ".tooltip.on", (t) => {
+        if (!t) return { hidden: true };
         const r = t.getBoundingClientRect(); // where the reader sees it
-        return { hidden: t.hidden, text: t.textContent, left: r.left, top: r.top };
+        return { hidden: false, text: t.textContent, left: r.left, top: r.top };
       });
     const point = await markPoint(p, "park-infographic", 0, 1);
     await p.touchscreen.tap(point.x, point.y);
@@ -194,7 +205,7 @@ export default async function widget(env) {
       document.body.style.height = "3000px";
       window.scrollBy(0, 50);
     });
-    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip").hidden);
+    await p.waitForFunction(() => !document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip.on"));
     await assertClean(p);
     await p.close();
   });

@@ -128,8 +128,9 @@ async function nextHover(page, before) {
 const eventCount = (page) => page.evaluate(() => window.__events.length);
 const tooltip = (page, selector) =>
   page.evaluate((s) => {
-    const t = document.querySelector(s).shadowRoot.querySelector(".tooltip");
-    return t.hidden ? null : t.textContent;
+    // The tooltip shown (embed.js keeps each mark's, and shows one with .on).
+    const t = document.querySelector(s).shadowRoot.querySelector(".tooltip.on");
+    return t ? t.textContent : null;
   }, selector);
 
 function checkFigure(detail, f, chart) {
