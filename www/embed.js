@@ -48,39 +48,6 @@ function request(kind) {
   glue.catch(() => {});
   requests[kind] = { wasm, glue };
 }
-/** The charts' font family, and the fonts their texts use ([CSS px, weight]): the module's
- *  (src/paint.rs, FONT_FAMILY and FONTS_CSS; tests keep them equal). */
-const FONT_FAMILY = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
-const FONTS_CSS = [[16, "bold"], [13, "normal"], [13, "bold"], [11, "normal"], [11, "bold"], [26, "bold"]];
-
-/**
- * Loads the charts' fonts, once per page, one per task, while the module and the data are
- * on their way (as this file runs, for the widgets already on the page; as the first widget
- * added later connects): each font's first text loads its files and asks the system for its
- * rendering (about 10 ms at CPU 4× here, per font), which would otherwise be part of the
- * first chart's drawing, six fonts in one task.
- */
-let fontsRequested = false;
-function loadFonts() {
-  if (fontsRequested) return;
-  fontsRequested = true;
-  const fonts = [...FONTS_CSS];
-  let ctx;
-  const next = () => {
-    try {
-      ctx ??= document.createElement("canvas").getContext("2d");
-      // In device pixels, as the canvas's texts are: each size is a font of its own.
-      const [px, weight] = fonts.shift();
-      ctx.font = `${weight} ${Math.round(px * (window.devicePixelRatio || 1))}px ${FONT_FAMILY}`;
-      ctx.measureText("高新区 2019 年 亿元 +8.5% Park");
-      if (fonts.length) setTimeout(next);
-    } catch {
-      // Only a head start: whatever failed here, a chart's drawing reports it.
-    }
-  };
-  setTimeout(next);
-}
-
 /** Whether `s` has the shape of a chart id (short kebab-case; also frame.js's check). */
 export const isChartId = (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s);
 /** The built-in data, one compact file per chart (see src/data/compact.rs). */
@@ -105,8 +72,6 @@ const HEIGHTS = import("./heights.js").then(
   (m) => (heights = m.default),
   () => heights, // no heights: placeholders get a default height
 );
-// The widgets already on the page draw as soon as all that arrives: their fonts meanwhile.
-if (document.querySelector("park-infographic")) loadFonts();
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
@@ -280,6 +245,31 @@ function builtinChart(chart) {
 function actions(table, png, csv) {
   const sep = () => el("span", { className: "sep", "aria-hidden": "true", text: "·" });
   return el("div", { className: "actions" }, table, el("div", { className: "tools" }, sep(), png, sep(), csv));
+}
+
+/** The charts' font family, and the fonts their texts use ([CSS px, weight]): the module's
+ *  (src/paint.rs, FONT_FAMILY and FONTS_CSS; tests keep them equal). */
+const FONT_FAMILY = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+const FONTS_CSS = [[16, "bold"], [13, "normal"], [13, "bold"], [11, "normal"], [11, "bold"], [26, "bold"]];
+
+/**
+ * The charts' fonts not yet used on this page. Each font's first text loads its files and
+ * asks the system for its rendering (about 10 ms at CPU 4× here, per font): six of them in
+ * the first chart's drawing made it the longest task of a page of several charts, which
+ * therefore loads them first, one per task (drawStep). A single chart does not: it is
+ * drawn at once, and the same work in tasks of their own only delays it.
+ */
+const fontsToLoad = [...FONTS_CSS];
+let fontContext;
+function loadFont([px, weight]) {
+  try {
+    fontContext ??= document.createElement("canvas").getContext("2d");
+    // In device pixels, as the canvas's texts are: each size is a font of its own.
+    fontContext.font = `${weight} ${Math.round(px * (window.devicePixelRatio || 1))}px ${FONT_FAMILY}`;
+    fontContext.measureText("高新区 2019 年 亿元 +8.5% Park");
+  } catch {
+    // Only a head start: whatever failed here, a chart's drawing reports it.
+  }
 }
 
 /**
@@ -790,7 +780,6 @@ class ParkInfographic extends HTMLElement {
   }
 
   connectedCallback() {
-    loadFonts();
     this.listeners = new Listeners();
     const on = (target, type, fn) => this.listeners.on(target, type, fn);
     // Without ResizeObserver (Safari before 13.1) the window's resize event below is all.
@@ -967,13 +956,18 @@ class ParkInfographic extends HTMLElement {
 
   /**
    * The next step of drawing the queue, each a task of its own (a chart's first drawing
-   * is most of a task's budget on a phone): lay the next chart out, or draw the one laid
-   * out (with several charts, in parts: its shapes, then its texts in two halves) in
-   * place of a placeholder.
+   * is most of a task's budget on a phone): with several charts, load a font the page has
+   * not used yet (fontsToLoad); lay the next chart out, or draw the one laid out (with
+   * several charts, in parts: its shapes, then its texts in two halves) in place of a
+   * placeholder.
    * It throws a failure.
    */
   drawStep() {
     const { source, lang, ids, laidOut, split } = this.queue;
+    if (split && fontsToLoad.length) {
+      loadFont(fontsToLoad.shift());
+      return;
+    }
     if (!laidOut) {
       const id = ids.shift();
       // A print or a system switch may have come while the data loaded.
