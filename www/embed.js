@@ -919,6 +919,13 @@ class ParkInfographic extends HTMLElement {
       await HEIGHTS;
       if (generation !== this.generation) return;
       this.body.append(this.skeleton(chart, lang, words));
+      // Several charts: their data and module are asked for in the next task, not in the
+      // one that puts the widget on the page (at CPU 4×, up to 20 ms of fetch and import
+      // calls in a task that also builds the widget and parses its stylesheet).
+      if (chart === "all") {
+        await nextTurn();
+        if (generation !== this.generation) return;
+      }
       const [source] = await Promise.all([this.loadSource(chart), this.styled]);
       if (generation !== this.generation) return;
       // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
