@@ -180,7 +180,7 @@ export function markdown(r) {
     "What the tasks over 50 ms spent their time on, in all runs, each counted under its largest part: the page's scripts (ours: JS and wasm), the frame's rendering (style, layout, paint, and the commit that hands the frame, its canvases included, to the compositor; without a GPU here), loading the page (parsing its HTML, creating its JS context), or other work (compiling JS and wasm, garbage collection, the browser's own tasks).",
     table(
       ["largest part", "tasks", "longest", "of which that part, in the longest"],
-      Object.keys(s.runs[0]?.taskKinds?.[0]?.kinds ?? {}).map((kind) => {
+      Object.keys(s.runs.flatMap((x) => x.taskKinds)[0]?.kinds ?? {}).map((kind) => {
         const tasks = s.runs.flatMap((x) => x.taskKinds).filter((t) => Object.entries(t.kinds).sort((a, b) => b[1] - a[1])[0][0] === kind);
         const longest = tasks.reduce((a, t) => (t.ms > (a?.ms ?? 0) ? t : a), null);
         return [kind, String(tasks.length), longest ? ms(longest.ms) : "—", longest ? ms(longest.kinds[kind]) : "—"];
