@@ -9,8 +9,8 @@
 //   hover   main-thread work per mouse move (dispatch + animation-frame callbacks + the
 //           frame's rendering), p95 ratio, at CPU 1× and 4×
 //   scroll  chart="all" inserted in a loaded article at CPU 4×, scrolled to the end in steps that each wait
-//           for the charts in view to be drawn: longest main-thread task and total blocking
-//           time, from a performance trace
+//           for the charts in view to show (their pixels are read after the trace): longest
+//           main-thread task and total blocking time, from a performance trace
 //   memory  wasm linear memory after load, after 500 and after 1000 hovers
 // Everything goes through what a page sees (the widget's events, canvases, pointer events),
 // so it measures whatever embed.js does.
