@@ -13,8 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
 
 /// The fonts the charts' texts use, (CSS px, bold); `tiles` may shrink a big number to fit.
-/// embed.js loads them before a page's first chart draws (tests keep both lists in step
-/// with the layouts).
+/// A page of several charts loads them before the first one's texts (embed.js, which has
+/// a copy; tests keep both in step with the layouts).
 pub const FONTS_CSS: [(i32, bool); 6] = [
     (size_css::TITLE as i32, true),
     (size_css::LABEL as i32, false),
@@ -320,8 +320,8 @@ pub fn dash_segments(points: &[(i32, i32)], dash: i32) -> Vec<[(i32, i32); 2]> {
 mod tests {
     use super::*;
 
-    /// embed.js loads the charts' fonts before the module arrives, so it names them itself:
-    /// the same family and fonts, or it would load fonts the charts do not use.
+    /// embed.js names the charts' fonts itself (an export of them cost the wasm about 400 B
+    /// gzip): the same family and fonts, or it would load fonts the charts do not use.
     #[test]
     fn embed_js_loads_the_charts_fonts() {
         let embed = include_str!("../www/embed.js");

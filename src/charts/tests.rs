@@ -451,9 +451,10 @@ fn the_parts_of_a_drawing_paint_what_one_call_paints() {
     });
 }
 
-/// embed.js loads `FONTS_CSS` before a page's first chart draws its texts (their first use
-/// costs a task's budget on a phone): every text of every layout is in one of them, or is
-/// a big number `tiles` shrank to fit (bold, between the label's size and its own).
+/// embed.js loads `FONTS_CSS` before the first texts of a page of several charts (their
+/// first use costs a task's budget on a phone): every text of every layout is in one of
+/// them, or is a big number `tiles` shrank to fit (bold, between the label's size and its
+/// own).
 #[test]
 fn texts_use_the_fonts_embed_js_loads() {
     use crate::paint::FONTS_CSS;
