@@ -34,7 +34,7 @@
   const figures = () => [...(document.querySelector("park-infographic").shadowRoot?.querySelectorAll("figure") ?? [])];
   const canvasOf = (figure) => figure.querySelector("canvas");
   // Shown: the widget may keep a drawn canvas hidden for a frame or two (embed.js, Reveal).
-  const isDrawn = (figure) => {
+  const isShown = (figure) => {
     const canvas = canvasOf(figure);
     if (canvas?.width && getComputedStyle(canvas).visibility === "visible") shown.add(figure);
     return shown.has(figure);
@@ -74,7 +74,7 @@
       const r = f.getBoundingClientRect();
       return `${shown.has(f) ? "seen" : "unseen"} ${canvas ? getComputedStyle(canvas).visibility : "no canvas"} ${Math.round(r.top)}…${Math.round(r.bottom)}`;
     });
-    throw new Error(`${what}: not drawn after ${MAX_FRAMES_PER_STEP} frames (scrollY ${scrollY}; ${state.join(", ")})`);
+    throw new Error(`${what}: not shown after ${MAX_FRAMES_PER_STEP} frames (scrollY ${scrollY}; ${state.join(", ")})`);
   }
 
   /** Scrolls from the top to the end in steps of 3/4 of the viewport; `charts`: how many
@@ -89,16 +89,16 @@
       // The page is at the top when loaded. (Scrolling, and reading scrollY, bring the
       // layout up to date at once: not in the task that inserts the widget.)
       if (y > 0) scrollTo(0, y);
-      const inViewDrawn = () => {
+      const inViewShown = () => {
         const visible = figures().filter(inView);
-        return (visible.length > 0 || !widgetInView()) && visible.every(isDrawn);
+        return (visible.length > 0 || !widgetInView()) && visible.every(isShown);
       };
-      const frames = await until(inViewDrawn, `charts in view at scrollY ${y}`);
-      steps.push({ scrollY, frames, shown: figures().filter(isDrawn).length });
+      const frames = await until(inViewShown, `charts in view at scrollY ${y}`);
+      steps.push({ scrollY, frames, shown: figures().filter(isShown).length });
       if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) break;
     }
-    await until(() => figures().filter(isDrawn).length >= charts, `all ${charts} charts`);
-    return { steps, shown: figures().filter(isDrawn).length, longTasks, longestCheckMs };
+    await until(() => figures().filter(isShown).length >= charts, `all ${charts} charts`);
+    return { steps, shown: figures().filter(isShown).length, longTasks, longestCheckMs };
   }
 
   /**
