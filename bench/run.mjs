@@ -10,7 +10,9 @@
 //           frame's rendering), p95 ratio, at CPU 1× and 4×
 //   scroll  chart="all" inserted in a loaded article at CPU 4×, scrolled to the end in steps that each wait
 //           for the charts in view to show (their pixels are read after the trace): longest
-//           main-thread task and total blocking time, from a performance trace
+//           main-thread task and total blocking time, from a performance trace; then,
+//           traced apart, the widget narrowed to a phone's width until every chart is
+//           drawn again (a phone turned): the same
 //   memory  wasm linear memory after load, after 500 and after 1000 hovers
 // Everything goes through what a page sees (the widget's events, canvases, pointer events),
 // so it measures whatever embed.js does.
@@ -55,6 +57,7 @@ const RUNS = QUICK
   : { ttfcPairs: 12, hovers: 150, memoryHovers: 500, scrolls: 5 };
 const RATES = [1, 4]; // CPU throttling: none, and 4× (a mid-range phone stand-in)
 const SCROLL_RATE = 4;
+const NARROW_WIDTH_CSS = 360; // the scroll page's widget narrowed to a phone's width
 const CONTEXT = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 // The benchmark's own files: not part of what a reader downloads.
 const INSTRUMENTATION = new Set(["/bench/common.js", "/bench/ours-bench.js", "/bench/chartjs-bench.js", "/bench/scroll.js", "/bench/bench.css"]);
@@ -216,19 +219,25 @@ async function measure() {
   for (let k = 0; k < RUNS.scrolls; k++) {
     const r = await scrollThrough();
     scrollRuns.push(r);
-    log(`scroll ${k + 1}/${RUNS.scrolls}: longest task ${round(r.longestMs, 1)} ms, blocking ${round(r.totalBlockingMs, 1)} ms, ${r.steps.length} steps, ${r.drawn} charts`);
+    log(`scroll ${k + 1}/${RUNS.scrolls}: longest task ${round(r.longestMs, 1)} ms, blocking ${round(r.totalBlockingMs, 1)} ms, ${r.steps.length} steps, ${r.drawn} charts; narrowed: longest ${round(r.narrowed.longestMs, 1)} ms`);
   }
   const scroll = {
     rate: SCROLL_RATE,
     charts: dataset.charts.length,
     longestMs: summary(scrollRuns.map((r) => r.longestMs)),
     totalBlockingMs: summary(scrollRuns.map((r) => r.totalBlockingMs)),
+    narrowWidthCss: NARROW_WIDTH_CSS,
+    narrowed: {
+      longestMs: summary(scrollRuns.map((r) => r.narrowed.longestMs)),
+      totalBlockingMs: summary(scrollRuns.map((r) => r.narrowed.totalBlockingMs)),
+    },
     runs: scrollRuns.map((r) => ({
       ...r,
       longestMs: round(r.longestMs),
       totalBlockingMs: round(r.totalBlockingMs),
       longestCheckMs: round(r.longestCheckMs),
       longTasks: r.longTasks.map((d) => round(d, 1)),
+      narrowed: { ...r.narrowed, longestMs: round(r.narrowed.longestMs), totalBlockingMs: round(r.narrowed.totalBlockingMs) },
     })),
   };
 
@@ -307,7 +316,23 @@ function scrollThrough() {
     // Shown during the run; their pixels read now, untraced (scroll.js says why).
     const drawn = await p.evaluate(() => bench.drawnCharts());
     if (drawn !== dataset.charts.length) problems.push(`scroll: ${drawn} charts drawn (${run.shown} shown), the dataset has ${dataset.charts.length}`);
-    return { ...blocking(mainThreadTasks(trace)), taskKinds: longTaskKinds(trace), ...run, drawn };
+    // Then narrowed to a phone's width, traced apart: every chart is drawn again.
+    await browser.startTracing(p, { categories: TASK_CATEGORIES });
+    let narrowed;
+    try {
+      await p.evaluate((width) => bench.narrow({ width }), NARROW_WIDTH_CSS);
+    } finally {
+      narrowed = JSON.parse(await browser.stopTracing());
+    }
+    const redrawn = await p.evaluate(() => bench.drawnCharts());
+    if (redrawn !== dataset.charts.length) problems.push(`narrowed: ${redrawn} charts drawn, the dataset has ${dataset.charts.length}`);
+    return {
+      ...blocking(mainThreadTasks(trace)),
+      taskKinds: longTaskKinds(trace),
+      ...run,
+      drawn,
+      narrowed: { ...blocking(mainThreadTasks(narrowed)), taskKinds: longTaskKinds(narrowed) },
+    };
   }, { navigate: false });
 }
 

@@ -203,6 +203,7 @@ async function parseJson(text, invalid) {
   }
 }
 
+const notDrawn = (id, detail) => failure(`The chart "${id}" could not be drawn`, detail);
 const notLoaded = (detail) => failure("The data file in data-src could not be loaded", detail);
 
 /** The text of the data file at `url`, or a failure naming why it could not be had. */
@@ -525,10 +526,12 @@ class ChartView {
     return el("div", { className: "table-body" }, table);
   }
 
-  /** Lays out for the charts' width at the screen's pixel ratio and draws. */
+  /** Lays out for the charts' width at the screen's pixel ratio and draws, at once. */
   render() {
     this.layOut();
     this.paint();
+    this.due = false; // whatever redraw was under way (redrawStep) is done
+    this.offscreen = null;
   }
 
   /**
@@ -555,10 +558,34 @@ class ChartView {
    * The next part of a drawing spread over tasks (the module's `drawPart`: the shapes,
    * then the texts in two halves); true once the drawing is whole (`fit` then shows it).
    */
-  paintPart() {
-    const whole = this.chart.drawPart(this.canvas, this.partsDrawn);
+  paintPart(canvas = this.canvas) {
+    const whole = this.chart.drawPart(canvas, this.partsDrawn);
     this.partsDrawn = whole ? 0 : this.partsDrawn + 1;
     return whole;
+  }
+
+  /**
+   * The next step of drawing this chart again (`due`: at a new width or pixel ratio), spread
+   * over tasks as a first drawing is: lay out, then draw the parts on a canvas off the page,
+   * then copy that onto the shown one in one go, so a reader never sees half a drawing.
+   * True once done, or when there is nothing left to do (drawn whole meanwhile: a print).
+   */
+  redrawStep() {
+    if (!this.due) return true;
+    if (!this.offscreen || this.stale()) {
+      this.layOut();
+      this.offscreen = document.createElement("canvas");
+      return false;
+    }
+    if (!this.paintPart(this.offscreen)) return false;
+    const drawn = this.offscreen;
+    this.canvas.width = drawn.width; // (clears it)
+    this.canvas.height = drawn.height;
+    this.canvas.getContext("2d")?.drawImage(drawn, 0, 0);
+    this.offscreen = null;
+    this.due = false;
+    this.fit();
+    return true;
   }
 
   /** Sizes the canvas's box to the drawn layout; the highlight and tooltip follow its marks. */
@@ -763,6 +790,7 @@ class ParkInfographic extends HTMLElement {
   constructor() {
     super();
     this.views = [];
+    this.redraws = []; // views to draw again, one step per task (relayout)
     this.placeholders = [];
     this.generation = 0;
     this.printing = false; // between beforeprint and afterprint
@@ -887,10 +915,15 @@ class ParkInfographic extends HTMLElement {
       try {
         v.setTheme(theme);
       } catch (e) {
-        this.fail(v.id, v.lang, WORDS[v.lang], failure(`The chart "${v.id}" could not be drawn`, e));
+        this.failView(v, e);
         return;
       }
     }
+  }
+
+  /** Shows the failure to draw view `v`'s chart in place of the charts. */
+  failView(v, e) {
+    this.fail(v.id, v.lang, WORDS[v.lang], notDrawn(v.id, e));
   }
 
   emit(type, detail) {
@@ -900,6 +933,7 @@ class ParkInfographic extends HTMLElement {
   clear() {
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.redraws = []; // (which ends redrawLater's loop)
     this.queue = null;
     this.placeholders = [];
     this.body.replaceChildren(this.ruler);
@@ -987,7 +1021,7 @@ class ParkInfographic extends HTMLElement {
         view.layOut();
         this.queue.laidOut = view;
       } catch (e) {
-        throw failure(`The chart "${id}" could not be drawn`, e);
+        throw notDrawn(id, e);
       }
       return;
     }
@@ -1001,7 +1035,7 @@ class ParkInfographic extends HTMLElement {
       else if (view.paintPart()) view.fit();
       else return;
     } catch (e) {
-      throw failure(`The chart "${view.id}" could not be drawn`, e);
+      throw notDrawn(view.id, e);
     }
     this.queue.laidOut = null;
     // Before the loading placeholders, taking one's place, so the page keeps its height.
@@ -1022,10 +1056,17 @@ class ParkInfographic extends HTMLElement {
     }
   }
 
-  /** Draws every queued chart now (before printing: paper gets every chart). */
+  /** Draws every queued chart now, and every one due again (before printing: paper gets every chart). */
   drawAll() {
     try {
       while (this.queue?.ids.length || this.queue?.laidOut) this.drawStep();
+      for (const v of this.redraws.splice(0)) {
+        try {
+          if (v.due) v.render();
+        } catch (e) {
+          throw notDrawn(v.id, e);
+        }
+      }
     } catch (e) {
       this.generation++; // the update that queued them stops here
       this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[this.queue.lang], e);
@@ -1110,19 +1151,40 @@ class ParkInfographic extends HTMLElement {
     return new URL(`fallback/${chart}.${lang}.svg`, BASE).href;
   }
 
+  /**
+   * Draws the charts again where the width or the pixel ratio changed (`force`: all of them,
+   * for web fonts that arrived), one step per task (ChartView.redrawStep), the charts in
+   * view first: a page's charts redrawn in one task (chart="all" on a phone turned
+   * sideways) took 220 ms at CPU 4×.
+   */
   relayout(force = false) {
     if (this.placeholders.length) this.sizePlaceholders();
-    for (const v of this.views) {
-      // (A chart laid out but not yet on the page is drawn by drawStep, which checks its width.)
-      if (v === this.queue?.laidOut) continue;
-      if (force || v.stale()) {
+    // (A chart laid out but not yet on the page is drawn by drawStep, which checks its width.)
+    const due = this.views.filter((v) => v !== this.queue?.laidOut && (force || v.due || v.stale()));
+    const inView = due.filter((v) => {
+      const r = v.node.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    for (const v of due) v.due = true;
+    this.redraws = [...inView, ...due.filter((v) => !inView.includes(v))];
+    if (due.length && !this.redrawing) this.redrawLater();
+  }
+
+  /** Works through `redraws`, a step per task, until it is empty (clear() empties it). */
+  async redrawLater() {
+    this.redrawing = true;
+    try {
+      while (this.redraws.length) {
+        await nextTurn();
+        const view = this.redraws[0];
         try {
-          v.render();
+          if (view?.redrawStep()) this.redraws.shift();
         } catch (e) {
-          this.fail(v.id, v.lang, WORDS[v.lang], failure(`The chart "${v.id}" could not be drawn`, e));
-          return;
+          this.failView(view, e);
         }
       }
+    } finally {
+      this.redrawing = false;
     }
   }
 }

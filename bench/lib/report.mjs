@@ -58,6 +58,14 @@ export function targets(r) {
       met: s.longestMs.median <= LONG_TASK_MS,
     },
     {
+      measure: `then narrowed to ${s.narrowWidthCss} px (a phone turned), every chart drawn again: longest task / total blocking time, median of ${s.runs.length} runs`,
+      ours: `${ms(s.narrowed.longestMs.median)} / ${ms(s.narrowed.totalBlockingMs.median)} (longest ${ms(s.narrowed.longestMs.min)}–${ms(s.narrowed.longestMs.max)})`,
+      chartjs: "—",
+      ratio: "—",
+      target: `no task > ${LONG_TASK_MS} ms`,
+      met: s.narrowed.longestMs.median <= LONG_TASK_MS,
+    },
+    {
       measure: `wasm memory after load → ${m.hovers} → ${2 * m.hovers} hovers`,
       ours: `${mib(m.afterLoad.wasmMemory)} → ${mib(m.afterHovers.wasmMemory)} → ${mib(m.afterTwice.wasmMemory)}`,
       chartjs: "—",
@@ -169,19 +177,29 @@ export function markdown(r) {
 
   // --- scroll --------------------------------------------------------------------------
   const s = r.scroll;
+  const longTasks = s.runs.flatMap((x) => [...x.taskKinds, ...x.narrowed.taskKinds]);
   p(
-    "## chart=\"all\" scrolled through",
-    `\`bench/pages/scroll.html\`: the ${s.charts} charts of \`chart="all"\` inserted between two blocks of article text of a page that has loaded (the snippet's script and preload lines in its head), in a fresh context at CPU ${s.rate}×; traced from the insertion to the end of the page, scrolled by ¾ of the ${r.settings.viewport.height} px viewport per step; each step waits, frame by frame, until every chart figure in view shows its canvas, and the run ends when all ${s.charts} are shown (whether each canvas has ink is read after the trace). Tasks are the top-level tasks of the page's main thread in a performance trace; blocking time is the part of each beyond 50 ms. The browser's own long-task entries (\`PerformanceObserver\`) are listed as a cross-check, and so is the benchmark's own longest check (run in the frame's animation-frame callback; it includes the style and layout it reads, which the frame would do anyway).`,
+    "## chart=\"all\" scrolled through, then narrowed",
+    `\`bench/pages/scroll.html\`: the ${s.charts} charts of \`chart="all"\` inserted between two blocks of article text of a page that has loaded (the snippet's script and preload lines in its head), in a fresh context at CPU ${s.rate}×; traced from the insertion to the end of the page, scrolled by ¾ of the ${r.settings.viewport.height} px viewport per step; each step waits, frame by frame, until every chart figure in view shows its canvas, and the run ends when all ${s.charts} are shown (whether each canvas has ink is read after the trace). Tasks are the top-level tasks of the page's main thread in a performance trace; blocking time is the part of each beyond 50 ms. The browser's own long-task entries (\`PerformanceObserver\`) are listed as a cross-check, and so is the benchmark's own longest check (run in the frame's animation-frame callback; it includes the style and layout it reads, which the frame would do anyway). Then, in a trace of its own, the widget is narrowed to ${s.narrowWidthCss} px, as on a phone turned upright, until every chart's canvas has been drawn again at that width (the same checks, and the pixels read after).`,
     table(
-      ["run", "longest task", "total blocking time", "tasks > 50 ms", "long-task entries (ms)", "steps (frames waited)", "longest check by the benchmark"],
-      s.runs.map((x, i) => [String(i + 1), ms(x.longestMs), ms(x.totalBlockingMs), String(x.over50), x.longTasks.join(", ") || "none", x.steps.map((st) => st.frames).join(", "), ms(x.longestCheckMs)]),
-      "rrrrllr",
+      ["run", "longest task", "total blocking time", "tasks > 50 ms", "long-task entries (ms)", "steps (frames waited)", "longest check by the benchmark", `narrowed to ${s.narrowWidthCss} px: longest task / blocking / tasks > 50 ms`],
+      s.runs.map((x, i) => [
+        String(i + 1),
+        ms(x.longestMs),
+        ms(x.totalBlockingMs),
+        String(x.over50),
+        x.longTasks.join(", ") || "none",
+        x.steps.map((st) => st.frames).join(", "),
+        ms(x.longestCheckMs),
+        `${ms(x.narrowed.longestMs)} / ${ms(x.narrowed.totalBlockingMs)} / ${x.narrowed.over50}`,
+      ]),
+      "rrrrllrr",
     ),
-    "What the tasks over 50 ms spent their time on, in all runs, each counted under its largest part: the page's scripts (ours: JS and wasm), the frame's rendering (style, layout, paint, and the commit that hands the frame, its canvases included, to the compositor; without a GPU here), loading the page (parsing its HTML, creating its JS context), or other work (compiling JS and wasm, garbage collection, the browser's own tasks).",
+    "What the tasks over 50 ms spent their time on, in all runs (scrolled and narrowed), each counted under its largest part: the page's scripts (ours: JS and wasm), the frame's rendering (style, layout, paint, and the commit that hands the frame, its canvases included, to the compositor; without a GPU here), loading the page (parsing its HTML, creating its JS context), or other work (compiling JS and wasm, garbage collection, the browser's own tasks).",
     table(
       ["largest part", "tasks", "longest", "of which that part, in the longest"],
-      Object.keys(s.runs.flatMap((x) => x.taskKinds)[0]?.kinds ?? {}).map((kind) => {
-        const tasks = s.runs.flatMap((x) => x.taskKinds).filter((t) => Object.entries(t.kinds).sort((a, b) => b[1] - a[1])[0][0] === kind);
+      Object.keys(longTasks[0]?.kinds ?? {}).map((kind) => {
+        const tasks = longTasks.filter((t) => Object.entries(t.kinds).sort((a, b) => b[1] - a[1])[0][0] === kind);
         const longest = tasks.reduce((a, t) => (t.ms > (a?.ms ?? 0) ? t : a), null);
         return [kind, String(tasks.length), longest ? ms(longest.ms) : "—", longest ? ms(longest.kinds[kind]) : "—"];
       }),

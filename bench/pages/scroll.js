@@ -4,10 +4,11 @@
 // Instrumentation of scroll.html: chart="all" is inserted on the loaded page (as a page
 // inserts a widget, and as issue 10 measures it), then the reader scrolls through it to
 // the end of the page, one step at a time; each step waits until every chart figure in the
-// viewport shows its canvas. Checks run in each frame's animation-frame callback, before
-// its style and layout: the layout and style they read are the ones the frame does anyway,
-// so they move no work between tasks and add only their own small cost. Whether every
-// canvas has pixels is read once the trace has ended (`drawnCharts`): reading a canvas
+// viewport shows its canvas. Then (traced apart) the widget is narrowed to a phone's
+// width until every chart is drawn again. Checks run in each frame's animation-frame
+// callback, before its style and layout: the layout and style they read are the ones the
+// frame does anyway, so they move no work between tasks and add only their own small cost.
+// Whether every canvas has pixels is read once the trace has ended (`drawnCharts`): reading a canvas
 // back mid-run would put work into the measured frames that a reader's page never does.
 // run.mjs reads the task lengths from a performance trace.
 "use strict";
@@ -102,6 +103,19 @@
   }
 
   /**
+   * The widget narrowed to `width` CSS px (a phone turned, a column reflowed), at the end of
+   * the page; resolves once every chart's canvas has been drawn again at that width (its
+   * backing store's width is read: no style or layout). Returns the frames that took.
+   */
+  async function narrow({ width }) {
+    const widget = document.querySelector("park-infographic");
+    const canvases = [...widget.shadowRoot.querySelectorAll("canvas")];
+    widget.style.width = `${width}px`;
+    const target = Math.round(width * devicePixelRatio);
+    return until(() => canvases.every((c) => c.width === target), `every chart redrawn at ${width} px`);
+  }
+
+  /**
    * How many chart figures have a canvas with ink on it (after the run, untraced): a
    * reduced copy of each canvas is read (any ink in a 4 × 4 block shows in its pixel).
    */
@@ -118,5 +132,5 @@
     }).length;
   }
 
-  window.bench = { scrollThrough, drawnCharts };
+  window.bench = { scrollThrough, narrow, drawnCharts };
 })();

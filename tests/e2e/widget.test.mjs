@@ -247,6 +247,83 @@ export default async function widget(env) {
     await p.close();
   });
 
+  await test("widget: narrowing a page of charts redraws those in view first, each as a fresh one; print gets them all", async () => {
+    const p = await page(env, [{ chart: "all" }], { width: 960 });
+    // The sixth chart at the top of the screen, then the box narrowed to a phone's width:
+    // which charts are in view once the narrowing has taken effect (a ResizeObserver of
+    // the box, made after the widget's, sees it just after the widget does), and the order
+    // in which the canvases are drawn again (each one's backing store gets its new width).
+    const narrowed = (width, then) =>
+      p.evaluate(
+        ({ width, then }) =>
+          new Promise((done) => {
+            const canvases = [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("canvas.base")];
+            const box = document.querySelector("park-infographic").parentElement;
+            const order = [];
+            new MutationObserver((records) => {
+              for (const r of records) if (r.target.width === width && !order.includes(canvases.indexOf(r.target))) order.push(canvases.indexOf(r.target));
+              if (then === "order" && order.length === canvases.length) done({ order, inView });
+            }).observe(box.firstChild.shadowRoot, { subtree: true, attributeFilter: ["width"] });
+            let inView = null;
+            const resized = new ResizeObserver(() => {
+              if (box.getBoundingClientRect().width !== width) return;
+              resized.disconnect();
+              inView = canvases.map((c) => {
+                const r = c.getBoundingClientRect();
+                return r.bottom > 0 && r.top < innerHeight;
+              });
+              if (then !== "print") return;
+              // After the widget's own animation frame, which starts its redraws.
+              requestAnimationFrame(() => {
+                const at = () => canvases.filter((c) => c.width === width).length;
+                const before = at();
+                dispatchEvent(new Event("beforeprint"));
+                done({ before, after: at() });
+                dispatchEvent(new Event("afterprint"));
+              });
+            });
+            resized.observe(box);
+            canvases[5].scrollIntoView();
+            box.style.width = `${width}px`;
+          }),
+        { width, then },
+      );
+    const run = await narrowed(320, "order");
+    const firstOut = run.order.findIndex((i) => !run.inView[i]);
+    const seen = run.inView.filter(Boolean).length;
+    assert(seen >= 1 && seen <= 5, `some charts in view, most not: ${JSON.stringify(run)}`);
+    assertEqual(firstOut, seen, `the charts in view were redrawn first: ${JSON.stringify(run)}`);
+    // Each redrawn chart is exactly what a widget drawn at that width from the start shows.
+    const differing = await p.evaluate(async () => {
+      const box = document.createElement("div");
+      box.style.width = "320px";
+      const fresh = document.createElement("park-infographic");
+      fresh.setAttribute("chart", "all");
+      const ready = new Promise((ok) => fresh.addEventListener("infographic:ready", ok, { once: true }));
+      box.append(fresh);
+      document.body.append(box);
+      await ready;
+      const pixels = (c) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const [old, now] = [...document.querySelectorAll("park-infographic")].map((w) => [...w.shadowRoot.querySelectorAll("canvas.base")]);
+      box.remove();
+      return old.map((c, i) => {
+        if (c.width !== now[i].width || c.height !== now[i].height) return `size ${c.width}×${c.height} vs ${now[i].width}×${now[i].height}`;
+        const [a, b] = [pixels(c), pixels(now[i])];
+        let n = 0;
+        for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) n++;
+        return n;
+      });
+    });
+    assertEqual(differing, [0, 0, 0, 0, 0, 0, 0, 0], "bytes differing from a fresh drawing, per chart");
+    // Printed before the redraws are through: paper gets every chart at the new width,
+    // drawn in the print event itself.
+    const printed = await narrowed(400, "print");
+    assert(printed.before < 8, `charts were still to redraw when printing began: ${JSON.stringify(printed)}`);
+    assertEqual(printed.after, 8, "every chart redrawn for print");
+    await assertClean(p);
+    await p.close();
+  });
+
   await test("widget: charts scrolled into view together show one per frame; all of them print", async () => {
     const p = await page(env, [{ chart: "all" }], { width: 480 });
     // What a reader's screen shows, frame by frame: which chart canvases are visible, and
