@@ -230,6 +230,18 @@ export async function flows(env) {
       assertEqual([...distinct], [`dark ${rgb(PALETTE.dark.background)}`, `light ${rgb(PALETTE.light.background)}`], "backgrounds");
     });
 
+    await test("narrowed: every chart drawn again at a phone's 320 px, each mark in its figure's colour", async () => {
+      // Every canvas's backing store at the new width (CSS px × the screen's ratio).
+      const redrawn = ([s, width]) =>
+        [...document.querySelector(s).shadowRoot.querySelectorAll("canvas.base")].every((c) => c.width === Math.round(width * devicePixelRatio));
+      await gallery.evaluate((s) => (document.querySelector(s).style.width = "320px"), GALLERY);
+      await gallery.waitFor(redrawn, [GALLERY, 320]);
+      const problems = [];
+      for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
+      assertEqual(problems, [], "marks at 320 px");
+      await noProblems(gallery);
+    });
+
     await test("labels: every label the layout placed fits its box in this engine's font (320/960 px, ×1/×2, 3 datasets, zh/en)", async () => {
       const r = await gallery.evaluate(measureLabels, { url: "/engines/labels.json" });
       assert(r.measured > 1000, `measured ${r.measured} labels`);
