@@ -1154,8 +1154,8 @@ class ParkInfographic extends HTMLElement {
   /**
    * Draws the charts again where the width or the pixel ratio changed (`force`: all of them,
    * for web fonts that arrived), one step per task (ChartView.redrawStep), the charts in
-   * view first: a page's charts redrawn in one task (chart="all" on a phone turned
-   * sideways) took 220 ms at CPU 4×.
+   * view first: redrawn all in one task, chart="all" on a phone turned sideways took
+   * 170–240 ms at CPU 4×.
    */
   relayout(force = false) {
     if (this.placeholders.length) this.sizePlaceholders();
