@@ -20,11 +20,12 @@ import { dirname, join, relative, normalize } from "node:path";
 // JSON reader and validation) is held where it stands, a ratchet: lower it with every cut.
 // Raised twice, each time for embed.js code that both embeds load, bought against issue
 // 10's long tasks: from 88 KB by 392 B (canvases shown one per frame), then from 89 KB by
-// 282 B (charts drawn again a step per task after a width change, where chart="all" took
-// one task of 170–240 ms at CPU 4×).
+// 353 B (charts drawn again a step per task after a width change, where chart="all" took
+// one task of 170–240 ms at CPU 4×; hover and keys answer from the drawing shown until
+// the new one shows).
 const GOAL_BYTES = 64 * 1024;
 const BUDGET_BYTES = GOAL_BYTES;
-const DATA_SRC_BUDGET_BYTES = 89 * 1024 + 282;
+const DATA_SRC_BUDGET_BYTES = 89 * 1024 + 353;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 const ENTRY = "embed.js";
 

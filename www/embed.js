@@ -531,7 +531,7 @@ class ChartView {
     this.layOut();
     this.paint();
     this.due = false; // whatever redraw was under way (redrawStep) is done
-    this.offscreen = null;
+    this.dropNext();
   }
 
   /**
@@ -558,45 +558,60 @@ class ChartView {
    * The next part of a drawing spread over tasks (the module's `drawPart`: the shapes,
    * then the texts in two halves); true once the drawing is whole (`fit` then shows it).
    */
-  paintPart(canvas = this.canvas) {
-    const whole = this.chart.drawPart(canvas, this.partsDrawn);
+  paintPart() {
+    const whole = this.chart.drawPart(this.canvas, this.partsDrawn);
     this.partsDrawn = whole ? 0 : this.partsDrawn + 1;
     return whole;
   }
 
   /**
    * The next step of drawing this chart again (`due`: at a new width or pixel ratio), spread
-   * over tasks as a first drawing is: lay out, then draw the parts on a canvas off the page,
-   * then copy that onto the shown one in one go, so a reader never sees half a drawing.
-   * True once done, or when there is nothing left to do (drawn whole meanwhile: a print).
+   * over tasks as a first drawing is: a new handle laid out, its parts drawn on a canvas off
+   * the page, then copied onto the shown one in one go, so a reader never sees half a
+   * drawing. Until then hover and keys answer from the handle of the drawing shown. True
+   * once done, or when there is nothing left to do (drawn whole meanwhile: a print).
    */
   redrawStep() {
     if (!this.due) return true;
-    if (!this.offscreen || this.stale()) {
-      this.layOut();
-      this.offscreen = document.createElement("canvas");
+    const width = this.host.chartWidth();
+    const dpr = window.devicePixelRatio || 1;
+    const next = this.next;
+    if (next?.width !== width || next.dpr !== dpr) {
+      this.dropNext();
+      this.next = { chart: this.newChart(this.theme), canvas: document.createElement("canvas"), width, dpr, parts: 0 };
+      this.next.chart.layOut(width, dpr);
       return false;
     }
-    if (!this.paintPart(this.offscreen)) return false;
-    const drawn = this.offscreen;
-    this.canvas.width = drawn.width; // (clears it)
-    this.canvas.height = drawn.height;
-    this.canvas.getContext("2d")?.drawImage(drawn, 0, 0);
-    this.offscreen = null;
+    if (!next.chart.drawPart(next.canvas, next.parts++)) return false;
+    this.canvas.width = next.canvas.width; // (clears it)
+    this.canvas.height = next.canvas.height;
+    this.canvas.getContext("2d")?.drawImage(next.canvas, 0, 0);
+    this.chart.free();
+    this.chart = next.chart;
+    this.next = null;
+    this.renderedWidth = width;
+    this.renderedRatio = dpr;
     this.due = false;
     this.fit();
     return true;
   }
 
+  /** Frees the handle of a redraw under way, if any (see redrawStep). */
+  dropNext() {
+    this.next?.chart.free();
+    this.next = null;
+  }
+
   /** Sizes the canvas's box to the drawn layout; the highlight and tooltip follow its marks. */
   fit() {
-    const width = this.renderedWidth;
+    const width = this.host.chartWidth();
     this.canvas.style.width = `${this.chart.widthCss}px`;
     // Height follows the width: below 240 px CSS scales the drawing down, undistorted.
     // Where aspect-ratio is unknown (Safari before 15) this does nothing and height:auto
     // keeps the canvas's own ratio (its backing store's), within a pixel of this one.
     this.canvas.style.aspectRatio = `${this.chart.widthCss} / ${this.chart.heightCss}`;
-    // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down.
+    // On-screen CSS px per layout CSS px: below 240 px the drawing is scaled down (and so
+    // is a drawing shown at a width it is about to be redrawn for).
     this.scale = Math.min(1, width / this.chart.widthCss);
     // The marks moved with the new layout: the highlight and tooltip follow.
     this.clearHighlights();
@@ -776,6 +791,7 @@ class ChartView {
     REVEAL.forget(this.canvas);
     this.listeners.removeAll();
     try {
+      this.dropNext();
       this.chart.free();
     } catch {
       // The module trapped while this handle was in use: it cannot be freed, only dropped.
@@ -1165,7 +1181,10 @@ class ParkInfographic extends HTMLElement {
       const r = v.node.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight;
     });
-    for (const v of due) v.due = true;
+    for (const v of due) {
+      v.due = true;
+      v.fit(); // its highlight follows the old drawing, scaled, until the new one shows
+    }
     this.redraws = [...inView, ...due.filter((v) => !inView.includes(v))];
     if (due.length && !this.redrawing) this.redrawLater();
   }

@@ -324,6 +324,62 @@ export default async function widget(env) {
     await p.close();
   });
 
+  await test("widget: while a chart is drawn again, a key answers from the drawing shown; then from the new one", async () => {
+    const p = await page(env, [{ chart: "growth-2019" }], { width: 960 });
+    const r = await p.evaluate(async () => {
+      const widget = document.querySelector("park-infographic");
+      const box = widget.parentElement;
+      const stage = widget.shadowRoot.querySelector(".stage");
+      const canvas = stage.querySelector("canvas.base");
+      // The first mark's box in the layouts at 960 and at 480 CSS px, from handles of our own.
+      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      const boxAt = (width) => {
+        const chart = new m.Chart(data, "growth-2019", "zh", "light");
+        chart.layOut(width, 1);
+        const [x, y, w, h] = chart.markBox(0);
+        chart.free();
+        return { x, y, w, h, width };
+      };
+      const [wide, narrow] = [boxAt(960), boxAt(480)];
+      // Where the ring shown round the first mark is, relative to the canvas and in the
+      // drawing's CSS px (undoing the scale the canvas is shown at); the canvas's backing width.
+      const ring = () => {
+        stage.dispatchEvent(new KeyboardEvent("keydown", { key: "Home", bubbles: true }));
+        const [c, g] = [canvas.getBoundingClientRect(), widget.shadowRoot.querySelector(".ring.on").getBoundingClientRect()];
+        const k = c.width / (canvas.width / devicePixelRatio);
+        return { x: (g.left - c.left + 3) / k, y: (g.top - c.top + 3) / k, w: (g.width - 6) / k, backing: canvas.width };
+      };
+      // Narrowed; once the widget has started its redraw (its first step, a new layout, runs
+      // in the task before this one: the turns of scheduler.yield come in order).
+      const during = await new Promise((done) => {
+        const resized = new ResizeObserver(() => {
+          resized.disconnect();
+          requestAnimationFrame(async () => {
+            await scheduler.yield();
+            done(ring());
+          });
+        });
+        resized.observe(box);
+        box.style.width = "480px";
+      });
+      await new Promise((done) => {
+        const step = () => (canvas.width === 480 ? done() : requestAnimationFrame(step));
+        step();
+      });
+      return { wide, narrow, during, after: ring() };
+    });
+    const near = (a, b) => Math.abs(a - b) <= 1;
+    const over = (ring, mark) => near(ring.x, mark.x) && near(ring.y, mark.y) && near(ring.w, mark.w);
+    assertEqual(r.during.backing, 960, `still the old drawing while the redraw is under way: ${JSON.stringify(r)}`);
+    assert(!over(r.wide, r.narrow), `the mark moves between the two layouts: ${JSON.stringify(r)}`);
+    assert(over(r.during, r.wide), `the highlight is on the mark of the drawing shown: ${JSON.stringify(r)}`);
+    assertEqual(r.after.backing, 480, "then the new drawing");
+    assert(over(r.after, r.narrow), `and the highlight on its mark: ${JSON.stringify(r)}`);
+    await assertClean(p);
+    await p.close();
+  });
+
   await test("widget: charts scrolled into view together show one per frame; all of them print", async () => {
     const p = await page(env, [{ chart: "all" }], { width: 480 });
     // What a reader's screen shows, frame by frame: which chart canvases are visible, and
