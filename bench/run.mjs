@@ -25,7 +25,7 @@
 // as .ci/dist.sh minifies it.
 // Build dist/ from the tree first (`make bench` does).
 //
-//   node bench/run.mjs            the full run (about 5 minutes on 2 cores)
+//   node bench/run.mjs            the full run (about 3 minutes on 2 cores)
 //   node bench/run.mjs --quick    few repetitions, to try the harness (bench/out/)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CARGO_TARGET_DIR (default ./target).
@@ -54,9 +54,10 @@ const QUICK = process.argv.includes("--quick");
 
 const RUNS = QUICK
   ? { ttfcPairs: 3, hovers: 20, memoryHovers: 50, scrolls: 1 }
-  : // Scroll runs: 9, not 5. The longest task of a run is its worst moment, and on this
-    // 2-core machine one build's runs spread 35–110 ms; the median of 9 moves less.
-    { ttfcPairs: 12, hovers: 150, memoryHovers: 500, scrolls: 9 };
+  : // On this 2-core machine one build's runs spread widely: a first-chart pair's ratio
+    // 0.46–1.12×, a scroll run's longest task 35–110 ms. 20 pairs and 9 scroll runs (not
+    // 12 and 5) give medians that move less between runs.
+    { ttfcPairs: 20, hovers: 150, memoryHovers: 500, scrolls: 9 };
 const RATES = [1, 4]; // CPU throttling: none, and 4× (a mid-range phone stand-in)
 const SCROLL_RATE = 4;
 const NARROW_WIDTH_CSS = 360; // the scroll page's widget narrowed to a phone's width
