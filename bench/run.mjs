@@ -308,35 +308,38 @@ function scrollThrough() {
   return fresh("/bench/scroll.html", SCROLL_RATE, async (p) => {
     await p.goto(`${origin}/bench/scroll.html`); // resolves after the load event
     await p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok))));
-    await browser.startTracing(p, { categories: TASK_CATEGORIES });
-    let run;
-    let trace;
-    try {
-      run = await p.evaluate((charts) => bench.scrollThrough({ charts }), dataset.charts.length);
-    } finally {
-      trace = JSON.parse(await browser.stopTracing());
-    }
+    const scroll = await traced(p, () => p.evaluate((charts) => bench.scrollThrough({ charts }), dataset.charts.length));
     // Shown during the run; their pixels read now, untraced (scroll.js says why).
-    const drawn = await p.evaluate(() => bench.drawnCharts());
-    if (drawn !== dataset.charts.length) problems.push(`scroll: ${drawn} charts drawn (${run.shown} shown), the dataset has ${dataset.charts.length}`);
+    const drawn = await inkedCharts(p, `scroll (${scroll.result.shown} shown)`);
     // Then narrowed to a phone's width, traced apart: every chart is drawn again.
-    await browser.startTracing(p, { categories: TASK_CATEGORIES });
-    let narrowed;
-    try {
-      await p.evaluate((width) => bench.narrow({ width }), NARROW_WIDTH_CSS);
-    } finally {
-      narrowed = JSON.parse(await browser.stopTracing());
-    }
-    const redrawn = await p.evaluate(() => bench.drawnCharts());
-    if (redrawn !== dataset.charts.length) problems.push(`narrowed: ${redrawn} charts drawn, the dataset has ${dataset.charts.length}`);
-    return {
-      ...blocking(mainThreadTasks(trace)),
-      taskKinds: longTaskKinds(trace),
-      ...run,
-      drawn,
-      narrowed: { ...blocking(mainThreadTasks(narrowed)), taskKinds: longTaskKinds(narrowed) },
-    };
+    const narrowed = await traced(p, () => p.evaluate((width) => bench.narrow({ width }), NARROW_WIDTH_CSS));
+    await inkedCharts(p, "narrowed");
+    return { ...scroll.tasks, ...scroll.result, drawn, narrowed: narrowed.tasks };
   }, { navigate: false });
+}
+
+/**
+ * `fn()` under a performance trace of page `p`: its result, and the main-thread tasks the
+ * trace holds, summed up (longest, blocking time, tasks over 50 ms and what those spent
+ * their time on).
+ */
+async function traced(p, fn) {
+  await browser.startTracing(p, { categories: TASK_CATEGORIES });
+  let result;
+  let trace;
+  try {
+    result = await fn();
+  } finally {
+    trace = JSON.parse(await browser.stopTracing());
+  }
+  return { result, tasks: { ...blocking(mainThreadTasks(trace)), taskKinds: longTaskKinds(trace) } };
+}
+
+/** How many chart figures of page `p` have ink (read untraced); a problem unless all do. */
+async function inkedCharts(p, what) {
+  const drawn = await p.evaluate(() => bench.drawnCharts());
+  if (drawn !== dataset.charts.length) problems.push(`${what}: ${drawn} charts drawn, the dataset has ${dataset.charts.length}`);
+  return drawn;
 }
 
 /** Median request start and end (ms after navigation start) of every file a page fetched. */
