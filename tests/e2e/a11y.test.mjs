@@ -162,7 +162,7 @@ export default async function a11y(env) {
     const wasm = await holdRequests(page, "**/*.wasm");
     await page.goto(`${env.origin}/index.html`);
     await page.waitForFunction(() => document.querySelector("park-infographic")?.shadowRoot?.querySelector(".placeholder"));
-    // The skeleton is what pulses (embed.css): without the reduced-motion rule it is "pulse".
+    // The skeleton is what pulses (embed.css), and only where motion is not reduced.
     const animation = await page.evaluate(
       () => getComputedStyle(document.querySelector("park-infographic").shadowRoot.querySelector(".skeleton")).animationName,
     );
