@@ -71,18 +71,24 @@
   }
 
   /** Records the first-chart moment (`eventName` on document, then the next frame), or
-   *  the widget's error, in window.__ttfc. */
+   *  the widget's error, in window.__ttfc, and says so on the console (bench/run.mjs waits
+   *  for that message: it runs nothing in the page). */
   function captureFirstChart(eventName) {
     window.__ttfc = null;
     document.addEventListener(
       eventName,
       () => {
         const ready = now();
-        painted().then(({ tRaf }) => (window.__ttfc = { ready, raf: tRaf }));
+        painted().then(({ tRaf }) => done({ ready, raf: tRaf }));
       },
       { once: true, capture: true },
     );
-    document.addEventListener("infographic:error", (e) => (window.__ttfc = { error: e.detail?.message ?? "error" }), { once: true });
+    document.addEventListener("infographic:error", (e) => done({ error: e.detail?.message ?? "error" }), { once: true });
+  }
+
+  function done(result) {
+    window.__ttfc = result;
+    console.log("bench:first-chart");
   }
 
   /** What the page fetched (path, request start, response end). */
