@@ -207,10 +207,11 @@ async function measure() {
   const ttfc = {};
   const loads = { ours: [], chartjs: [] };
   for (const rate of RATES) {
-    for (const who of ["ours", "chartjs"]) await firstChart(who, rate); // warm-up, discarded
-    const runs = { ours: [], chartjs: [] };
+    // With each pair, floor.html: ours' files loaded and nothing drawn (see floor.js).
+    for (const who of ["ours", "chartjs", "floor"]) await firstChart(who, rate); // warm-up, discarded
+    const runs = { ours: [], chartjs: [], floor: [] };
     for (let k = 0; k < RUNS.ttfcPairs; k++) {
-      for (const who of k % 2 ? ["chartjs", "ours"] : ["ours", "chartjs"]) runs[who].push(await firstChart(who, rate));
+      for (const who of k % 2 ? ["chartjs", "ours", "floor"] : ["floor", "ours", "chartjs"]) runs[who].push(await firstChart(who, rate));
     }
     for (const who of ["ours", "chartjs"]) loads[who].push(...runs[who].map((r) => r.resources));
     const raf = (who) => runs[who].map((r) => r.raf);
@@ -218,9 +219,11 @@ async function measure() {
       ours: summary(raf("ours")),
       chartjs: summary(raf("chartjs")),
       ratio: ratios(raf("ours"), raf("chartjs")),
+      floor: summary(raf("floor")),
+      floorRatio: ratios(raf("floor"), raf("chartjs")),
       requests: { ours: waterfall(runs.ours), chartjs: waterfall(runs.chartjs) },
     };
-    log(`first chart ×${rate}: ours ${ttfc[`x${rate}`].ours.median} ms, Chart.js ${ttfc[`x${rate}`].chartjs.median} ms, ratio ${ttfc[`x${rate}`].ratio.median}`);
+    log(`first chart ×${rate}: ours ${ttfc[`x${rate}`].ours.median} ms, Chart.js ${ttfc[`x${rate}`].chartjs.median} ms, ratio ${ttfc[`x${rate}`].ratio.median}; loaded, not drawn: ratio ${ttfc[`x${rate}`].floorRatio.median}`);
   }
 
   const sizes = { ours: downloaded(loads.ours, (u) => !u.startsWith("/bench/")), chartjs: downloaded(loads.chartjs, (u) => u.startsWith("/bench/")), wasm: wasmBreakdown() };
