@@ -5,7 +5,8 @@
 //   size    everything one embed downloads (resource timing of the measured loads), gzip -9;
 //           what the wasm is made of comes from `twiggy top` on cargo's pre-wasm-opt binary
 //   first   time to first chart: fresh context per load, A/B pairs alternating their order,
-//           per-pair ratio ours ÷ Chart.js, at CPU 1× and 4× (Emulation.setCPUThrottlingRate)
+//           per-pair ratio ours ÷ Chart.js, at CPU 1× and 4× (Emulation.setCPUThrottlingRate);
+//           beside each pair, ours' files loaded and nothing drawn (floor.html), its floor
 //   hover   main-thread work per mouse move (dispatch + animation-frame callbacks + the
 //           frame's rendering), p95 ratio, at CPU 1× and 4×
 //   scroll  chart="all" inserted in a loaded article at CPU 4×, scrolled to the end in steps that each wait
