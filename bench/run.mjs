@@ -154,6 +154,11 @@ const routes = {
   "/favicon.ico": (req, res) => res.writeHead(204).end(),
 };
 for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) routes[`/bench/${f}`] = htmlRoute(benchPage(f));
+// ours.html with floor.js in place of embed.js (the same preload lines): ours' files loaded,
+// nothing drawn.
+const floorPage = benchPage("ours.html").replace('<script type="module" src="../embed.js">', '<script type="module" src="floor.js">');
+if (!floorPage.includes("floor.js")) throw new Error("bench: ours.html no longer loads ../embed.js as floor.html expects");
+routes["/bench/floor.html"] = htmlRoute(floorPage);
 
 const cpu = cpuWatch();
 const server = await serve(tmp, 0, { routes });

@@ -145,7 +145,7 @@ export function markdown(r) {
         ["… ÷ Chart.js's chart, per-pair ratio, median (quartiles)", ...rates.map((k) => `${times(t[k].floorRatio.median)} (${spread(t[k].floorRatio, times)})`)],
       ],
     ),
-    "The last two rows: `floor.html` is ours' page with `bench/pages/floor.js` in place of `embed.js`: it requests the widget's files as `embed.js` does (the glue, the wasm compiled and instantiated, the chart's data file, the heights table, the stylesheet), then draws nothing. Loaded next to each pair, in the same run. Its ratio is the lowest any drawing loaded this way could reach; what ours takes beyond it is the drawing.",
+    "The last two rows: `floor.html` is ours' page (`ours.html`) with `bench/pages/floor.js` in place of `embed.js`: it requests the widget's files as `embed.js` does (the glue, the wasm compiled and instantiated, the chart's data file, the heights table, the stylesheet), then draws nothing. Loaded next to each pair, in the same run. Its ratio is the lowest any drawing loaded this way could reach; what ours takes beyond it is the drawing.",
     "Requests (median start–end, ms after navigation start, CPU 1×): " +
       ["ours", "chartjs"]
         .map((who) => `${who === "ours" ? "ours" : "Chart.js"} — ${t.x1.requests[who].map((x) => `\`${x.url.slice(1)}\` ${x.start.toFixed(0)}–${x.end.toFixed(0)}`).join(", ")}`)
