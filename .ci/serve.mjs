@@ -22,8 +22,11 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
-export function serve(root, port = 0, { routes = {} } = {}) {
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server.
+ * `headers` are added to every file served from `root`.
+ */
+export function serve(root, port = 0, { routes = {}, headers: extra = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -38,7 +41,7 @@ export function serve(root, port = 0, { routes = {} } = {}) {
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
       const body = await readFile(path);
       const type = TYPES[extname(path)] ?? "application/octet-stream";
-      const headers = { "content-type": type, "cache-control": "no-store" };
+      const headers = { "content-type": type, "cache-control": "no-store", ...extra };
       if (type.startsWith("text/html")) headers["content-security-policy"] = CSP;
       res.writeHead(200, headers).end(body);
     } catch {

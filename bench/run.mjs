@@ -116,15 +116,8 @@ cpSync(CHARTJS, join(tmp, "bench", "chart.umd.min.js"));
 // page's scripts do not share a host with a widget's: on the pages' origin they took 3 of
 // the browser's 6 HTTP/1.1 connections to it, and ours (6 files) then waited for one where
 // Chart.js (3 files) did not (first chart at CPU 1×: ratio 0.91× → 0.77×, 20 pairs).
-const instrumentationRoutes = {};
-for (const path of INSTRUMENTATION) {
-  const type = path.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-  const body = readFileSync(join(tmp, path));
-  // CORP: the pages are cross-origin isolated (below), so they load no-cors files only with it.
-  instrumentationRoutes[path] = (req, res) =>
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store", "cross-origin-resource-policy": "cross-origin" }).end(body);
-}
-const instrumentationServer = await serve(join(tmp, "bench"), 0, { routes: instrumentationRoutes });
+// CORP: the pages are cross-origin isolated (below), so they load no-cors files only with it.
+const instrumentationServer = await serve(tmp, 0, { headers: { "cross-origin-resource-policy": "cross-origin" } });
 const instrumentationOrigin = `http://127.0.0.1:${instrumentationServer.address().port}`;
 
 // Bench pages are cross-origin isolated (COOP + COEP), so performance.now() has 5 µs
