@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 rm -rf dist
 mkdir -p dist/fallback dist/data
 cp www/*.html www/*.js www/*.css www/*.svg dist/
+# The widget: its source modules (www/embed/) bundled into the one file pages load.
+node .ci/minify.mjs --bundle www/embed.js dist/embed.js
 cp -r www/editor dist/editor
 # The modules: the built-in data's, the one that reads editors' JSON, the editor's.
 for pkg in pkg pkg-json pkg-editor; do
@@ -26,5 +28,5 @@ for pkg in pkg pkg-json; do
   sed -i '1i //# allFunctionsCalledOnLoad' "dist/$pkg/park_infographic.js"
 done
 # What ships is minified, file by file (www/ and pkg/ keep the readable text).
-node .ci/minify.mjs dist/*.js dist/*.css dist/editor/*.js dist/pkg*/park_infographic.js
+node .ci/minify.mjs $(ls dist/*.js dist/*.css dist/editor/*.js dist/pkg*/park_infographic.js | grep -vx dist/embed.js)
 echo "dist/: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

@@ -1,16 +1,19 @@
-// Minifies the JavaScript and CSS that ship, in place in dist/ (www/ stays the readable
-// source). One file at a time, no bundling: every file keeps its own URL, ES modules
-// keep their import/export syntax, and the URLs they load stay string literals (so
-// tests/size.mjs can still follow them). String literals, and so every message a reader
-// sees, are kept as written.
+// What ships, from www/: the widget's source modules bundled into one file (embed.js), and
+// every other JavaScript and CSS file minified as it is (www/ stays the readable source).
+// ES modules keep their import/export syntax, and the URLs they load stay string literals
+// (so tests/size.mjs can still follow them). String literals, and so every message a
+// reader sees, are kept as written.
 //
-//   node .ci/minify.mjs dist/embed.js dist/embed.css …   (.ci/dist.sh does this)
-import { transformSync } from "esbuild";
+//   node .ci/minify.mjs dist/a.js dist/b.css …        minifies in place
+//   node .ci/minify.mjs --bundle www/embed.js dist/embed.js
+import { buildSync, transformSync } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // The README's "Browser support" floors: nothing newer than these is introduced.
 const TARGET = ["chrome96", "firefox89", "safari15"];
+// A compile hint for the engine (embed.js's first line) is kept as the first line.
+const HINT = /^\/\/# allFunctionsCalledOnLoad\n/;
 
 /** The minified text of one file; `file` names it (its extension picks JS or CSS). */
 export function minified(source, file) {
@@ -18,9 +21,7 @@ export function minified(source, file) {
   // Classic scripts (embed-frame.js: no import/export) keep their format; only modules get
   // top-level names shortened, since a classic script's top level is the page's global scope.
   const module = !css && /^\s*(?:import\s*[\w{*"']|export\b)|\bimport\.meta\b/m.test(source);
-  // A compile hint for the engine (embed.js's first line) is kept as the first line.
-  const hint = /^\/\/# allFunctionsCalledOnLoad\n/.exec(source)?.[0] ?? "";
-  return hint + transformSync(source, {
+  return (HINT.exec(source)?.[0] ?? "") + transformSync(source, {
     loader: css ? "css" : "js",
     format: module ? "esm" : undefined,
     target: TARGET,
@@ -34,8 +35,30 @@ export function minified(source, file) {
   }).code;
 }
 
+/**
+ * The ES module `entry` with every module it imports statically, as one minified file.
+ * Dynamic imports of computed URLs (the wasm glue, the heights table) stay requests.
+ */
+export function bundled(entry) {
+  const { outputFiles } = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    target: TARGET,
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    write: false,
+    logLevel: "error",
+  });
+  return (HINT.exec(readFileSync(entry, "utf8"))?.[0] ?? "") + outputFiles[0].text;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const file of process.argv.slice(2)) {
-    writeFileSync(file, minified(readFileSync(file, "utf8"), file));
+  const args = process.argv.slice(2);
+  if (args[0] === "--bundle") {
+    writeFileSync(args[2], bundled(args[1]));
+  } else {
+    for (const file of args) writeFileSync(file, minified(readFileSync(file, "utf8"), file));
   }
 }

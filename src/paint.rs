@@ -320,21 +320,21 @@ pub fn dash_segments(points: &[(i32, i32)], dash: i32) -> Vec<[(i32, i32); 2]> {
 mod tests {
     use super::*;
 
-    /// embed.js names the charts' fonts itself (an export of them cost the wasm about 400 B
+    /// The widget names the charts' fonts itself (an export of them cost the wasm about 400 B
     /// gzip): the same family and fonts, or it would load fonts the charts do not use.
     #[test]
     fn embed_js_loads_the_charts_fonts() {
-        let embed = include_str!("../www/embed.js");
+        let embed = include_str!("../www/embed/schedule.js");
         assert!(
             embed.contains(&format!("const FONT_FAMILY = \"{FONT_FAMILY}\";")),
-            "www/embed.js's FONT_FAMILY differs from paint::FONT_FAMILY"
+            "www/embed/schedule.js's FONT_FAMILY differs from paint::FONT_FAMILY"
         );
         let fonts: Vec<String> = FONTS_CSS
             .iter()
             .map(|(px, bold)| format!("[{px}, \"{}\"]", if *bold { "bold" } else { "normal" }))
             .collect();
         let line = format!("const FONTS_CSS = [{}];", fonts.join(", "));
-        assert!(embed.contains(&line), "www/embed.js should say: {line}");
+        assert!(embed.contains(&line), "www/embed/schedule.js should say: {line}");
     }
 
     #[test]

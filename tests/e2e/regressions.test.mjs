@@ -393,20 +393,6 @@ const MISSING = [
     },
   },
   {
-    name: "MediaQueryList without addEventListener (Safari before 14)",
-    init: () => {
-      // Inherited from EventTarget: hidden on MediaQueryList, as Safari 13 lacks them there.
-      Object.defineProperty(MediaQueryList.prototype, "addEventListener", { value: undefined });
-      Object.defineProperty(MediaQueryList.prototype, "removeEventListener", { value: undefined });
-    },
-    // theme="auto" still follows the system switch, through addListener.
-    check: async (p) => {
-      await p.emulateMedia({ colorScheme: "dark" });
-      await p.waitForFunction(() => window.__events.filter((e) => e.id === "w" && e.type === "ready").length >= 2);
-      assertEqual(await background(p, "w"), BACKGROUND.dark, "auto after the switch to dark");
-    },
-  },
-  {
     name: "no canvas.toBlob",
     init: () => delete HTMLCanvasElement.prototype.toBlob,
     // Download PNG still gives a PNG.

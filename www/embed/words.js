@@ -1,0 +1,21 @@
+// The widget's own words around the charts (the charts' words come from the module).
+export const WORDS = {
+  zh: {
+    loading: "图表加载中…",
+    error: "图表无法显示",
+    table: "数据表",
+    png: "下载图片",
+    csv: "下载数据",
+    chart: "图表",
+    columns: ["指标", "数值", "时期", "来源"],
+  },
+  en: {
+    loading: "Loading chart…",
+    error: "The chart cannot be shown",
+    table: "Data table",
+    png: "Download image",
+    csv: "Download data",
+    chart: "chart",
+    columns: ["Figure", "Value", "Period", "Source"],
+  },
+};
