@@ -26,14 +26,16 @@
     if (data.type !== "park-infographic:height" || typeof data.chart !== "string") return;
     var height = data.height;
     if (typeof height !== "number" || !isFinite(height) || height <= 0 || height >= 20000) return;
-    // The iframe the message came from, and no other; and it must be one of ours by its src
-    // (an about:blank or srcdoc frame on a same-origin host page has the host's origin).
+    // The iframe the message came from, and no other; and it must be one of ours by its src:
+    // a frame without one (about:blank, srcdoc) has the origin of the page that made it,
+    // which may be the bundle's.
     var frames = document.querySelectorAll("iframe");
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        if (originOf(frames[i].src) === bundle) frames[i].style.height = Math.ceil(height) + "px";
-        return;
-      }
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source) continue;
+      var ours = frame.getAttribute("src") && !frame.hasAttribute("srcdoc") && originOf(frame.src) === bundle;
+      if (ours) frame.style.height = Math.ceil(height) + "px";
+      return;
     }
   });
 })();

@@ -4,7 +4,7 @@
 // printing a dark page, and older engines (no findLastIndex, no ResizeObserver, WebKit's
 // throwing device-pixel box…), where the chart must still draw. Pixels are read back from
 // the canvas; waits are on events and markers, never on time.
-import { serve } from "../../.ci/serve.mjs";
+import { CSP, serve } from "../../.ci/serve.mjs";
 import { assert, assertEqual, open, test } from "./harness.mjs";
 
 // The canvas background of each theme as the design sets it (src/theme.rs, Theme::get).
@@ -141,6 +141,7 @@ async function mediaChangeMarker(p, query) {
 export default async function regressions(env) {
   await themeSwitch(env);
   await frameOrigins(env);
+  await frameChecks(env);
   await fallbackImages(env);
   await printing(env);
   await missingApis(env);
@@ -244,6 +245,82 @@ async function frameOrigins(env) {
       await p.close();
       await new Promise((ok) => ads.close(ok));
       await new Promise((ok) => news.close(ok));
+    }
+  });
+}
+
+/**
+ * Each of embed-frame.js's two checks on its own: the message must come from the bundle's
+ * origin (a frame whose src is on it may have been sent elsewhere), and the frame must have
+ * a src on that origin (a frame without one has its creator's origin, maybe the bundle's).
+ */
+async function frameChecks(env) {
+  const HEIGHT = { type: "park-infographic:height", chart: "growth-2019", height: 5001 };
+  /** Records messages after embed-frame.js has handled them (listeners run in order). */
+  const record = (p) => p.evaluate(() => {
+    window.__messages = [];
+    window.addEventListener("message", (e) => window.__messages.push(e.origin));
+  });
+
+  await test("regression: embed-frame.js ignores a frame of the bundle's src that was sent to another origin", async () => {
+    const other = await serve(new URL(".", import.meta.url).pathname, 0, {
+      routes: {
+        "/away.html": (req, res) =>
+          res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>away</title><p>away</p>"),
+      },
+    });
+    const away = `http://127.0.0.1:${other.address().port}`;
+    const p = await open(env, null);
+    try {
+      await p.route(`${env.origin}/e2e/host.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8" },
+          body: `<!doctype html><meta charset="utf-8"><title>host</title>
+<script src="${env.origin}/embed-frame.js"></script>
+<iframe id="f" src="${env.origin}/favicon.svg" width="300" height="200" title="f"></iframe>`,
+        }),
+      );
+      // The frame's src is on the bundle's origin, but the frame went elsewhere (as any
+      // frame may navigate itself): its message comes from the other origin.
+      await p.goto(`${env.origin}/e2e/host.html`);
+      await record(p);
+      const frame = await (await p.$("#f")).contentFrame();
+      await frame.goto(`${away}/away.html`);
+      await frame.evaluate((m) => parent.postMessage(m, "*"), HEIGHT);
+      await p.waitForFunction((o) => window.__messages.includes(o), away);
+      assertEqual(await p.evaluate(() => document.getElementById("f").style.height), "", "the frame's height");
+    } finally {
+      await p.close();
+      await new Promise((ok) => other.close(ok));
+    }
+  });
+
+  await test("regression: embed-frame.js ignores frames without a src (about:blank, srcdoc) on the bundle's origin", async () => {
+    const p = await open(env, null);
+    try {
+      await p.route(`${env.origin}/e2e/blank-frames.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP },
+          body: `<!doctype html><meta charset="utf-8"><title>frames</title>
+<script src="/embed-frame.js"></script>
+<iframe id="blank" width="300" height="200" title="blank"></iframe>
+<iframe id="doc" srcdoc="<p>doc</p>" width="300" height="200" title="doc"></iframe>`,
+        }),
+      );
+      await p.goto(`${env.origin}/e2e/blank-frames.html`);
+      await record(p);
+      for (const id of ["blank", "doc"]) {
+        const frame = await (await p.$(`#${id}`)).contentFrame();
+        await frame.evaluate((m) => parent.postMessage(m, "*"), HEIGHT);
+      }
+      // Both came from the bundle's origin (the page's), so the first check let them through.
+      await p.waitForFunction((o) => window.__messages.filter((m) => m === o).length === 2, env.origin);
+      const heights = await p.evaluate(() => ["blank", "doc"].map((id) => document.getElementById(id).style.height));
+      assertEqual(heights, ["", ""], "the frames' heights");
+    } finally {
+      await p.close();
     }
   });
 }
