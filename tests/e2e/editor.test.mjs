@@ -581,6 +581,17 @@ export default async function editorTests(env) {
     await assertClean(f);
     await f.close();
   });
+  await test("editor: publish: a bundle or data address that is not http(s) gives no snippet", async () => {
+    const p = await editor(env);
+    for (const [field, text] of [["#bundle-url", "javascript:alert(1)//"], ["#host-url", "data:application/json,{}"]]) {
+      await p.locator(field).fill(text);
+      const shown = await p.locator("#snippets").textContent();
+      assert(!/javascript:|data:/.test(shown) && !(await p.locator("#snippet-component").count()), `${field}: ${shown}`);
+      await p.locator(field).fill("https://news.example.com/park/");
+    }
+    assert(await p.locator("#snippet-component").count(), "snippets again with http(s) addresses");
+    await p.close();
+  });
   await test("editor: readable at 320 px in zh and en: only the table and the preview scroll sideways", async () => {
     const p = await editor(env, { viewport: { width: 320, height: 700 } });
     for (const lang of ["zh", "en"]) {

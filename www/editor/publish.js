@@ -5,11 +5,21 @@ import { download, pngBlob } from "../embed.js";
 import { serialize } from "./state.js";
 import { word } from "./words.js";
 
-/** An absolute URL ending in "/" from what was typed, or the text as typed. */
-function base(text) {
-  const t = text.trim();
-  return t.endsWith("/") ? t : `${t}/`;
+/**
+ * What was typed as an absolute http(s) URL, or null: a snippet must never carry another
+ * scheme (a javascript: URL in an iframe's src would run on the news page's behalf).
+ */
+export function httpUrl(text) {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
 }
+
+/** The bundle's URL ending in "/". */
+const base = (url) => (url.endsWith("/") ? url : `${url}/`);
 
 const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
@@ -69,7 +79,16 @@ export class Publisher {
     const { chart, lang } = this.view();
     const spec = this.doc().charts.find((c) => c?.id === chart);
     const title = (spec?.title && spec.title[lang]) || chart;
-    const s = snippets({ bundle: this.bundle.value, json: this.host.value, id: chart, lang, title });
+    const bundle = httpUrl(this.bundle.value);
+    const json = httpUrl(this.host.value);
+    if (!bundle || !json) {
+      const p = document.createElement("p");
+      p.className = "help";
+      p.textContent = word("httpOnly");
+      this.box.replaceChildren(p);
+      return;
+    }
+    const s = snippets({ bundle, json, id: chart, lang, title });
     const blocks = [
       ["component", word("snippetComponent")],
       ["iframe", word("snippetIframe")],
