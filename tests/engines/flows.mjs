@@ -349,10 +349,10 @@ export async function flows(env) {
   // --- a bad data-src ------------------------------------------------------------------
   const bad = await env.open("/engines-fail-soft.html");
   try {
-    await test("data-src: a missing or malformed file fails soft (message, error event); the neighbour draws", async () => {
-      await settled(bad, 3);
+    await test("data-src: a missing, malformed, endless or bomb-like file fails soft (message, error event); the neighbour draws", async () => {
+      await settled(bad, 5);
       const state = await bad.evaluate(() =>
-        ["missing", "broken", "good"].map((id) => {
+        ["missing", "broken", "endless", "bomb", "good"].map((id) => {
           const root = document.getElementById(id).shadowRoot;
           const events = window.__events.filter((e) => e.id === id && e.type !== "hover");
           return {
@@ -364,13 +364,14 @@ export async function flows(env) {
           };
         }),
       );
-      for (const [s, what] of [[state[0], /missing\.json.*404/], [state[1], /line 1|column|JSON/i]]) {
+      const tooLarge = /larger than 512 KB/;
+      for (const [s, what] of [[state[0], /missing\.json.*404/], [state[1], /line 1|column|JSON/i], [state[2], tooLarge], [state[3], tooLarge]]) {
         assertEqual(s.events, ["error"], `${s.id}: events`);
         assert(what.test(s.message), `${s.id}: error message "${s.message}"`);
         assert(s.alert?.includes(s.message), `${s.id}: the box shows the message: "${s.alert}"`);
         assertEqual(s.canvases, 0, `${s.id}: canvases`);
       }
-      assertEqual(state[2].events, ["ready"], "neighbour events");
+      assertEqual(state[4].events, ["ready"], "neighbour events");
       assertEqual((await drawnCorrectly(bad, data, "#good", 0)).problems, [], "neighbour marks");
     });
   } finally {

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createGzip } from "node:zlib";
 import { CSP, serve } from "../../.ci/serve.mjs";
 import { flows } from "./flows.mjs";
 import { POLL } from "./inpage.mjs";
@@ -44,6 +45,29 @@ function send(res, type, body) {
 }
 
 const HTML = "text/html; charset=utf-8";
+// Hostile data sources: an answer that never ends, and a small gzip file that expands to
+// 256 MiB. Each must end in the widget's error event (the reader gives up at its limit).
+const SPACES = Buffer.alloc(1024 * 1024, 0x20);
+function endless(req, res) {
+  res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+  const write = () => {
+    while (!res.destroyed && res.write(SPACES));
+  };
+  res.on("drain", write);
+  req.on("close", () => res.destroy());
+  write();
+}
+let bomb;
+function gzipBomb() {
+  bomb ??= new Promise((ok) => {
+    const gzip = createGzip({ level: 9 });
+    const parts = [];
+    gzip.on("data", (d) => parts.push(d)).on("end", () => ok(Buffer.concat(parts)));
+    for (let i = 0; i < 256; i++) gzip.write(SPACES);
+    gzip.end();
+  });
+  return bomb;
+}
 const routes = {
   "/": (req, res) => send(res, HTML, withRecorder(new URL("index.html", dist))),
   "/engines/recorder.js": (req, res) =>
@@ -54,6 +78,12 @@ const routes = {
     send(res, "application/json", readFileSync(new URL("tests/fixtures/forms.json", root))),
   "/engines/malformed.json": (req, res) =>
     send(res, "application/json", readFileSync(new URL("tests/corpus/01-malformed-json.json", root))),
+  "/engines/endless.json": endless,
+  "/engines/bomb.json": async (req, res) => {
+    const body = await gzipBomb();
+    res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "cache-control": "no-store" });
+    res.end(body);
+  },
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
 };
 for (const page of ["index.html", "article.html", "frame.html", "editor.html"]) {
