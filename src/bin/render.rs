@@ -2,6 +2,7 @@
 //!
 //!     cargo run --bin render -- --chart growth-2019 --lang zh --out x.svg
 //!     cargo run --bin render -- --all --out-dir dist/fallback      # <chart>.<lang>.svg
+//!     cargo run --bin render -- --pictures out   # <chart>.<lang>.<look>.<width>.svg, inline
 //!
 //!     cargo run --bin render -- --heights dist/heights.js     # for the loading skeleton
 //!     cargo run --bin render -- --compact dist/data           # <chart>.bin, all.bin
@@ -26,79 +27,141 @@ mod native {
     use park_infographic::svg;
     use park_infographic::theme::{Theme, ThemeName};
     use park_infographic::vocab::Lang;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
-    pub fn run(args: Vec<String>) -> Result<(), String> {
-        let mut chart = None;
-        let mut lang = "zh".to_string();
-        let mut theme = "light".to_string();
-        let mut width_css = 640.0;
-        let (mut out, mut out_dir, mut data_path, mut all) = (None, None, None, false);
-        let mut heights = None;
-        let mut labels = None;
-        let mut compact = None;
+    /// What the command line asks for.
+    #[derive(Default)]
+    struct Options {
+        chart: Option<String>,
+        lang: Option<String>,
+        theme: Option<String>,
+        width_css: Option<f64>,
+        out: Option<PathBuf>,
+        out_dir: Option<PathBuf>,
+        data_path: Option<PathBuf>,
+        all: bool,
+        heights: Option<PathBuf>,
+        labels: Option<PathBuf>,
+        compact: Option<PathBuf>,
+        pictures: Option<PathBuf>,
+    }
+
+    fn parse(args: Vec<String>) -> Result<Options, String> {
+        let mut o = Options::default();
         let mut it = args.into_iter();
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or(format!("{flag} needs a value"));
             match flag.as_str() {
-                "--chart" => chart = Some(value()?),
-                "--lang" => lang = value()?,
-                "--theme" => theme = value()?,
-                "--width" => width_css = value()?.parse().map_err(|e| format!("--width: {e}"))?,
-                "--out" => out = Some(PathBuf::from(value()?)),
-                "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
-                "--data" => data_path = Some(PathBuf::from(value()?)),
-                "--all" => all = true,
-                "--heights" => heights = Some(PathBuf::from(value()?)),
-                "--labels" => labels = Some(PathBuf::from(value()?)),
-                "--compact" => compact = Some(PathBuf::from(value()?)),
+                "--chart" => o.chart = Some(value()?),
+                "--lang" => o.lang = Some(value()?),
+                "--theme" => o.theme = Some(value()?),
+                "--width" => {
+                    let w = value()?.parse().map_err(|e| format!("--width: {e}"))?;
+                    o.width_css = Some(w);
+                }
+                "--out" => o.out = Some(PathBuf::from(value()?)),
+                "--out-dir" => o.out_dir = Some(PathBuf::from(value()?)),
+                "--data" => o.data_path = Some(PathBuf::from(value()?)),
+                "--all" => o.all = true,
+                "--heights" => o.heights = Some(PathBuf::from(value()?)),
+                "--labels" => o.labels = Some(PathBuf::from(value()?)),
+                "--compact" => o.compact = Some(PathBuf::from(value()?)),
+                "--pictures" => o.pictures = Some(PathBuf::from(value()?)),
                 other => return Err(format!("unknown option {other}")),
             }
         }
-        let data = match data_path {
-            Some(p) => {
-                let json =
-                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-                Dataset::from_json(&json).map_err(|e| format!("{}: {e}", p.display()))?
-            }
-            None => Dataset::default_data().map_err(|e| e.to_string())?,
+        Ok(o)
+    }
+
+    /// The dataset: an editor's JSON file, or the built-in data.
+    fn load(path: Option<&Path>) -> Result<Dataset, String> {
+        let Some(p) = path else {
+            return Dataset::default_data().map_err(|e| e.to_string());
         };
-        let theme = Theme::get(ThemeName::parse(&theme).map_err(|e| e.to_string())?);
-        if let Some(path) = labels {
-            let json = crate::labels::every_label(theme)?;
-            return std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()));
+        let json = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        Dataset::from_json(&json).map_err(|e| format!("{}: {e}", p.display()))
+    }
+
+    fn write(path: &Path, text: &str) -> Result<(), String> {
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let o = parse(args)?;
+        let data = load(o.data_path.as_deref())?;
+        let theme = ThemeName::parse(o.theme.as_deref().unwrap_or("light"));
+        let theme = Theme::get(theme.map_err(|e| e.to_string())?);
+        let width_css = o.width_css.unwrap_or(640.0);
+        if let Some(path) = o.labels {
+            return write(&path, &crate::labels::every_label(theme)?);
         }
-        if let Some(dir) = compact {
+        if let Some(dir) = o.compact {
             return compact_files(&data, &dir);
         }
-        if let Some(path) = heights {
-            let js = heights_module(&data, theme)?;
-            return std::fs::write(&path, js).map_err(|e| format!("{}: {e}", path.display()));
+        if let Some(path) = o.heights {
+            return write(&path, &heights_module(&data, theme)?);
         }
-        if all {
-            let dir = out_dir.ok_or("--all needs --out-dir")?;
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for id in data.chart_ids() {
-                for (code, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
-                    let (svg, _) = svg::render(&data, &id, lang, theme, width_css)
-                        .map_err(|e| e.to_string())?;
-                    let path = dir.join(format!("{id}.{code}.svg"));
-                    std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
-                }
-            }
-            return Ok(());
+        if let Some(dir) = o.pictures {
+            return picture_files(&data, &dir);
         }
-        let id = chart.ok_or("--chart is required (or --all)")?;
+        if o.all {
+            let dir = o.out_dir.ok_or("--all needs --out-dir")?;
+            return fallback_files(&data, theme, width_css, &dir);
+        }
+        let id = o.chart.ok_or("--chart is required (or --all)")?;
+        let lang = o.lang.unwrap_or_else(|| "zh".to_string());
         let lang = Lang::parse(&lang).ok_or(format!("unknown lang \"{lang}\"; use zh or en"))?;
         let (svg, _) =
             svg::render(&data, &id, lang, theme, width_css).map_err(|e| e.to_string())?;
-        match out {
-            Some(p) => std::fs::write(&p, svg).map_err(|e| format!("{}: {e}", p.display())),
+        match o.out {
+            Some(p) => write(&p, &svg),
             None => {
                 print!("{svg}");
                 Ok(())
             }
         }
+    }
+
+    const LANGS: [(&str, Lang); 2] = [("zh", Lang::Zh), ("en", Lang::En)];
+
+    /// The no-script fallbacks, `<chart>.<lang>.svg`: standalone documents at one width.
+    fn fallback_files(
+        data: &Dataset,
+        theme: Theme,
+        width_css: f64,
+        dir: &Path,
+    ) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for id in data.chart_ids() {
+            for (code, lang) in LANGS {
+                let (svg, _) =
+                    svg::render(data, &id, lang, theme, width_css).map_err(|e| e.to_string())?;
+                write(&dir.join(format!("{id}.{code}.svg")), &svg)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The widths pictures are laid out for: a phone's column and a desktop article's.
+    const PICTURE_WIDTHS_CSS: [u32; 2] = [360, 640];
+
+    /// The snippets' inline pictures, `<chart>.<lang>.<look>.<width>.svg`, for every chart,
+    /// language, look and picture width.
+    fn picture_files(data: &Dataset, dir: &Path) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for id in data.chart_ids() {
+            for (code, lang) in LANGS {
+                for look in svg::Look::ALL {
+                    for width in PICTURE_WIDTHS_CSS {
+                        let (svg, _) = svg::picture(data, &id, lang, look, f64::from(width))
+                            .map_err(|e| format!("{id} {code} {}: {e}", look.name()))?;
+                        let name = format!("{id}.{code}.{}.{width}.svg", look.name());
+                        write(&dir.join(name), &svg)?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The data files the built-in charts' module reads (`data::compact`): one per chart
