@@ -60,9 +60,10 @@ pub struct Data {
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Data {
-    /// A built-in data file's bytes (`data/<chart>.bin`, `data/all.bin`: the compact form
-    /// `cargo run --bin render -- --compact` writes from default.json, validated there).
-    /// Only in the built-in data's module: the JSON module's pages read editors' files.
+    /// A compact data file's bytes: the built-in data's (`data/<chart>.bin`, `data/all.bin`)
+    /// or one an editor published (`compactBytes`). Files come from anywhere, so it checks
+    /// the header and checksum, and what charts need to be drawn safely (`data::compact`).
+    /// Only in the compact files' module: the JSON module's pages read editors' JSON.
     #[cfg(not(feature = "json"))]
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Data, JsValue> {
@@ -345,6 +346,15 @@ pub fn check_json(json: &str) -> Vec<String> {
 #[wasm_bindgen(js_name = deriveValue)]
 pub fn derive_value(json: &str, index: usize) -> Result<f64, JsValue> {
     Ok(data::derived_value(&Dataset::read_json(json)?, index)?)
+}
+
+/// An editor's JSON, read and validated exactly as `Data.fromJson` reads it, in the compact
+/// form (`data::compact`) that a widget with a `data-src` ending in `.bin` reads: what
+/// the editor publishes.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = compactBytes)]
+pub fn compact_bytes(json: &str) -> Result<Vec<u8>, JsValue> {
+    Ok(data::compact::encode(&Dataset::from_json(json)?))
 }
 
 /// The rule names `derived.op` accepts, in the order the schema documents them.

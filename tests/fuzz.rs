@@ -1,6 +1,8 @@
 //! No panics reachable from input: property-based fuzzing (proptest) of the dataset parser
 //! and validator, and of everything a valid dataset then reaches — layout of every chart
-//! at any frame, hit-testing, keyboard stepping, painting, formatting, describing, CSV.
+//! at any frame, hit-testing, keyboard stepping, painting, formatting, describing, CSV —
+//! and of the compact files' reader, which checks less than the validator (only what
+//! drawing needs): whatever it accepts must draw as safely.
 //!
 //! `cargo test` (and `make test`) runs every property with proptest's default 256 cases
 //! (the heaviest with fewer, see `heavy()`); `make fuzz` runs them with `PROPTEST_CASES`
@@ -13,7 +15,8 @@
 
 use park_infographic::charts;
 use park_infographic::data::{
-    self, Band, Bound, Dataset, Kind, Text, Unit, DEFAULT_JSON, MAX_JSON_BYTES,
+    self, compact, Band, Bound, Dataset, Form, Kind, Text, Unit, DEFAULT_JSON, MAX_FIGURES,
+    MAX_JSON_BYTES,
 };
 use park_infographic::describe;
 use park_infographic::format;
@@ -371,6 +374,28 @@ fn byte_edit() -> impl Strategy<Value = ByteEdit> {
         3 => (i(), json_byte()).prop_map(|(a, b)| ByteEdit::Replace(a, b)),
         1 => i().prop_map(ByteEdit::Truncate),
         1 => (i(), 1usize..400, i()).prop_map(|(a, n, to)| ByteEdit::Copy(a, n, to)),
+    ]
+}
+
+/// Bytes that mean something in a compact file: zero (an empty text or list, `None`, the
+/// first name), one (`Some`), LEB128's continuation bit, the extremes.
+fn compact_byte() -> impl Strategy<Value = u8> {
+    prop_oneof![
+        3 => prop::sample::select(vec![0x00, 0x01, 0x02, 0x07, 0x7F, 0x80, 0x81, 0xFF]),
+        1 => any::<u8>(),
+    ]
+}
+
+/// Damage to a compact file's payload: mostly one byte replaced, which leaves the
+/// structure readable more often than not (a text, a number, a name changes), so the
+/// result often reaches the charts; some bytes removed, added or copied.
+fn compact_byte_edit() -> impl Strategy<Value = ByteEdit> {
+    let i = || any::<usize>();
+    prop_oneof![
+        8 => (i(), compact_byte()).prop_map(|(a, b)| ByteEdit::Replace(a, b)),
+        1 => (i(), 1usize..4).prop_map(|(a, n)| ByteEdit::Delete(a, n)),
+        1 => (i(), prop::collection::vec(compact_byte(), 1..4)).prop_map(|(a, b)| ByteEdit::Insert(a, b)),
+        1 => (i(), 1usize..64, i()).prop_map(|(a, n, to)| ByteEdit::Copy(a, n, to)),
     ]
 }
 
@@ -1049,6 +1074,102 @@ fn the_syntax_scan_agrees_with_serde_json() {
         }
         Ok(())
     });
+}
+
+// ---------------------------------------------------------------------------------------
+// (f) Compact files
+// ---------------------------------------------------------------------------------------
+
+/// What a widget does with a compact file it read: every chart at 320 and 960 CSS px, in
+/// both languages (frames in pairs: `exercise_charts` alternates the language), hit-tested,
+/// stepped and painted; the words of every figure; and no more marks over all charts
+/// (`chart="all"`) than twice what a valid dataset may have, so nothing a file says is
+/// drawn a thousand times over.
+fn exercise_compact(data: &Dataset, tally: &Tally) -> Result<(), TestCaseError> {
+    tally.accepted();
+    exercise_words(data)?;
+    let frames = [(320.0, 1.0), (320.0, 1.0), (960.0, 1.0), (960.0, 1.0)];
+    exercise_charts(data, &frames, &[(40.0, 40.0)], true, tally)?;
+    let frame = Frame::new(320.0, 1.0).expect("a usable size");
+    let theme = Theme::get(ThemeName::Light);
+    let mut marks = 0;
+    for id in data.chart_ids() {
+        let l = charts::layout(data, &id, Lang::Zh, theme, frame)
+            .map_err(|e| TestCaseError::fail(format!("{id}: {e}")))?;
+        marks += l.marks.len();
+    }
+    prop_assert!(marks <= 2 * MAX_FIGURES, "{marks} marks");
+    Ok(())
+}
+
+/// The files the built-in data ships (`all.bin` and one per chart) and what editors
+/// publish, changed: first as a dataset (any value, unit, bound, label, period; figures
+/// removed, copied, moved: `encode` writes whatever it is given, so these reach `decode`
+/// with NaN, negative counts, dangling references and everything else the validator would
+/// have refused), then as bytes behind a re-computed checksum, so the damage reaches the
+/// reader rather than stopping at the checksum. Whatever `decode` accepts is drawn.
+#[test]
+fn mutated_compact_files_are_refused_or_drawn() {
+    let tally = Tally::new("(f) compact::decode(mutated file) + layout/hit/paint");
+    let base = default_dataset();
+    let mut files = vec![base.clone()];
+    files.extend(base.chart_ids().iter().map(|id| compact::subset(&base, id)));
+    let strategy = (
+        0..files.len(),
+        prop::collection::vec(edit(), 0..6),
+        prop::collection::vec(compact_byte_edit(), 0..3),
+    );
+    check(heavy(), strategy, |(k, edits, byte_edits)| {
+        tally.case();
+        let mut data = files[k].clone();
+        for e in &edits {
+            apply(&mut data, e);
+        }
+        let mut payload = compact::encode(&data)[compact::HEADER_LEN..].to_vec();
+        // The reader refuses nothing the validator accepts.
+        if data::validate(&data).is_ok() {
+            let read = compact::decode(&compact::with_header(&payload));
+            prop_assert_eq!(read, Ok(data.clone()));
+        }
+        for e in &byte_edits {
+            apply_bytes(&mut payload, e);
+        }
+        match compact::decode(&compact::with_header(&payload)) {
+            Ok(read) => exercise_compact(&read, &tally),
+            Err(e) => {
+                prop_assert!(!e.to_string().is_empty());
+                Ok(())
+            }
+        }
+    });
+}
+
+/// A units chart (one square per thing) whose count is a billion: read, and drawn as a
+/// number, not as a billion squares.
+#[test]
+fn a_units_chart_with_a_count_of_a_billion_is_drawn_bounded() {
+    let mut data = compact::subset(&default_dataset(), "targets-2020");
+    assert_eq!(data.charts[0].form, Some(Form::Units));
+    let count = data
+        .figures
+        .iter()
+        .position(|f| f.unit == Unit::Count && f.chart.is_some())
+        .expect("the chart has a count");
+    data.figures[count].value = Some(1e9);
+    let read = compact::decode(&compact::encode(&data)).expect("a billion is a number");
+    let tally = Tally::new("a units chart with a count of 1e9");
+    exercise_compact(&read, &tally).unwrap();
+    let frame = Frame::new(320.0, 1.0).unwrap();
+    let theme = Theme::get(ThemeName::Light);
+    let before = charts::layout(&default_dataset(), "targets-2020", Lang::Zh, theme, frame)
+        .unwrap()
+        .shapes
+        .len();
+    let after = charts::layout(&read, "targets-2020", Lang::Zh, theme, frame)
+        .unwrap()
+        .shapes
+        .len();
+    assert!(after < before + 50, "{before} shapes became {after}");
 }
 
 // ---------------------------------------------------------------------------------------

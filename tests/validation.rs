@@ -49,6 +49,41 @@ fn the_built_in_data_passes_validation_and_its_files_are_it() {
     assert_eq!(data.charts.len(), 8);
 }
 
+/// The compact files' reader has no validator, only the limits that keep drawing safe:
+/// whatever it refuses, validation refuses too (so no file an editor could publish is
+/// refused), and it refuses what would break the charts (tests/fuzz.rs: that the reader
+/// accepts every dataset validation accepts, and draws whatever it accepts).
+#[test]
+fn what_the_compact_reader_refuses_validation_refuses_too() {
+    let base = Dataset::default_data().expect("default.json reads");
+    type Change = fn(&mut Dataset);
+    let changes: [(&str, Change); 6] = [
+        ("NaN", |d| d.figures[0].value = Some(f64::NAN)),
+        ("1e16", |d| d.figures[0].value = Some(1e16)),
+        ("infinite low", |d| d.figures[0].low = Some(f64::INFINITY)),
+        ("a 301-character note", |d| {
+            d.figures[0].note = Some(park_infographic::data::Text {
+                zh: "注".repeat(301),
+                en: "note".into(),
+            })
+        }),
+        ("501 figures", |d| {
+            let extra = d.figures[0].clone();
+            d.figures.resize(501, extra);
+        }),
+        ("a chart's id 300 times", |d| {
+            let again = d.charts[0].clone();
+            d.charts.resize(300, again);
+        }),
+    ];
+    for (what, change) in changes {
+        let mut data = base.clone();
+        change(&mut data);
+        assert!(compact::decode(&compact::encode(&data)).is_err(), "{what}");
+        assert!(validate(&data).is_err(), "{what}");
+    }
+}
+
 #[test]
 fn invalid_json_reports_line_and_column() {
     rejects(

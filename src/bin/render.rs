@@ -165,15 +165,20 @@ mod native {
     }
 
     /// The data files the built-in charts' module reads (`data::compact`): one per chart
-    /// with what that chart needs, and `all.bin` for `chart="all"`.
+    /// with what that chart needs, and `all.bin` for `chart="all"`. Each is read back as
+    /// the widget reads it before it is written, so no file the widget refuses ships.
     fn compact_files(data: &Dataset, dir: &std::path::Path) -> Result<(), String> {
-        use park_infographic::data::compact::{encode, subset};
+        use park_infographic::data::compact::{decode, encode, subset};
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut files = vec![("all".to_string(), encode(data))];
+        let mut files = vec![("all".to_string(), data.clone())];
         for id in data.chart_ids() {
-            files.push((id.clone(), encode(&subset(data, &id))));
+            files.push((id.clone(), subset(data, &id)));
         }
-        for (name, bytes) in files {
+        for (name, part) in files {
+            let bytes = encode(&part);
+            if decode(&bytes).as_ref() != Ok(&part) {
+                return Err(format!("{name}.bin does not read back as written"));
+            }
             let path = dir.join(format!("{name}.bin"));
             std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         }

@@ -1,4 +1,5 @@
-//! The dataset: its types, the built-in data's compact files, and (with the `json`
+//! The dataset: its types, its compact files (the built-in data's, and what editors
+//! publish), the checks every dataset passes before it is drawn, and (with the `json`
 //! feature) editors' JSON: parsing, reading and validation.
 
 pub mod compact;
@@ -12,10 +13,7 @@ mod validate;
 
 pub use model::*;
 #[cfg(feature = "json")]
-pub use validate::{
-    derived_value, validate, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
-    SCHEMA_VERSION,
-};
+pub use validate::{derived_value, validate};
 
 use crate::error::Error;
 
@@ -25,7 +23,45 @@ use crate::error::Error;
 #[cfg(feature = "json")]
 pub const DEFAULT_JSON: &str = include_str!("default.json");
 
-/// Editors' files larger than this are refused before parsing (the default is ~40 KB).
+// The limits every dataset keeps, whichever reader reads it: `validate` checks them (and
+// more) in editors' JSON, `compact::decode` as it reads a compact file.
+
+/// The schema version this widget reads. Version 2 added `form` to every chart.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Labels longer than this do not fit any chart row, even wrapped.
+pub const MAX_LABEL_CHARS: usize = 80;
+/// Notes, descriptions and rules are tooltip text; beyond this they are essays.
+pub const MAX_NOTE_CHARS: usize = 300;
+/// A whole dataset; more is not an infographic any more.
+pub const MAX_FIGURES: usize = 500;
+/// One chart; more marks than this cannot be told apart on a phone.
+pub const MAX_FIGURES_PER_CHART: usize = 40;
+/// Beyond this (in absolute value) no chart scale or formatter is meaningful, f64 loses
+/// integers, and unit conversions head for infinity.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// The dataset's schema version. Validation runs it first, so an old file hears about its
+/// version rather than about the fields version 2 added.
+fn check_schema(version: u32) -> Result<(), Error> {
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let hint = if version == 1 {
+        " (it adds a \"form\" to every chart)"
+    } else {
+        ""
+    };
+    Err(Error::invalid(
+        "schema",
+        format!(
+            "version {version} is not supported; this widget reads version {SCHEMA_VERSION}{hint}"
+        ),
+    ))
+}
+
+/// Editors' files larger than this are refused before parsing (the default is ~40 KB),
+/// JSON and compact alike (a dataset's compact form is smaller than its JSON).
 pub const MAX_JSON_BYTES: usize = 512 * 1024;
 
 impl Dataset {

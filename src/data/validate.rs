@@ -2,50 +2,23 @@
 //! what is wrong in words an editor can act on.
 
 use super::model::*;
+use super::{
+    check_schema, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_VALUE,
+};
 use crate::error::{clip, Error};
 use crate::vocab::{is_kebab_id, MAX_ID_CHARS};
 
-/// The schema version this widget reads. Version 2 added `form` to every chart.
-pub const SCHEMA_VERSION: u32 = 2;
-
-/// Labels longer than this do not fit any chart row, even wrapped.
-pub const MAX_LABEL_CHARS: usize = 80;
-/// Notes, descriptions and rules are tooltip text; beyond this they are essays.
-pub const MAX_NOTE_CHARS: usize = 300;
-/// A whole dataset; more is not an infographic any more.
-pub const MAX_FIGURES: usize = 500;
-/// One chart; more marks than this cannot be told apart on a phone.
-pub const MAX_FIGURES_PER_CHART: usize = 40;
 /// Derived values are stored rounded to one decimal.
 const DERIVED_TOLERANCE: f64 = 0.051;
 
 pub fn validate(data: &Dataset) -> Result<(), Error> {
-    check_schema(u64::from(data.schema))?;
+    check_schema(data.schema)?;
     check_text("subject", &data.subject, MAX_LABEL_CHARS)?;
     check_source(&data.source)?;
     check_chart_specs(data)?;
     check_figures(data)?;
     check_chart_contents(data)?;
     Ok(())
-}
-
-/// Runs first, so an old file hears about its version rather than about the fields
-/// version 2 added.
-fn check_schema(version: u64) -> Result<(), Error> {
-    if version == u64::from(SCHEMA_VERSION) {
-        return Ok(());
-    }
-    let hint = if version == 1 {
-        " (it adds a \"form\" to every chart)"
-    } else {
-        ""
-    };
-    Err(Error::invalid(
-        "schema",
-        format!(
-            "version {version} is not supported; this widget reads version {SCHEMA_VERSION}{hint}"
-        ),
-    ))
 }
 
 fn check_source(source: &Source) -> Result<(), Error> {
@@ -359,9 +332,7 @@ fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
             format!("{} is not a finite number", num(v)),
         ));
     }
-    // Beyond this no chart scale or formatter is meaningful (and f64 loses integers).
-    const MAX_ABS: f64 = 1e15;
-    if v.abs() > MAX_ABS {
+    if v.abs() > MAX_VALUE {
         return Err(Error::invalid(
             path,
             format!("{} is too large to draw", crate::format::scientific(v)),
