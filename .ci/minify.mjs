@@ -5,9 +5,11 @@
 // reader sees, are kept as written.
 //
 //   node .ci/minify.mjs dist/a.js dist/b.css …        minifies in place
-//   node .ci/minify.mjs --bundle www/embed.js dist/embed.js
+//   node .ci/minify.mjs --bundle www/editor/main.js dist/b-<hash>/editor.js
+//   node .ci/minify.mjs --widget www/embed.js dist    the widget's entry, dist/embed.js
 import { buildSync, transformSync } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The README's "Browser support" floors: nothing newer than these is introduced.
@@ -38,8 +40,10 @@ export function minified(source, file) {
 /**
  * The ES module `entry` with every module it imports statically, as one minified file.
  * Dynamic imports of computed URLs (the wasm glue, the heights table) stay requests.
+ * `defines`: names in the source replaced by values of the build (`__BUILD__`, the way
+ * from the bundle to its build's files, so each file it loads is named by a literal URL).
  */
-export function bundled(entry) {
+export function bundled(entry, defines = { __BUILD__: "" }) {
   const { outputFiles } = buildSync({
     entryPoints: [entry],
     bundle: true,
@@ -50,14 +54,27 @@ export function bundled(entry) {
     charset: "utf8",
     write: false,
     logLevel: "error",
+    define: Object.fromEntries(Object.entries(defines).map(([k, v]) => [k, JSON.stringify(v)])),
   });
   return (HINT.exec(readFileSync(entry, "utf8"))?.[0] ?? "") + outputFiles[0].text;
+}
+
+/**
+ * What the widget's bundle (dist/embed.js, an entry beside the build's folder) is told of
+ * its build: the folder's name and the built-in data's chart ids.
+ */
+export function widgetDefines(dist) {
+  const build = readdirSync(dist).find((name) => /^b-[0-9a-f]{10}$/.test(name));
+  const data = JSON.parse(readFileSync(join(dist, build, "data/default.json"), "utf8"));
+  return { __BUILD__: `${build}/`, __BUILTIN_CHARTS__: data.charts.map((c) => c.id) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args[0] === "--bundle") {
     writeFileSync(args[2], bundled(args[1]));
+  } else if (args[0] === "--widget") {
+    writeFileSync(join(args[2], "embed.js"), bundled(args[1], widgetDefines(args[2])));
   } else {
     for (const file of args) writeFileSync(file, minified(readFileSync(file, "utf8"), file));
   }

@@ -37,7 +37,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundled } from "../.ci/minify.mjs";
+import { bundled, widgetDefines } from "../.ci/minify.mjs";
 import { CSP, serve } from "../.ci/serve.mjs";
 import { cpuWatch } from "./lib/cpu.mjs";
 import { markdown, targets, textTable } from "./lib/report.mjs";
@@ -93,7 +93,7 @@ for (const [what, path] of [
 const git = gitState();
 // dist/ is built from the tree, not from HEAD: at least its embed.js must be www/embed.js
 // as .ci/dist.sh bundles it.
-const builtEmbed = bundled(join(ROOT, "www", "embed.js"));
+const builtEmbed = bundled(join(ROOT, "www", "embed.js"), widgetDefines(DIST));
 if (builtEmbed !== readFileSync(join(DIST, "embed.js"), "utf8")) {
   git.dirty = true;
   git.changes.unshift("dist/ was not built from this tree (dist/embed.js differs from www/embed.js)");

@@ -22,7 +22,7 @@ pub mod vocab;
 
 use data::Dataset;
 use error::Error;
-use layout::{Frame, Layout, Rect};
+use layout::{Frame, Layout};
 use paint::{paint_part, Part, Target};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -99,21 +99,6 @@ pub struct Chart {
     layout: Option<Layout>,
 }
 
-impl Chart {
-    fn mark_rect(&self, mark: usize, pick: fn(&layout::Mark) -> Rect) -> Vec<f64> {
-        let Some(l) = &self.layout else {
-            return Vec::new();
-        };
-        l.marks.get(mark).map_or_else(Vec::new, |m| {
-            let r = pick(m);
-            [r.x, r.y, r.w, r.h]
-                .iter()
-                .map(|v| f64::from(*v) / l.scale)
-                .collect()
-        })
-    }
-}
-
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Chart {
@@ -131,20 +116,8 @@ impl Chart {
         })
     }
 
-    /// Lays out for `width_css` at pixel ratio `dpr`, sizes the canvas's backing store to
-    /// match (CSS size × dpr, so it is sharp), and draws. Read `heightCss` afterwards.
-    pub fn render(
-        &mut self,
-        canvas: &HtmlCanvasElement,
-        width_css: f64,
-        dpr: f64,
-    ) -> Result<(), JsValue> {
-        self.lay_out(width_css, dpr)?;
-        self.draw(canvas)
-    }
-
-    /// `render` in two steps, for a page that spreads first drawings over tasks: lays out
-    /// (hit-testing and `heightCss` answer from here on) …
+    /// Lays out for `width_css` at pixel ratio `dpr` (hit-testing and `heightCss` answer
+    /// from here on) …
     #[wasm_bindgen(js_name = layOut)]
     pub fn lay_out(&mut self, width_css: f64, dpr: f64) -> Result<(), JsValue> {
         let frame = Frame::new(width_css, dpr)?;
@@ -154,7 +127,8 @@ impl Chart {
         Ok(())
     }
 
-    /// … then draws that layout, sizing the canvas's backing store to it.
+    /// … then draws that layout, sizing the canvas's backing store to it (CSS size × dpr,
+    /// so it is sharp).
     pub fn draw(&self, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
         self.draw_part(canvas, Part::All)
     }
@@ -254,24 +228,23 @@ impl Chart {
         out.into()
     }
 
-    /// `[x, y, w, h]` in CSS pixels of the area that answers the pointer for `mark`.
-    #[wasm_bindgen(js_name = markHitBox)]
-    pub fn mark_hit_box(&self, mark: usize) -> Vec<f64> {
-        self.mark_rect(mark, |m| m.hit)
-    }
-
     /// `[x, y, w, h, px, py]` in CSS pixels: the drawn mark (bar, dot, square, tile rule),
     /// then a point painted in its colour when its figure is stated (a row of squares has
     /// a gap at its box's centre): where tests read the pixel back.
     #[wasm_bindgen(js_name = markBox)]
     pub fn mark_box(&self, mark: usize) -> Vec<f64> {
-        let mut out = self.mark_rect(mark, |m| m.outline);
-        if let Some(m) = self.layout.as_ref().and_then(|l| l.marks.get(mark)) {
-            let (x, y) = m.probe;
-            let scale = self.layout.as_ref().map_or(1.0, |l| l.scale);
-            out.extend([f64::from(x) / scale, f64::from(y) / scale]);
-        }
-        out
+        let Some((l, m)) = self
+            .layout
+            .as_ref()
+            .and_then(|l| Some((l, l.marks.get(mark)?)))
+        else {
+            return Vec::new();
+        };
+        let r = m.outline;
+        [r.x, r.y, r.w, r.h, m.probe.0, m.probe.1]
+            .iter()
+            .map(|v| f64::from(*v) / l.scale)
+            .collect()
     }
 
     pub fn title(&self) -> String {

@@ -334,7 +334,10 @@ mod tests {
             .map(|(px, bold)| format!("[{px}, \"{}\"]", if *bold { "bold" } else { "normal" }))
             .collect();
         let line = format!("const FONTS_CSS = [{}];", fonts.join(", "));
-        assert!(embed.contains(&line), "www/embed/schedule.js should say: {line}");
+        assert!(
+            embed.contains(&line),
+            "www/embed/schedule.js should say: {line}"
+        );
     }
 
     #[test]

@@ -93,10 +93,15 @@ pub fn render(
     Ok((out, layout))
 }
 
+/// Below the canvas the widget puts one line of text links (www/embed.css: `.actions`, 2 px
+/// above a 24 px line); a picture leaves that much room under the chart, so the widget,
+/// canvas and line, is as tall as the picture was.
+pub const LINKS_LINE_CSS: i32 = 26;
+
 /// The chart's picture for a snippet's inline markup, laid out at `width_css`: as wide as
-/// its container and exactly the layout's height, drawn unscaled from the left at that
-/// width or wider and shrunk to fit a narrower one, so the box does not move when the
-/// canvas replaces it.
+/// its container and exactly as tall as the widget that replaces it (the layout's height
+/// and the line of links), drawn unscaled from the left at that width or wider and shrunk
+/// to fit a narrower one, so the box does not move when the canvas replaces it.
 pub fn picture(
     data: &Dataset,
     chart: &str,
@@ -107,7 +112,7 @@ pub fn picture(
     let theme = look.theme();
     let layout = charts::layout(data, chart, lang, theme, Frame::new(width_css, 1.0)?)?;
     let title = escape(words(data, chart, lang).0);
-    let (w, h) = (layout.width_px, layout.height_px);
+    let (w, h) = (layout.width_px, layout.height_px + LINKS_LINE_CSS);
     // display="block": as an inline box the SVG would sit on a text baseline and make its
     // line taller than the chart.
     let mut out = format!(

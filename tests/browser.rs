@@ -91,7 +91,8 @@ fn draw_json(
     };
     let handle_data = Data::from_json(json).unwrap();
     let mut handle = Chart::new(&handle_data, chart, code, name).unwrap();
-    handle.render(&canvas, width_css, dpr).unwrap();
+    handle.lay_out(width_css, dpr).unwrap();
+    handle.draw(&canvas).unwrap();
     let layout = charts::layout(
         data,
         chart,

@@ -11,7 +11,7 @@ use park_infographic::data::{Dataset, Unit, DEFAULT_JSON};
 use park_infographic::describe;
 use park_infographic::layout::{HAlign, Layout, Shape, VAlign};
 use park_infographic::paint::{paint, Target};
-use park_infographic::svg::{escape, picture, render, Look};
+use park_infographic::svg::{escape, picture, render, Look, LINKS_LINE_CSS};
 use park_infographic::theme::{Theme, ThemeName};
 use park_infographic::vocab::{Form, Lang};
 use plotters::prelude::IntoDrawingArea;
@@ -211,8 +211,11 @@ fn every_chart_renders(data: &Dataset) {
                 assert_eq!(all[1].name, "title", "{chart}");
                 assert_eq!(all[1].text, title, "{chart}");
                 assert_eq!(root.attr("role"), Some("img"));
-                assert_eq!(root.attr("height"), Some(&*layout.height_px.to_string()));
-                let view = format!("0 0 {} {}", layout.width_px, layout.height_px);
+                // A picture leaves room for the widget's line of links under the chart.
+                let reserve = if look.is_some() { LINKS_LINE_CSS } else { 0 };
+                let height = layout.height_px + reserve;
+                assert_eq!(root.attr("height"), Some(&*height.to_string()));
+                let view = format!("0 0 {} {height}", layout.width_px);
                 assert_eq!(root.attr("viewBox"), Some(view.as_str()));
                 if look.is_some() {
                     assert_eq!(root.attr("aria-label"), Some(title), "{chart}");
@@ -259,7 +262,7 @@ fn marks_have_labels(data: &Dataset, chart: &str, lang: Lang, layout: &Layout, j
 
 /// The snippet's box is as wide as its container and exactly the chart's height: a block
 /// (not a baseline-aligned inline box), the drawing unscaled from the left when there is
-/// room and shrunk to fit when not.
+/// room and shrunk to fit when not; as tall as the widget, chart and line of links.
 #[test]
 fn pictures_fill_their_width_at_the_layouts_height() {
     let data = Dataset::default_data().unwrap();
@@ -267,7 +270,8 @@ fn pictures_fill_their_width_at_the_layouts_height() {
         let (svg, layout) = picture(&data, "growth-2019", Lang::Zh, look, 640.0).unwrap();
         let all = elements(&svg);
         assert_eq!(all[0].attr("width"), Some("100%"));
-        assert_eq!(all[0].attr("height"), Some(&*layout.height_px.to_string()));
+        let height = layout.height_px + LINKS_LINE_CSS;
+        assert_eq!(all[0].attr("height"), Some(&*height.to_string()));
         assert_eq!(all[0].attr("preserveAspectRatio"), Some("xMinYMin meet"));
         assert_eq!(all[0].attr("display"), Some("block"));
         assert_eq!(all[0].attr("lang"), Some("zh-CN"));

@@ -28,8 +28,5 @@
 import { define } from "./embed/element.js";
 import { requestForPage } from "./embed/load.js";
 
-export { download, pngBlob } from "./embed/dom.js";
-export { isChartId } from "./embed/load.js";
-
 requestForPage();
 define();

@@ -1,15 +1,19 @@
-// frame.html: one <park-infographic> from the URL, sized by the host page.
+// The iframe target, in two kinds of page, sized by the host page:
 //
+//   frames/<chart>.<lang>.html   a chart's static frame page, written by the build (and by
+//                                the editor's publish step) with the chart's picture in its
+//                                HTML: the iframe shows the chart at once, also without
+//                                JavaScript; this script finds the element there
 //   frame.html?chart=growth-2019&lang=zh&theme=auto
 //   frame.html?chart=my-chart&lang=zh&data-src=data/mine.json   (a dataset on this origin)
 //
-// Unknown or missing parameters fall back to growth-2019, zh, auto. Inside an iframe
-// this posts {type: "park-infographic:height", chart, height} to the parent whenever the
-// document's height changes (embed-frame.js on the host page resizes the iframe), and
-// obeys one message from the parent only: {type: "park-infographic:set", lang?, theme?}.
-// The built-in charts (frame.html draws the built-in data), from the file embed.js also
+// On frame.html unknown or missing parameters fall back to growth-2019, zh, auto. Inside
+// an iframe this posts {type: "park-infographic:height", chart, height} to the parent
+// whenever the document's height changes (embed-frame.js on the host page resizes the
+// iframe), and obeys one message from the parent only: {type: "park-infographic:set",
+// lang?, theme?}.
+// The built-in charts (frame.html draws the built-in data), from the file the widget also
 // loads: no need to wait for the wasm to know them.
-import { isChartId } from "./embed.js";
 import HEIGHTS from "./heights.js";
 
 const LANGS = ["zh", "en"];
@@ -22,8 +26,11 @@ const pick = (name, allowed) => {
   const value = params.get(name);
   return allowed.includes(value) ? value : DEFAULTS[name];
 };
-const state = { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
-let widget = null;
+// A static frame page holds its element already; frame.html makes one from its URL.
+let widget = document.querySelector("#chart park-infographic");
+const state = widget
+  ? { lang: widget.getAttribute("lang") || "zh", theme: widget.getAttribute("theme") || "auto" }
+  : { lang: pick("lang", LANGS), theme: pick("theme", THEMES) };
 
 // Listening from the start: a parent may send its first message as soon as the frame
 // loads. Only the parent may switch the language or theme, and only with a well-formed
@@ -38,18 +45,19 @@ if (framed) {
   });
 }
 
-// An editor's dataset (the editor's iframe snippet): a data-src on the frame's own origin
-// only, so no other site can make this origin show figures of its choosing; its chart
-// ids are the editor's (any short kebab-case id).
-const dataSrc = sameOrigin(params.get("data-src"));
-const chart = dataSrc && isChartId(params.get("chart") ?? "")
-  ? params.get("chart")
-  : pick("chart", Object.keys(HEIGHTS.charts));
-
-widget = document.createElement("park-infographic");
-widget.setAttribute("chart", chart);
-if (dataSrc) widget.setAttribute("data-src", dataSrc);
-apply();
+if (!widget) {
+  // An editor's dataset (the editor's iframe snippet): a data-src on the frame's own origin
+  // only, so no other site can make this origin show figures of its choosing; its chart
+  // ids are the editor's (the widget says so if the dataset has no such chart).
+  const dataSrc = sameOrigin(params.get("data-src"));
+  const chart = dataSrc ? params.get("chart") || DEFAULTS.chart : pick("chart", Object.keys(HEIGHTS.charts));
+  widget = document.createElement("park-infographic");
+  widget.setAttribute("chart", chart);
+  if (dataSrc) widget.setAttribute("data-src", dataSrc);
+  apply();
+  document.getElementById("chart").append(widget);
+}
+const chart = widget.getAttribute("chart");
 // The chart's title names the frame (its heading, for assistive technology, and its title).
 widget.addEventListener("infographic:ready", () => {
   const title = widget.shadowRoot?.querySelector(".stage")?.getAttribute("aria-label");
@@ -57,7 +65,6 @@ widget.addEventListener("infographic:ready", () => {
   document.title = title;
   document.getElementById("title").textContent = title;
 });
-document.getElementById("chart").append(widget);
 
 if (framed) {
   document.documentElement.classList.add("framed");
@@ -82,10 +89,9 @@ if (framed) {
   post();
 }
 
-/** Puts the current language and theme on the document and the widget (once it exists). */
+/** Puts the current language and theme on the document and the widget. */
 function apply() {
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
-  if (!widget) return;
   // Setting an attribute to the value it has does not re-render (attributeChangedCallback).
   widget.setAttribute("lang", state.lang);
   widget.setAttribute("theme", state.theme);

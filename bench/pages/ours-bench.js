@@ -1,7 +1,7 @@
 // Instrumentation of ours.html (not part of what a reader downloads). It goes through what
 // a page sees: the widget's events, the position of its canvas, and mouse events dispatched
 // where a real pointer would land. Marks are located with the module's own layout (a
-// separate Chart handle's markHitBox at the widget's width), never fixed pixels.
+// separate Chart handle's markBox at the widget's width), never fixed pixels.
 "use strict";
 (() => {
   const { painted, measureInteraction, pointerMove, heap } = window.benchLib;
@@ -30,12 +30,12 @@
     const data = m.Data.fromBytes(new Uint8Array(await (await fetch(file)).arrayBuffer()));
     const chart = new m.Chart(data, w.getAttribute("chart"), w.getAttribute("lang"), w.getAttribute("theme"));
     try {
-      chart.render(document.createElement("canvas"), rect.width, window.devicePixelRatio || 1);
+      chart.layOut(rect.width, window.devicePixelRatio || 1);
       const k = rect.width / chart.widthCss; // 1 unless the widget is narrower than its layout
       const points = [];
       const ids = [];
       for (let i = 0; i < chart.markCount; i++) {
-        const [x, y, bw, bh] = chart.markHitBox(i);
+        const [x, y, bw, bh] = chart.markBox(i);
         points.push({ clientX: rect.left + (x + bw / 2) * k, clientY: rect.top + (y + bh / 2) * k });
         ids.push(chart.describe(i).id);
       }

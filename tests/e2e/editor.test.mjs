@@ -103,11 +103,13 @@ function previewMark(p, text, chart, mark, lang = "zh") {
       const widget = document.getElementById("preview-chart");
       const canvas = widget.shadowRoot.querySelector("canvas.base");
       // The module the preview uses (the json property reads JSON, as data-src does).
-      const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = widget.shadowRoot.querySelector("link").href;
+      const m = await import(new URL("pkg-json/park_infographic.js", files).href);
       const data = m.Data.fromJson(text);
       const c = new m.Chart(data, chart, lang, widget.getAttribute("theme"));
-      c.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
-      const [x, y, w, h] = c.markHitBox(mark);
+      c.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+      const [x, y, w, h] = c.markBox(mark);
       const count = c.markCount;
       c.free();
       data.free();

@@ -1,8 +1,10 @@
 // Embedding in a news page (article.html): components and an iframe side by side under the
 // strict CSP, hover, the iframe's height protocol and its message checks, two languages at
-// once, attribute changes, removal, the no-script fallbacks, and the PNG and CSV downloads.
+// once, attribute changes, removal, the pictures without scripts, and the PNG and CSV downloads.
 // Every test opens its own page; marks are located from the layout code (markPoint).
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { BUILD } from "../build.mjs";
 import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, open, pointOutside, settled, test } from "./harness.mjs";
 
 const ARTICLE = "/article.html";
@@ -11,6 +13,8 @@ const COMPONENTS = 8;
 const ZH = 'park-infographic[chart="growth-2019"]:not([lang="en"])';
 const EN = 'park-infographic[chart="growth-2019"][lang="en"]';
 const CJK = /[\u4e00-\u9fff]/;
+/** The built-in data's source: expected titles come from here, not from the code. */
+const DEFAULT = JSON.parse(readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8"));
 
 /** The article with every component settled; hover events are recorded with their target. */
 async function openArticle(env, options) {
@@ -32,7 +36,7 @@ async function articleFrame(page) {
   const iframe = page.locator("iframe.frame");
   await iframe.scrollIntoViewIfNeeded();
   const frame = await (await iframe.elementHandle()).contentFrame();
-  await frame.waitForURL(/\/frame\.html\?/);
+  await frame.waitForURL(/\/frames\/services-2019\.zh\.html$/);
   await frame.waitForFunction(() => (window.__settled ?? 0) >= 1);
   return frame;
 }
@@ -89,10 +93,12 @@ function expectedDatum(page, selector, mark, lang = "zh") {
     async ({ selector, mark, lang }) => {
       const widget = document.querySelector(selector);
       const stage = widget.shadowRoot.querySelector(".stage");
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = widget.shadowRoot.querySelector("link").href;
+      const m = await import(new URL("pkg/park_infographic.js", files).href);
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
       const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
-      chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
+      chart.layOut(stage.clientWidth, window.devicePixelRatio);
       const d = chart.describe(mark);
       chart.free();
       return { id: d.id, label: d.label, value: d.value, unit: d.unit };
@@ -142,7 +148,7 @@ function frameWidget(frame) {
     return {
       chart: widget.getAttribute("chart"),
       lang: widget.getAttribute("lang"),
-      theme: widget.getAttribute("theme"),
+      theme: widget.getAttribute("theme") ?? "auto", // no attribute: the default
       label: widget.shadowRoot.querySelector(".stage")?.getAttribute("aria-label") ?? null,
       ready: window.__events.filter((e) => e.type === "ready").length,
       errors: window.__events.filter((e) => e.type === "error").length,
@@ -624,28 +630,30 @@ export default async function embed(env) {
       const held = await holdRequests(page, "**/data/default.json?held");
       const eventsBefore = await page.evaluate(() => window.__events.length);
       const requested = page.waitForRequest(/default\.json\?held$/);
-      await page.evaluate(() => {
+      const src = `${BUILD}/data/default.json?held`;
+      await page.evaluate((src) => {
         const w = document.createElement("park-infographic");
         w.setAttribute("chart", "parks-2020");
-        w.setAttribute("data-src", "data/default.json?held");
+        w.setAttribute("data-src", src);
         w.addEventListener("infographic:ready", () => (window.__transient = "ready"));
         w.addEventListener("infographic:error", () => (window.__transient = "error"));
         document.querySelector(".story-body").append(w);
         window.__transientWidget = w;
-      });
+      }, src);
       await requested;
       await page.waitForFunction(() => window.__transientWidget.shadowRoot.querySelector("link").sheet);
       await page.evaluate(() => window.__transientWidget.remove());
       held.release();
       await page.evaluate(
-        () =>
+        (src) =>
           new Promise((ok) => {
             const witness = document.createElement("park-infographic");
             witness.setAttribute("chart", "parks-2020");
-            witness.setAttribute("data-src", "data/default.json?held");
+            witness.setAttribute("data-src", src);
             witness.addEventListener("infographic:ready", () => requestAnimationFrame(() => (witness.remove(), ok())), { once: true });
             document.querySelector(".story-body").append(witness);
           }),
+        src,
       );
       assertEqual(await page.evaluate(() => window.__transient ?? null), null, "no event from the widget removed while loading");
       assertEqual(
@@ -679,42 +687,31 @@ export default async function embed(env) {
     }
   });
 
-  await test("no script: the article shows every fallback image", async () => {
+  await test("no script: every chart of the article shows its picture, the iframe's too", async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
     try {
       const page = await context.newPage();
       const failed = [];
       page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
       await page.goto(env.origin + ARTICLE, { waitUntil: "load" });
-      // Each <noscript> image stands for the embed just before it: the same chart and language.
-      const images = await page.locator("noscript img").evaluateAll((imgs) =>
-        imgs.map((img) => {
-          const embed = img.closest("noscript").previousElementSibling;
-          const src = embed.localName === "iframe" ? new URL(embed.src).searchParams : null;
-          const chart = src ? src.get("chart") : embed.getAttribute("chart");
-          const lang = (src ? src.get("lang") : embed.getAttribute("lang")) || "zh";
-          return {
-            embed: embed.localName,
-            src: new URL(img.getAttribute("src"), document.baseURI).pathname,
-            expected: `/fallback/${chart}.${lang}.svg`,
-            alt: img.alt,
-            loaded: img.complete && img.naturalWidth > 0,
-            width: img.getBoundingClientRect().width,
-            height: img.getBoundingClientRect().height,
-          };
+      // Each element holds its chart's picture, named by the chart's title in its language.
+      const pictures = await page.locator("park-infographic").evaluateAll((widgets) =>
+        widgets.map((w) => {
+          const svg = w.querySelector(":scope > svg");
+          const box = svg?.getBoundingClientRect();
+          return { chart: w.getAttribute("chart"), lang: w.getAttribute("lang") || "zh", label: svg?.getAttribute("aria-label"), width: box?.width, height: box?.height };
         }),
       );
-      assertEqual(
-        images.map((i) => i.embed).sort(),
-        [...Array(COMPONENTS).fill("park-infographic"), "iframe"].sort(),
-        "one fallback per component and one for the iframe",
-      );
-      assertEqual(images.map((i) => i.src), images.map((i) => i.expected), "each embed's own chart and language");
-      for (const img of images) {
-        assert(img.loaded && img.width > 100 && img.height > 50, `fallback shown: ${JSON.stringify(img)}`);
-        assert(img.alt.length > 4, `alt text: ${img.src}`);
+      const frame = page.frameLocator("iframe.frame").locator("park-infographic > svg");
+      const framed = { label: await frame.getAttribute("aria-label"), box: await frame.boundingBox() };
+      assertEqual(pictures.length, COMPONENTS, "one picture per component");
+      for (const p of pictures) {
+        const title = DEFAULT.charts.find((c) => c.id === p.chart).title[p.lang];
+        assertEqual(p.label, title, `${p.chart}.${p.lang}: the picture's name`);
+        assert(p.width > 200 && p.height > 200, `${p.chart}.${p.lang}: shown ${p.width}×${p.height}`);
       }
-      assertEqual(await page.locator("iframe.frame").boundingBox(), null, "the empty iframe is hidden");
+      assertEqual(framed.label, DEFAULT.charts.find((c) => c.id === "services-2019").title.zh, "the iframe's picture");
+      assert(framed.box.height > 200, `the iframe's picture shown: ${JSON.stringify(framed.box)}`);
       assertEqual(failed, [], "failed requests");
     } finally {
       await context.close();
@@ -746,8 +743,8 @@ export default async function embed(env) {
       assertEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
       const text = raw.subarray(3).toString("utf8");
       const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
-      // The chart's figures, from the dataset the bundle ships.
-      const data = await page.evaluate(async () => (await fetch("data/default.json")).json());
+      // The chart's figures, from the built-in data's source.
+      const data = DEFAULT;
       const figures = data.figures.filter((f) => f.chart === "growth-2019").map((f) => f.id);
       assertEqual(figures.length, 5, "figures of growth-2019");
       assertEqual(lines.length, 1 + figures.length, `CSV lines:\n${text}`);

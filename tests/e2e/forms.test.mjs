@@ -56,15 +56,17 @@ function markPoints(page, id, lang) {
     async ({ id, lang, src }) => {
       const widget = document.getElementById(id);
       const canvas = widget.shadowRoot.querySelector("canvas.base");
-      const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = widget.shadowRoot.querySelector("link").href;
+      const m = await import(new URL("pkg-json/park_infographic.js", files).href);
       const data = m.Data.fromJson(await (await fetch(src)).text());
       const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
-      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+      chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
       const r = canvas.getBoundingClientRect();
       const k = r.width / chart.widthCss;
       const points = [];
       for (let i = 0; i < chart.markCount; i++) {
-        const [x, y, w, h] = chart.markHitBox(i);
+        const [x, y, w, h] = chart.markBox(i);
         points.push({ x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k });
       }
       chart.free();

@@ -182,13 +182,15 @@ export async function markPoint(page, selector, view, mark, { lang = "zh", theme
       const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
       const stage = canvas.parentElement;
       // The module the widget uses: the built-in data's, or the one that reads JSON.
-      const m = await import(new URL(`${dataSrc ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = widget.shadowRoot.querySelector("link").href;
+      const m = await import(new URL(`${dataSrc ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
+      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
       const all = (widget.getAttribute("chart") || "all") === "all";
       const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
       const chart = new m.Chart(data, id, lang, theme);
-      chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
-      const [x, y, w, h] = chart.markHitBox(mark);
+      chart.layOut(stage.clientWidth, window.devicePixelRatio);
+      const [x, y, w, h] = chart.markBox(mark);
       const count = chart.markCount;
       chart.free();
       const r = canvas.getBoundingClientRect();
@@ -226,24 +228,16 @@ export async function pointOutside(page, selector) {
 
 /**
  * The colour of the `view`-th chart's background in the widget matching `selector`, read
- * where the layout leaves the canvas empty: in the padding left of the first mark's row
- * (every mark's hit box starts at the content's left edge), at that row's middle.
+ * where every layout leaves the canvas empty: its top-left corner, in the padding before
+ * the title.
  */
 export async function backgroundPixel(page, selector, view = 0) {
   return page.evaluate(
     async ({ selector, view }) => {
       const widget = document.querySelector(selector);
       const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
-      const all = (widget.getAttribute("chart") || "all") === "all";
-      const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
-      const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", "light");
-      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
-      const [x, y, , h] = chart.markHitBox(0);
-      chart.free();
-      if (x < 2) throw new Error(`no padding left of the marks (${x})`);
-      const pixel = canvas.getContext("2d").getImageData(Math.floor(x / 2), Math.floor(y + h / 2), 1, 1).data;
+      // The chart's padding: every layout starts its first text 10 CSS px in.
+      const pixel = canvas.getContext("2d").getImageData(2, 2, 1, 1).data;
       return [...pixel].slice(0, 3);
     },
     { selector, view },

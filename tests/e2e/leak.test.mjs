@@ -98,7 +98,9 @@ async function handlers(page) {
 async function measure(page) {
   await collect(page);
   return page.evaluate(async () => {
-    const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
+    // The module the widgets imported (the same URL gives the same instance).
+    const url = performance.getEntriesByType("resource").map((e) => e.name).find((n) => n.endsWith("/pkg/park_infographic.js"));
+    const m = await import(url);
     const exports = await m.default(); // init is idempotent: the instance's exports
     return { wasm: exports.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
   });

@@ -4,20 +4,27 @@
 // preview): text in, the same reading, errors and redraws as data-src.
 import { readFile } from "node:fs/promises";
 import { CSP } from "../../.ci/serve.mjs";
+import { BUILD } from "../build.mjs";
 import { assert, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
 
-/** The pathnames of every module file (wasm or glue) and data file the page (not its frames) requested. */
+/** A file of the build, as a path on the server. */
+const built = (path) => `/${BUILD}/${path}`;
+
+/**
+ * The paths of every module file (wasm or glue) and data file the page (not its frames)
+ * requested, within the build's folder.
+ */
 function recordModules(page) {
   const seen = [];
   page.on("request", (r) => {
     if (r.frame() !== page.mainFrame()) return;
     const path = new URL(r.url()).pathname;
-    if (/^\/(pkg[^/]*|data)\//.test(path)) seen.push(path);
+    if (path.startsWith(built("")) && /^(pkg[^/]*|data)\//.test(path.slice(built("").length))) seen.push(path.slice(built("").length));
   });
   return seen;
 }
 
-const onlyModules = (paths) => [...new Set(paths.filter((p) => p.startsWith("/pkg")))].sort();
+const onlyModules = (paths) => [...new Set(paths.filter((p) => p.startsWith("pkg")))].sort();
 
 export default async function (env) {
   await test("modules: a page of built-in charts downloads the built-in module only", async () => {
@@ -27,11 +34,11 @@ export default async function (env) {
     await page.goto(`${env.origin}/article.html`);
     const widgets = await page.evaluate(() => document.querySelectorAll("park-infographic").length);
     await settled(page, widgets);
-    assertEqual(onlyModules(modules), ["/pkg/park_infographic.js", "/pkg/park_infographic_bg.wasm"], "module files requested");
+    assertEqual(onlyModules(modules), ["pkg/park_infographic.js", "pkg/park_infographic_bg.wasm"], "module files requested");
     // Each chart's own data file, once however many widgets show it; never the whole dataset.
     const charts = await page.evaluate(() => [...document.querySelectorAll("park-infographic")].map((w) => w.getAttribute("chart")));
-    const expected = [...new Set(charts)].map((c) => `/data/${c}.bin`).sort();
-    assertEqual(modules.filter((p) => p.startsWith("/data/")).sort(), expected, "data files requested");
+    const expected = [...new Set(charts)].map((c) => `data/${c}.bin`).sort();
+    assertEqual(modules.filter((p) => p.startsWith("data/")).sort(), expected, "data files requested");
     assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
     await page.close();
   });
@@ -66,15 +73,15 @@ export default async function (env) {
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP },
         body: `<!doctype html><html lang="en"><head><title>data-src</title>
 <script type="module" src="/embed.js"></script></head><body>
-<park-infographic chart="rankings" lang="en" data-src="/data/default.json"></park-infographic>
+<park-infographic chart="rankings" lang="en" data-src="${built("data/default.json")}"></park-infographic>
 </body></html>`,
       }),
     );
     await page.goto(`${env.origin}/e2e/data-src.html`);
     await settled(page, 1);
     assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
-    assertEqual(onlyModules(modules), ["/pkg-json/park_infographic.js", "/pkg-json/park_infographic_bg.wasm"], "module files requested");
-    assertEqual(modules.filter((p) => p.startsWith("/data/")), ["/data/default.json"], "data files requested");
+    assertEqual(onlyModules(modules), ["pkg-json/park_infographic.js", "pkg-json/park_infographic_bg.wasm"], "module files requested");
+    assertEqual(modules.filter((p) => p.startsWith("data/")), ["data/default.json"], "data files requested");
     await page.close();
   });
 

@@ -5,6 +5,7 @@
 // throwing device-pixel box…), where the chart must still draw. Pixels are read back from
 // the canvas; waits are on events and markers, never on time.
 import { CSP, serve } from "../../.ci/serve.mjs";
+import { BUILD } from "../build.mjs";
 import { assert, assertEqual, open, test } from "./harness.mjs";
 
 // The canvas background of each theme as the design sets it (src/theme.rs, Theme::get).
@@ -278,7 +279,7 @@ async function frameChecks(env) {
           headers: { "content-type": "text/html; charset=utf-8" },
           body: `<!doctype html><meta charset="utf-8"><title>host</title>
 <script src="${env.origin}/embed-frame.js"></script>
-<iframe id="f" src="${env.origin}/favicon.svg" width="300" height="200" title="f"></iframe>`,
+<iframe id="f" src="${env.origin}/${BUILD}/favicon.svg" width="300" height="200" title="f"></iframe>`,
         }),
       );
       // The frame's src is on the bundle's origin, but the frame went elsewhere (as any
@@ -335,13 +336,13 @@ async function fallbackImages(env) {
   await test("regression: an editor's failed data-src shows no built-in figures; fallback-src names the image", async () => {
     const p = await mount(env, [
       { id: "plain", chart: "growth-2019", "data-src": "/corpus/no-such-file.json" },
-      { id: "named", chart: "growth-2019", "data-src": "/corpus/16-negative-count.json", "fallback-src": "favicon.svg" },
+      { id: "named", chart: "growth-2019", "data-src": "/corpus/16-negative-count.json", "fallback-src": `${BUILD}/favicon.svg` },
     ]);
     try {
       const plain = await errorBox(p, "plain");
       assertEqual(plain, { box: true, img: null }, "failed data-src without fallback-src: message only");
       const named = await errorBox(p, "named");
-      assertEqual(named, { box: true, img: `${env.origin}/favicon.svg` }, "failed data-src with fallback-src");
+      assertEqual(named, { box: true, img: `${env.origin}/${BUILD}/favicon.svg` }, "failed data-src with fallback-src");
       await p.waitForFunction(() => {
         const img = document.getElementById("named").shadowRoot.querySelector(".error img");
         return img.complete && img.naturalWidth > 0;
@@ -354,7 +355,7 @@ async function fallbackImages(env) {
     // No WebAssembly: the built-in chart's figures are right for it.
     const p = await mount(env, [{ id: "builtin", chart: "growth-2019" }], { before: (p) => p.addInitScript(() => delete window.WebAssembly) });
     try {
-      assertEqual(await errorBox(p, "builtin"), { box: true, img: `${env.origin}/fallback/growth-2019.zh.svg` }, "built-in fallback");
+      assertEqual(await errorBox(p, "builtin"), { box: true, img: `${env.origin}/${BUILD}/fallback/growth-2019.zh.svg` }, "built-in fallback");
     } finally {
       await p.close();
     }

@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { assert, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
+import { BUILD } from "../build.mjs";
 
 const DIST = new URL("../../dist", import.meta.url).pathname;
 
@@ -41,18 +42,19 @@ export default async function security(env) {
     await settled(page, 1);
     const requests = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-    await page.evaluate(() => {
+    const src = `/${BUILD}/data/default.json`;
+    await page.evaluate((src) => {
       window.__settled = 0;
       const w = document.createElement("park-infographic");
       w.setAttribute("chart", "rankings");
       // A copy of the default, at a URL the page has not fetched before.
-      w.setAttribute("data-src", "data/default.json");
+      w.setAttribute("data-src", src);
       document.body.replaceChildren(w);
-    });
+    }, src);
     await settled(page, 1);
     const allowed = new Set(bundleFiles());
-    assertEqual(requests.filter((p) => p === "/data/default.json").length, 1, "data-src fetched once");
-    const other = requests.filter((p) => p !== "/data/default.json" && !allowed.has(p));
+    assertEqual(requests.filter((p) => p === src).length, 1, "data-src fetched once");
+    const other = requests.filter((p) => p !== src && !allowed.has(p));
     assertEqual(other, [], "requests outside the bundle");
     await page.close();
   });

@@ -135,10 +135,12 @@ export default async function widget(env) {
     const boxes = await p.evaluate(async () => {
       const w = document.querySelector("park-infographic");
       const canvas = w.shadowRoot.querySelector("canvas.base");
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = w.shadowRoot.querySelector("link").href;
+      const m = await import(new URL("pkg/park_infographic.js", files).href);
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
       const chart = new m.Chart(data, "growth-2019", "zh", "light");
-      chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, devicePixelRatio);
+      chart.layOut(canvas.parentElement.clientWidth, devicePixelRatio);
       const [x, y, width, height] = chart.markBox(3);
       chart.free();
       const c = canvas.getBoundingClientRect();
@@ -345,8 +347,10 @@ export default async function widget(env) {
       const stage = widget.shadowRoot.querySelector(".stage");
       const canvas = stage.querySelector("canvas.base");
       // The first mark's box in the layouts at 960 and at 480 CSS px, from handles of our own.
-      const m = await import(new URL("pkg/park_infographic.js", document.baseURI).href);
-      const data = m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+      // The widget's own files: its build's folder, where its stylesheet is.
+      const files = widget.shadowRoot.querySelector("link").href;
+      const m = await import(new URL("pkg/park_infographic.js", files).href);
+      const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
       const boxAt = (width) => {
         const chart = new m.Chart(data, "growth-2019", "zh", "light");
         chart.layOut(width, 1);

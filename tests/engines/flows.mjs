@@ -3,7 +3,7 @@
 // answering with the right figure, the iframe sizing itself, a bad data-src failing soft,
 // theme switching, and every label fitting its box in the engine's real font.
 //
-// Expected values never come from the code under test: figures from dist/data/default.json,
+// Expected values never come from the code under test: figures from src/data/default.json,
 // colours from the design's palette (below) and the figure's kind, period and derived flag.
 import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
 
@@ -350,7 +350,7 @@ export async function flows(env) {
   const bad = await env.open("/engines-fail-soft.html");
   try {
     await test("data-src: a missing, malformed, endless or bomb-like file fails soft (message, error event); the neighbour draws", async () => {
-      await settled(bad, 5);
+      await settled(bad, 7);
       const state = await bad.evaluate(() =>
         ["missing", "broken", "endless", "bomb", "good"].map((id) => {
           const root = document.getElementById(id).shadowRoot;
@@ -373,6 +373,28 @@ export async function flows(env) {
       }
       assertEqual(state[4].events, ["ready"], "neighbour events");
       assertEqual((await drawnCorrectly(bad, data, "#good", 0)).problems, [], "neighbour marks");
+    });
+    await test("picture: a widget's picture shows under its error message, and gives way to its canvas", async () => {
+      await settled(bad, 7);
+      const seen = await bad.evaluate(() =>
+        ["pictured-bad", "pictured-good"].map((id) => {
+          const w = document.getElementById(id);
+          const picture = w.querySelector("svg").getBoundingClientRect();
+          const alert = w.shadowRoot.querySelector('[role="alert"]')?.getBoundingClientRect();
+          const canvas = w.shadowRoot.querySelector("canvas.base");
+          return {
+            events: window.__events.filter((e) => e.id === id && e.type !== "hover").map((e) => e.type),
+            picture: Math.round(picture.height),
+            inAlert: alert ? picture.top >= alert.top && picture.bottom <= alert.bottom + 1 : null,
+            canvas: canvas ? Math.round(canvas.getBoundingClientRect().height) : 0,
+          };
+        }),
+      );
+      assertEqual(seen[0].events, ["error"], "the failing widget's events");
+      assertEqual([seen[0].picture, seen[0].inAlert], [100, true], "its picture, shown inside the error box");
+      assertEqual(seen[1].events, ["ready"], "the drawn widget's events");
+      assertEqual(seen[1].picture, 0, "its picture, hidden once the canvas shows");
+      assert(seen[1].canvas > 100, `its canvas shown: ${seen[1].canvas} px`);
     });
   } finally {
     await bad.close();
@@ -426,11 +448,13 @@ async function previewMark({ text, chart, mark }) {
   const canvas = widget.shadowRoot.querySelector("canvas.base");
   canvas.scrollIntoView({ block: "center" });
   // The module the preview uses for data given as text (as for data-src).
-  const m = await import(new URL("pkg-json/park_infographic.js", document.baseURI).href);
+  // The widget's own files: its build's folder, where its stylesheet is.
+  const files = widget.shadowRoot.querySelector("link").href;
+  const m = await import(new URL("pkg-json/park_infographic.js", files).href);
   const data = m.Data.fromJson(text);
   const c = new m.Chart(data, chart, widget.getAttribute("lang"), widget.shadowRoot.querySelector(".body").dataset.theme);
-  c.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
-  const [x, y, w, h] = c.markHitBox(mark);
+  c.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+  const [x, y, w, h] = c.markBox(mark);
   const k = canvas.getBoundingClientRect().width / c.widthCss;
   c.free();
   data.free();

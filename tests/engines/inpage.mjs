@@ -32,12 +32,14 @@ export async function markPixels({ selector, view, colors }) {
   const lang = widget.getAttribute("lang") || "zh";
   // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
-  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+  // The widget's own files: its build's folder, where its stylesheet is.
+  const files = widget.shadowRoot.querySelector("link").href;
+  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, lang, theme);
-  chart.render(document.createElement("canvas"), canvas.parentElement.clientWidth, window.devicePixelRatio);
+  chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
   const ratio = canvas.width / chart.widthCss; // device px per CSS px of the drawing
   const context = canvas.getContext("2d");
   const TEXT = new Set(["text", "muted"]);
@@ -99,14 +101,16 @@ export async function markPoint({ selector, view, mark }) {
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
   // The widget's own data and module: the built-in dataset, or an editor's through data-src.
   const src = widget.getAttribute("data-src");
-  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, document.baseURI).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch("data/all.bin")).arrayBuffer()));
+  // The widget's own files: its build's folder, where its stylesheet is.
+  const files = widget.shadowRoot.querySelector("link").href;
+  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
+  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
   const chartAttr = widget.getAttribute("chart") || "all";
   const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
   const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", theme);
-  chart.render(document.createElement("canvas"), stage.clientWidth, window.devicePixelRatio);
+  chart.layOut(stage.clientWidth, window.devicePixelRatio);
   const count = chart.markCount;
-  const [x, y, w, h] = chart.markHitBox(mark < 0 ? count + mark : mark);
+  const [x, y, w, h] = chart.markBox(mark < 0 ? count + mark : mark);
   const k = canvas.getBoundingClientRect().width / chart.widthCss;
   chart.free();
   data.free();

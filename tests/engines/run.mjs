@@ -8,7 +8,7 @@
 //
 //   node tests/engines/run.mjs [engine …] [flow-substring …]   (make engines-test builds dist/)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGzip } from "node:zlib";
@@ -86,12 +86,14 @@ const routes = {
   },
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
 };
-for (const page of ["index.html", "article.html", "frame.html", "editor.html"]) {
+const frames = readdirSync(new URL("frames/", dist)).map((f) => `frames/${f}`);
+for (const page of ["index.html", "article.html", "frame.html", "editor.html", ...frames]) {
   routes[`/${page}`] = (req, res) => send(res, HTML, withRecorder(new URL(page, dist)));
 }
 const server = await serve(dist.pathname, 0, { routes });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const data = JSON.parse(readFileSync(new URL("data/default.json", dist), "utf8"));
+// Expected figures from the built-in data's source, never from the code under test.
+const data = JSON.parse(readFileSync(new URL("src/data/default.json", root), "utf8"));
 const editorData = JSON.parse(readFileSync(new URL("tests/fixtures/forms.json", root), "utf8"));
 
 /** A page of the engine with a condition-waiting helper on top of the engine's API. */

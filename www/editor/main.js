@@ -12,7 +12,8 @@ import { setLang, word } from "./words.js";
 // The editor's build of the module (pkg-editor, which no embed loads): the JSON module's
 // exports plus checkJson, deriveValue, deriveOps and chartSvg. The code below still works
 // with a module that has only Data.fromJson (validation; no derived values or SVG).
-const MODULE_URL = new URL("../pkg-editor/park_infographic.js", import.meta.url);
+// (`__BUILD__`: the way from the bundled editor to its build's files, see .ci/dist.sh.)
+const MODULE_URL = new URL(__BUILD__ + "pkg-editor/park_infographic.js", import.meta.url);
 const DEFAULT_OPS = ["remainder", "ratio", "annual_rate", "index_path"];
 
 const $ = (id) => document.getElementById(id);
@@ -362,7 +363,7 @@ async function openFile(file) {
 
 async function openBuiltin(save = true) {
   try {
-    const response = await fetch(new URL("data/default.json", document.baseURI));
+    const response = await fetch(new URL(__BUILD__ + "data/default.json", import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     openText(await response.text(), "data/default.json", save);
     return true;

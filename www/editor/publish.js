@@ -1,7 +1,7 @@
 // Publishing: the dataset as a JSON file (key order of default.json, 2-space pretty),
 // the snippets that embed it (web component, iframe, no-script image), and each chart
 // as a PNG (and SVG where the module can write one).
-import { download, pngBlob } from "../embed.js";
+import { download, pngBlob } from "../embed/dom.js";
 import { serialize } from "./state.js";
 import { word } from "./words.js";
 
@@ -168,7 +168,8 @@ export class Publisher {
       const chart = new m.Chart(data, id, lang, theme);
       try {
         const canvas = document.createElement("canvas");
-        chart.render(canvas, 640, 2);
+        chart.layOut(640, 2);
+        chart.draw(canvas);
         const blob = await pngBlob(canvas);
         if (blob) download(blob, `${id}.${lang}.png`);
       } finally {

@@ -380,7 +380,8 @@ export class ChartView {
     const chart = this.newChart(this.theme);
     try {
       const canvas = document.createElement("canvas");
-      chart.render(canvas, this.renderedWidth || 640, 2);
+      chart.layOut(this.renderedWidth || 640, 2);
+      chart.draw(canvas);
       const blob = await pngBlob(canvas);
       if (blob) download(blob, `${this.id}.${this.lang}.png`);
     } finally {

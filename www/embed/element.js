@@ -3,13 +3,11 @@
 // redraws on width, pixel-ratio, theme and print changes, and reports failures in place.
 import { el, Listeners } from "./dom.js";
 import { failure, notDrawn } from "./errors.js";
-import { builtinChart, builtinIds, estimateHeight, HEIGHTS, loadSource } from "./load.js";
+import { BUILTIN_CHARTS, builtinChart, estimateHeight, loadHeights, loadSource } from "./load.js";
 import { FirstDrawing } from "./queue.js";
 import { nextTurn, REVEAL } from "./schedule.js";
 import { WORDS } from "./words.js";
 
-/** Where the stylesheet is: beside the bundled embed.js. */
-const BASE = new URL(".", import.meta.url);
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
   typeof ResizeObserverEntry === "function" && "devicePixelContentBoxSize" in ResizeObserverEntry.prototype;
@@ -28,7 +26,7 @@ export class ParkInfographic extends HTMLElement {
     this.generation = 0;
     this.printing = false; // between beforeprint and afterprint
     this.root = this.attachShadow({ mode: "open" });
-    const sheet = el("link", { rel: "stylesheet", href: new URL("embed.css", BASE).href });
+    const sheet = el("link", { rel: "stylesheet", href: new URL(__BUILD__ + "embed.css", import.meta.url).href });
     // Draw only once the styles apply: before, the figure has the browser's default
     // margins and the chart would be laid out for the wrong width.
     this.styled = new Promise((ok) => {
@@ -184,13 +182,16 @@ export class ParkInfographic extends HTMLElement {
     this.body.dataset.theme = this.drawTheme();
     this.clear();
     this.setAttribute("aria-busy", "true");
-    // The snippet's picture stays on the screen from the start: in this task, before the
-    // page paints the element's shadow tree without it.
-    if (this.pictured(chart)) this.body.append(el("div", { className: "picture" }, this.pictureSlot));
     try {
-      await HEIGHTS;
-      if (generation !== this.generation) return;
-      if (!this.pictured(chart)) this.body.append(this.skeleton(chart, lang, words));
+      if (this.pictured(chart)) {
+        // The snippet's picture stays on the screen from the start: in this task, before
+        // the page paints the element's shadow tree without it.
+        this.body.append(el("div", { className: "picture" }, this.pictureSlot));
+      } else {
+        await loadHeights();
+        if (generation !== this.generation) return;
+        this.body.append(this.skeleton(chart, lang, words));
+      }
       // Several charts: their data and module are asked for in the next task, not in the
       // one that puts the widget on the page (at CPU 4×, up to 20 ms of fetch and import
       // calls in a task that also builds the widget and parses its stylesheet).
@@ -274,7 +275,7 @@ export class ParkInfographic extends HTMLElement {
    */
   skeleton(chart, lang, words) {
     const builtin = !this.ownData();
-    const ids = chart === "all" ? builtinIds() : [chart];
+    const ids = chart === "all" ? BUILTIN_CHARTS : [chart];
     const box = el("div", { className: "skeleton", role: "status", "aria-label": words.loading });
     this.placeholders = [];
     for (const id of ids) {
@@ -345,7 +346,7 @@ export class ParkInfographic extends HTMLElement {
       }
     }
     if (this.ownData() || chart === "all" || !WORDS[lang] || !builtinChart(chart)) return null;
-    return new URL(`fallback/${chart}.${lang}.svg`, BASE).href;
+    return new URL(`${__BUILD__}fallback/${chart}.${lang}.svg`, import.meta.url).href;
   }
 
   /**

@@ -2,17 +2,17 @@
 // per page and shared by every widget on it.
 import { describeError, failure, notLoaded } from "./errors.js";
 
-/** Where the widget's files are: beside the bundled embed.js. */
-export const BASE = new URL(".", import.meta.url);
+// The widget's files are in its build's folder beside the bundled embed.js: `__BUILD__`
+// is that folder's name, written in by the build (.ci/dist.sh).
 // Two of the crate's builds (README, "Layout"). The compact module reads the compact data
 // files (the built-in data's, and editors' published `.bin` files); the JSON module adds
 // the JSON reader and validation, for editors' JSON, which readers of compact files would
 // otherwise download for nothing.
 const MODULES = {
-  compact: { wasm: "pkg/park_infographic_bg.wasm", glue: () => import(new URL("pkg/park_infographic.js", BASE).href) },
+  compact: { wasm: "pkg/park_infographic_bg.wasm", glue: () => import(new URL(__BUILD__ + "pkg/park_infographic.js", import.meta.url).href) },
   json: {
     wasm: "pkg-json/park_infographic_bg.wasm",
-    glue: () => import(new URL("pkg-json/park_infographic.js", BASE).href),
+    glue: () => import(new URL(__BUILD__ + "pkg-json/park_infographic.js", import.meta.url).href),
   },
 };
 const DATA_TIMEOUT_MS = 10000;
@@ -21,10 +21,8 @@ const DATA_TIMEOUT_MS = 10000;
 // refuse larger files too (MAX_JSON_BYTES in src/data/mod.rs).
 const DATA_LIMIT_BYTES = 512 * 1024;
 
-/** Whether `s` has the shape of a chart id (short kebab-case; also frame.js's check). */
-export const isChartId = (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s);
 /** The built-in data, one compact file per chart (see src/data/compact.rs). */
-const builtinUrl = (file) => new URL(`data/${file}.bin`, BASE).href;
+const builtinUrl = (file) => new URL(`${__BUILD__}data/${file}.bin`, import.meta.url).href;
 /** Whether a data-src names a compact file (what the editor publishes) rather than JSON. */
 const isCompact = (url) => /\.bin$/i.test(new URL(url).pathname);
 
@@ -38,7 +36,7 @@ export function moduleKind(widget) {
 const requests = {}; // kind -> { wasm: Promise<Response>, glue: Promise<module> }
 function request(kind) {
   const files = MODULES[kind];
-  const wasm = fetch(new URL(files.wasm, BASE));
+  const wasm = fetch(new URL(__BUILD__ + files.wasm, import.meta.url));
   const glue = files.glue();
   // Reported by loadModule, when a widget needs the module.
   wasm.catch(() => {});
@@ -72,40 +70,43 @@ export function requestForPage() {
       }
       continue;
     }
-    // Before heights.js has said which ids the built-in data has: any id that could be one.
     const chart = w.getAttribute("chart") || "all";
-    prefetch(builtinUrl(isChartId(chart) ? chart : "all"));
+    prefetch(builtinUrl(builtinChart(chart) ? chart : "all"));
   }
   // Compiled now, while the styles, heights and data arrive (a failure reaches the widgets
   // that need the module, through their own loadModule).
   for (const kind of Object.keys(requests)) loadModule(kind).catch(() => {});
 }
 
-// Chart heights by width for the built-in data, generated at build time (.ci/dist.sh).
-let heights = { widths: [], charts: {} }; // until it arrives, or if it cannot
-export const HEIGHTS = import(new URL("heights.js", BASE).href).then(
-  (m) => (heights = m.default),
-  () => heights, // no heights: placeholders get a default height
-);
+// Chart heights by width for the built-in data (render --heights): per chart and language,
+// [from width, height, from width, height, …]. Only widgets without a picture need them,
+// for their loading placeholders.
+let heights = { charts: {} }; // until they arrive, or if they cannot
+let heightsLoaded;
+export function loadHeights() {
+  heightsLoaded ??= import(new URL(__BUILD__ + "heights.js", import.meta.url).href).then(
+    (m) => (heights = m.default),
+    () => heights, // no heights: placeholders get a default height
+  );
+  return heightsLoaded;
+}
 
-/** The built-in chart's height at `width` CSS px: the sample at or just below it. */
+/** The built-in chart's height at `width` CSS px (0 if unknown). */
 export function estimateHeight(id, lang, width) {
   const row = heights.charts[id]?.[lang];
   if (!row) return 0;
-  // A plain loop: findLastIndex is missing from Safari before 15.4 and Firefox before 104.
-  let i = heights.widths.length - 1;
-  while (i >= 0 && heights.widths[i] > width) i--;
-  // Narrower than 240 px the chart is drawn at 240 and scaled down by CSS.
-  return i < 0 ? (row[0] * width) / heights.widths[0] : row[i];
+  // Narrower than the first width the chart is drawn at that width and scaled down by CSS.
+  if (width < row[0]) return (row[1] * width) / row[0];
+  let i = 0;
+  while (row[i + 2] <= width) i += 2;
+  return row[i + 1];
 }
 
-/** The built-in data's chart ids (none until heights.js has arrived). */
-export const builtinIds = () => Object.keys(heights.charts);
+/** The built-in data's chart ids (`__BUILTIN_CHARTS__`: written in by the build). */
+export const BUILTIN_CHARTS = __BUILTIN_CHARTS__;
 
 /** Whether `chart` is one of the built-in data's (which alone have fallback images). */
-export function builtinChart(chart) {
-  return Object.prototype.hasOwnProperty.call(heights.charts, chart);
-}
+export const builtinChart = (chart) => BUILTIN_CHARTS.includes(chart);
 
 // One instance of each module and one parsed dataset per source, shared by every widget.
 const modules = {}; // kind -> Promise<glue exports>
