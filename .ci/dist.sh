@@ -36,6 +36,13 @@ node .ci/minify.mjs --bundle www/editor/main.js "$stage/editor.js"
 # What ships is minified (www/ and pkg/ keep the readable text).
 node .ci/minify.mjs $(ls "$stage"/*.js "$stage"/*.css "$stage"/pkg*/park_infographic.js | grep -vx "$stage/editor.js")
 
+# What a folder the editor publishes carries of the widget: the entries (at its root) and
+# these files of the build's folder (the compact module; editors publish compact data).
+cat > "$stage/widget-files.json" <<'JSON'
+{"entries": ["embed.js", "embed-frame.js"],
+ "build": ["pkg/park_infographic.js", "pkg/park_infographic_bg.wasm", "embed.css", "heights.js", "frame.js", "frame.css"]}
+JSON
+
 # The build's name: a hash of everything in it.
 hash=$(cd "$stage" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-10)
 build="b-$hash"
