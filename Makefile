@@ -7,14 +7,14 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: serve test dist build setup setup-test native-test browser-test e2e-test engines-test size-test lint fuzz bench clean
+.PHONY: serve test dist build setup setup-test native-test node-test browser-test e2e-test engines-test size-test lint fuzz bench clean
 
 ## serve: build the release bundle and serve it on http://127.0.0.1:8080/
 serve: dist
 	node .ci/serve.mjs dist $(PORT)
 
 ## test: formatting, lints, native tests, browser tests (3 engines), end-to-end tests, size budget
-test: setup-test lint native-test browser-test e2e-test engines-test size-test
+test: setup-test lint native-test node-test browser-test e2e-test engines-test size-test
 	@echo "make test: all passed"
 
 setup:
@@ -33,6 +33,10 @@ lint:
 
 native-test:
 	cargo test
+
+## node-test: the editor's pure modules (paste reading, ids, store, saves) under node:test
+node-test:
+	node --test tests/node/
 
 browser-test:
 	wasm-pack test --headless --chrome

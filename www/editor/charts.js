@@ -1,10 +1,14 @@
-// Chart editing: pick a chart (it is also the one previewed), its id, form and words,
-// the order of its figures; add and remove charts. And the derived-figure editor for the
-// table's selected row: a rule the validator knows and its inputs (the value is computed).
-import { FORMS, freshId } from "./state.js";
+// The Charts step (图表 · Charts): pick a chart (it is the one previewed), its form
+// (suggested from its data by the module, named in the UI's language), titles and notes,
+// the order of its figures; add and remove charts. A chart's id changes only when the
+// edit is committed (Enter or leaving the field), and exactly its own figures follow it.
+// And the derived-figure editor for the grid's active row. Changes go through the store.
+import { freshId } from "./ids.js";
+import { removeChart, renameChart } from "./model.js";
 import { word } from "./words.js";
 
 const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const $ = (id) => document.getElementById(id);
 
 /** Reads `a.b` of an object, as text for an input. */
 function getPath(o, path) {
@@ -12,20 +16,18 @@ function getPath(o, path) {
   return v === undefined || v === null ? "" : String(v);
 }
 
-/** Writes `a.b` (a bilingual text) or `a`; an optional text with both languages empty goes. */
-function setPath(o, path, value, optional) {
+/** Writes `a` or `a.lang` (a text: English and optional texts go when empty). */
+function setPath(o, path, value) {
   const [head, lang] = path.split(".");
-  if (!lang) {
-    o[head] = value;
-    return;
-  }
-  if (!obj(o[head])) o[head] = { zh: "", en: "" };
-  o[head][lang] = value;
-  if (optional && !o[head].zh && !o[head].en) delete o[head];
+  if (!lang) return void (o[head] = value);
+  if (!obj(o[head])) o[head] = { zh: "" };
+  if (lang === "en" && !value.trim()) delete o[head].en;
+  else o[head][lang] = value;
+  if (head === "note" && !o[head].zh && !o[head].en) delete o[head];
 }
 
 const chartName = (c) => `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`;
-const figureName = (f) => `${getPath(f, "id")} · ${getPath(f, "label.zh") || getPath(f, "label.en")}`;
+const figureName = (f) => `${getPath(f, "label.zh") || getPath(f, "label.en")} (${getPath(f, "id")})`;
 
 function option(value, text, selected) {
   const o = document.createElement("option");
@@ -36,76 +38,86 @@ function option(value, text, selected) {
 }
 
 export class ChartPanel {
-  constructor({ doc, onEdit, onPick, onFigures }) {
-    this.doc = doc;
-    this.onEdit = onEdit;
-    this.onPick = onPick;
-    this.onFigures = onFigures; // the figures' order or charts changed: the table re-renders
+  /** `ctx`: {forms() → [{id, label}], onPick()}. */
+  constructor({ store, ctx }) {
+    this.store = store;
+    this.ctx = ctx;
     this.index = 0;
-    this.pick = document.getElementById("chart-pick");
-    this.fields = document.getElementById("chart-fields");
-    this.order = document.getElementById("chart-order");
-    this.status = document.getElementById("chart-status");
-    this.form = this.fields.querySelector('[data-field="form"]');
-    for (const f of FORMS) this.form.append(option(f, f, false));
+    this.pick = $("chart-pick");
+    this.fields = $("chart-fields");
+    this.order = $("chart-order");
+    this.status = $("chart-status");
+    this.idInput = this.fields.querySelector('[data-field="id"]');
     this.pick.addEventListener("change", () => {
       this.index = Number(this.pick.value);
       this.render();
-      this.onPick();
+      this.ctx.onPick();
     });
-    this.fields.addEventListener("input", (e) => this.edit(e.target));
-    this.fields.addEventListener("change", (e) => this.edit(e.target));
-    document.getElementById("add-chart").addEventListener("click", () => this.add());
-    document.getElementById("remove-chart").addEventListener("click", () => this.remove());
+    this.fields.addEventListener("input", (e) => e.target !== this.idInput && e.target.tagName === "INPUT" && this.edit(e.target));
+    this.fields.addEventListener("change", (e) => (e.target === this.idInput ? this.rename() : e.target.tagName === "SELECT" && this.edit(e.target)));
+    this.idInput.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") this.rename();
+      if (e.key === "Escape") this.idInput.value = this.current();
+    });
+    $("add-chart").addEventListener("click", () => this.add());
+    $("remove-chart").addEventListener("click", () => this.remove());
     this.order.addEventListener("click", (e) => {
       const b = e.target.closest("button");
-      if (b) this.move(Number(b.dataset.figure), Number(b.dataset.step));
+      if (b) this.move(b.dataset.figure, Number(b.dataset.step));
     });
   }
 
   charts() {
-    return this.doc().charts;
+    return this.store.doc.charts;
   }
 
   chart() {
     return this.charts()[this.index] ?? null;
   }
 
-  /** The previewed chart's id (raw, as typed). */
+  /** The previewed chart's id. */
   current() {
     return typeof this.chart()?.id === "string" ? this.chart().id : "";
+  }
+
+  show(id) {
+    const i = this.charts().findIndex((c) => c.id === id);
+    if (i >= 0) this.index = i;
+    this.render();
+    this.ctx.onPick();
   }
 
   render() {
     const charts = this.charts();
     this.index = Math.max(0, Math.min(this.index, charts.length - 1));
-    this.pick.replaceChildren(
-      ...charts.map((c, i) => option(String(i), chartName(c), i === this.index)),
-    );
+    this.pick.replaceChildren(...charts.map((c, i) => option(String(i), chartName(c), i === this.index)));
     const chart = this.chart();
+    const form = this.fields.querySelector('[data-field="form"]');
+    const forms = this.ctx.forms();
+    const current = chart?.form ?? "";
+    const known = forms.some((f) => f.id === current);
+    form.replaceChildren(...forms.map((f) => option(f.id, f.label, f.id === current)), ...(known || !current ? [] : [option(current, current, true)]));
     for (const input of this.fields.querySelectorAll("[data-field]")) {
       input.disabled = !chart;
-      if (document.activeElement !== input) input.value = chart ? getPath(chart, input.dataset.field) : "";
+      if (document.activeElement !== input && input !== form) input.value = chart ? getPath(chart, input.dataset.field) : "";
     }
-    document.getElementById("remove-chart").disabled = !chart;
+    $("remove-chart").disabled = !chart;
+    $("charts-empty").hidden = Boolean(chart);
     this.renderOrder();
   }
 
   renderOrder() {
     const id = this.current();
-    const figures = this.doc().figures;
-    const mine = figures.map((f, i) => [f, i]).filter(([f]) => f.chart === id && id !== "");
+    const mine = this.store.doc.figures.filter((f) => f.chart === id && id !== "");
     if (!mine.length) {
       const li = document.createElement("li");
       li.className = "empty";
-      li.textContent = word("noFigures");
-      this.order.replaceChildren(li);
-      return;
+      li.textContent = word(this.chart() ? "noFigures" : "noCharts");
+      return this.order.replaceChildren(li);
     }
     this.order.replaceChildren(
-      ...mine.map(([f, i], k) => {
+      ...mine.map((f, k) => {
         const li = document.createElement("li");
-        li.dataset.figure = i;
         const name = document.createElement("span");
         name.textContent = figureName(f);
         li.append(name);
@@ -113,9 +125,9 @@ export class ChartPanel {
           const b = document.createElement("button");
           b.type = "button";
           b.textContent = word(w);
-          b.dataset.figure = i;
+          b.dataset.figure = f.id;
           b.dataset.step = step;
-          b.setAttribute("aria-label", `${word(w)}: ${getPath(f, "id")}`);
+          b.setAttribute("aria-label", `${word(w)}: ${getPath(f, "label.zh") || f.id}`);
           b.disabled = (step < 0 && k === 0) || (step > 0 && k === mine.length - 1);
           li.append(b);
         }
@@ -124,80 +136,69 @@ export class ChartPanel {
     );
   }
 
-  /** Renames figure `i`'s line, if it is in the list (its id or label changed). */
-  renameFigure(i) {
-    const span = this.order.querySelector(`li[data-figure="${i}"] > span`);
-    const f = this.doc().figures[i];
-    if (span && f) span.textContent = figureName(f);
-  }
-
   edit(input) {
-    const chart = this.chart();
     const path = input.dataset.field;
-    if (!chart || !path) return;
-    if (path === "id") {
-      // The chart's figures follow its new id.
-      const old = chart.id;
-      for (const f of this.doc().figures) if (f.chart === old) f.chart = input.value;
-      chart.id = input.value;
-      this.onFigures();
-    } else setPath(chart, path, input.value, path.startsWith("note."));
-    this.pick.selectedOptions[0].textContent = chartName(chart);
-    this.onEdit();
+    const i = this.index;
+    if (!this.chart() || !path) return;
+    this.store.update((doc) => setPath(doc.charts[i], path, input.value), "chart", { merge: `chart-${i}-${path}` });
   }
 
-  /** Moves figure `i` (an index into figures) past its neighbour in the same chart. */
-  move(i, step) {
-    const figures = this.doc().figures;
-    const id = figures[i]?.chart;
-    let j = i + step;
-    while (j >= 0 && j < figures.length && figures[j].chart !== id) j += step;
-    if (j < 0 || j >= figures.length) return;
-    [figures[i], figures[j]] = [figures[j], figures[i]];
-    this.renderOrder();
-    // Keep the keyboard on the button that moved the figure.
-    const again = this.order.querySelector(`button[data-figure="${j}"][data-step="${step}"]`);
-    (again && !again.disabled ? again : this.order.querySelector(`button[data-figure="${j}"]:not([disabled])`))?.focus();
-    this.onFigures();
-    this.onEdit();
+  /** The id typed is committed: the chart, and exactly its figures, take it. */
+  rename() {
+    const i = this.index;
+    const next = this.idInput.value.trim();
+    if (!this.chart() || next === this.current()) return;
+    let refused = null;
+    this.store.update((doc) => {
+      refused = renameChart(doc, i, next);
+      return refused ? false : undefined;
+    }, "renameChart");
+    this.status.textContent = refused ? word(refused, { id: next }) : "";
+    if (refused) this.idInput.value = this.current();
+    this.ctx.onPick();
+  }
+
+  /** Moves figure `id` past its neighbour in the same chart. */
+  move(id, step) {
+    this.store.update((doc) => {
+      const figures = doc.figures;
+      const i = figures.findIndex((f) => f.id === id);
+      const chart = figures[i]?.chart;
+      let j = i + step;
+      while (j >= 0 && j < figures.length && figures[j].chart !== chart) j += step;
+      if (i < 0 || j < 0 || j >= figures.length) return false;
+      [figures[i], figures[j]] = [figures[j], figures[i]];
+    }, "move");
+    const again = this.order.querySelector(`button[data-figure="${CSS.escape(id)}"][data-step="${step}"]`);
+    (again && !again.disabled ? again : this.order.querySelector(`button[data-figure="${CSS.escape(id)}"]:not([disabled])`))?.focus();
   }
 
   add() {
-    const id = freshId(this.charts(), "chart");
-    this.charts().push({ id, form: "bars", title: { zh: "新图表", en: "New chart" }, description: { zh: "图中为……", en: "Shows …" } });
-    this.index = this.charts().length - 1;
+    this.store.update((doc) => {
+      const id = freshId(doc.charts, "chart");
+      doc.charts.push({ id, form: "bars", title: { zh: "" }, description: { zh: "" } });
+      this.index = doc.charts.length - 1;
+    }, "addChart");
     this.render();
-    this.fields.querySelector('[data-field="id"]').focus();
-    this.onFigures();
-    this.onPick();
-    this.onEdit();
+    this.fields.querySelector('[data-field="title.zh"]').focus();
+    this.ctx.onPick();
   }
 
   remove() {
-    const chart = this.chart();
-    if (!chart) return;
-    let n = 0;
-    for (const f of this.doc().figures) {
-      if (f.chart === chart.id) {
-        delete f.chart;
-        delete f.group;
-        n++;
-      }
-    }
-    this.charts().splice(this.index, 1);
-    this.status.textContent = word("chartRemoved")(chart.id, n);
-    this.render();
+    const i = this.index;
+    const id = this.current();
+    if (!this.chart()) return;
+    const n = this.store.update((doc) => removeChart(doc, i), "removeChart");
+    this.status.textContent = word("chartRemoved", { id, n });
     this.pick.focus();
-    this.onFigures();
-    this.onPick();
-    this.onEdit();
+    this.ctx.onPick();
   }
 
   /** Shows chart `i` with focus on its `field` (an error path's field). */
   goTo(i, field) {
     this.index = i;
     this.render();
-    this.onPick();
+    this.ctx.onPick();
     const input = this.fields.querySelector(`[data-field="${field}"]`) ?? this.fields.querySelector(`[data-field="${field}.zh"]`);
     (input ?? this.pick).focus();
   }
@@ -214,27 +215,27 @@ export class ChartPanel {
   }
 }
 
-/** The derived-figure editor for the table's selected row. */
+/** The derived-figure editor for the grid's active row. */
 export class DerivedPanel {
-  constructor({ doc, ops, onEdit }) {
-    this.doc = doc;
-    this.onEdit = onEdit;
+  /** `ctx.rules()`: [{id, label}] from the module. */
+  constructor({ store, ctx }) {
+    this.store = store;
+    this.ctx = ctx;
     this.row = -1;
-    this.ops = ops;
-    this.op = document.getElementById("derived-op");
-    this.from = document.getElementById("derived-from");
-    this.step = document.getElementById("derived-step");
-    this.ruleZh = document.getElementById("derived-rule-zh");
-    this.ruleEn = document.getElementById("derived-rule-en");
-    this.out = document.getElementById("derived-out");
-    this.title = document.getElementById("derived-for");
+    this.op = $("derived-op");
+    this.from = $("derived-from");
+    this.step = $("derived-step");
+    this.ruleZh = $("derived-rule-zh");
+    this.ruleEn = $("derived-rule-en");
+    this.out = $("derived-out");
+    this.title = $("derived-for");
     for (const input of [this.op, this.from, this.step, this.ruleZh, this.ruleEn]) {
       input.addEventListener(input === this.op ? "change" : "input", () => this.edit());
     }
   }
 
   figure() {
-    return this.doc().figures[this.row] ?? null;
+    return this.store.doc.figures[this.row] ?? null;
   }
 
   show(row) {
@@ -244,40 +245,38 @@ export class DerivedPanel {
 
   render() {
     const f = this.figure();
-    this.op.replaceChildren(option("", word("ruleNone"), true), ...this.ops.map((op) => option(op, op, false)));
-    this.title.textContent = f ? word("derivedFor")(getPath(f, "id")) : word("noRow");
+    const rules = this.ctx.rules();
+    this.op.replaceChildren(option("", word("ruleNone"), true), ...rules.map((r) => option(r.id, r.label, false)));
+    this.title.textContent = f ? word("derivedFor", { id: getPath(f, "label.zh") || getPath(f, "id") }) : word("noRow");
     const d = obj(f?.derived) ? f.derived : null;
-    this.op.value = d && this.ops.includes(d.op) ? d.op : "";
+    this.op.value = d && rules.some((r) => r.id === d.op) ? d.op : "";
     this.from.value = Array.isArray(d?.from) ? d.from.join(", ") : "";
     this.step.value = d?.step ?? "";
     this.ruleZh.value = getPath(d, "rule.zh");
     this.ruleEn.value = getPath(d, "rule.en");
-    for (const input of [this.op, this.from, this.step, this.ruleZh, this.ruleEn]) input.disabled = !f;
+    this.op.disabled = !f;
     this.from.disabled = this.step.disabled = this.ruleZh.disabled = this.ruleEn.disabled = !d;
   }
 
   edit() {
-    const f = this.figure();
-    if (!f) return;
+    const row = this.row;
+    if (!this.figure()) return;
     const op = this.op.value;
-    if (!op) {
-      delete f.derived;
-    } else {
-      const d = obj(f.derived) ? f.derived : { op, from: [], rule: { zh: "", en: "" } };
+    const values = { from: this.from.value, step: this.step.value.trim(), zh: this.ruleZh.value, en: this.ruleEn.value };
+    this.store.update((doc) => {
+      const f = doc.figures[row];
+      if (!op) return void delete f.derived;
+      const d = obj(f.derived) ? f.derived : { op, from: [], rule: { zh: "" } };
       d.op = op;
-      d.from = this.from.value.split(/[,，\s]+/).filter(Boolean);
-      const step = this.step.value.trim();
-      if (op === "index_path" && step !== "") d.step = /^\d+$/.test(step) ? Number(step) : step;
+      d.from = values.from.split(/[,，\s]+/).filter(Boolean);
+      if (op === "index_path" && values.step !== "") d.step = /^\d+$/.test(values.step) ? Number(values.step) : values.step;
       else delete d.step;
-      d.rule = { zh: this.ruleZh.value, en: this.ruleEn.value };
+      d.rule = values.en.trim() ? { zh: values.zh, en: values.en } : { zh: values.zh };
       f.derived = d;
-    }
-    const enable = Boolean(op);
-    this.from.disabled = this.step.disabled = this.ruleZh.disabled = this.ruleEn.disabled = !enable;
-    this.onEdit(this.row);
+    }, "derived", { merge: `derived-${row}` });
+    this.from.disabled = this.step.disabled = this.ruleZh.disabled = this.ruleEn.disabled = !op;
   }
 
-  /** What the module computed for the selected figure (a value or an error message). */
   result(text) {
     this.out.textContent = text;
   }

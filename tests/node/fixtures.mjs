@@ -1,0 +1,75 @@
+// What the node tests share: the journalist's table (as WPS copies it: tabs, CRLF, a
+// Chinese header, values typed as journalists type them), and a stand-in for the module's
+// readValue that reads those values as its contract says (tests of the editor's wiring;
+// the module's own reading is tested in Rust, and below with the real module if built).
+import { existsSync, readFileSync } from "node:fs";
+
+export const SUZHOU = [
+  "苏州工业园区2023年主要经济指标",
+  "指标\t数值\t单位\t年份\t备注",
+  "地区生产总值\t3686亿元\t\t2023\t",
+  "地区生产总值增速\t5.6%\t\t2023\t",
+  "一般公共预算收入\t约5亿元\t\t2023\t估算",
+  "进出口总额增速\t-3.2%\t\t2023\t",
+  "实际使用外资\t18.5亿美元\t\t2023\t",
+  "新增就业\t1.2万\t人\t2023\t",
+  "新增外资企业\t超100家\t\t2023\t",
+  "高新技术企业\t3,000\t家\t2023\t",
+  "研发投入增速\t12%\t\t2023\t",
+  "社会消费品零售总额增速\t8.1%\t\t2023\t",
+  "工业投资增速\t近10%\t\t\t",
+].join("\r\n");
+
+const BOUNDS = [["约", "about"], ["近", "nearly"], ["超", "more_than"]];
+
+/** The contract's readValue, for the values above: {value, unit, unitKnown, bound, typed, reading}. */
+export function fakeReadValue(text) {
+  let t = text.trim();
+  let bound = "exact";
+  for (const [w, id] of BOUNDS) {
+    if (t.startsWith(w)) {
+      bound = id;
+      t = t.slice(w.length);
+    }
+  }
+  const m = /^([-+]?[\d,]*\.?\d+)(万|亿)?(.*)$/.exec(t);
+  if (!m) return { value: null, unit: "", unitKnown: false, bound, typed: text, reading: "", error: `“${text}”读不出数字` };
+  if (/^e\d/i.test(m[3])) return { value: null, unit: "", bound, typed: text, reading: "", error: `“${text}”太大` };
+  const value = Number(m[1].replace(/,/g, ""));
+  const unit = `${m[2] ?? ""}${m[3]}`;
+  if (!Number.isFinite(value)) return { value: null, unit, bound, typed: text, reading: "", error: "太大" };
+  const plain = String(value) === text.trim();
+  return { value, unit, unitKnown: ["%", "亿元", "亿美元", "家", "万人"].includes(unit), bound, typed: plain ? "" : text.trim(), reading: [bound === "exact" ? "" : BOUNDS.find((b) => b[1] === bound)[0], value, unit].filter((x) => x !== "").join(" · ") };
+}
+
+/** The editor's module, when its build has readValue (pkg-editor/), else null. */
+export async function realModule() {
+  const dir = new URL("../../pkg-editor/", import.meta.url);
+  if (!existsSync(new URL("park_infographic_bg.wasm", dir))) return null;
+  const m = await import(new URL("park_infographic.js", dir));
+  m.initSync({ module: readFileSync(new URL("park_infographic_bg.wasm", dir)) });
+  return typeof m.readValue === "function" ? m : null;
+}
+
+/** A localStorage stand-in holding at most `quota` characters (keys and values). */
+export class MemoryStorage {
+  constructor(quota = Infinity) {
+    this.map = new Map();
+    this.quota = quota;
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    const used = [...this.map].reduce((n, [a, b]) => n + (a === k ? 0 : a.length + b.length), 0);
+    if (used + k.length + String(v).length > this.quota) {
+      const e = new Error("The quota has been exceeded.");
+      e.name = "QuotaExceededError";
+      throw e;
+    }
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
+}

@@ -1,0 +1,113 @@
+// The check: the module's validation of the working dataset, at most once per animation
+// frame however fast the edits come; its message (in the UI's language, from the module)
+// shown once above the grid and at its cell, chart field or dataset field, with a button
+// that goes there. Row numbers are the grid's (from 1).
+import { columnForField } from "./columns.js";
+import { serialize } from "./state.js";
+import { word } from "./words.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** [] when `text` is a valid dataset, else [path, message], with whichever module is loaded. */
+export function check(m, text, lang) {
+  if (typeof m.checkJson === "function") return m.checkJson(text, lang);
+  try {
+    m.Data.fromJson(text).free();
+    return [];
+  } catch (e) {
+    const found = /^([A-Za-z_]+(?:\[\d+\])?(?:\.[A-Za-z_]+(?:\[\d+\])?)*): ([\s\S]*)$/.exec(e.message);
+    return found ? [found[1], found[2]] : ["", e.message];
+  }
+}
+
+/** Where an error path points: a grid cell, a chart's field, the dataset panel, or the file. */
+export function locate(path, doc) {
+  let m = /^figures\[(\d+)\](?:\.(.+))?$/.exec(path);
+  if (m) {
+    const key = columnForField(m[2] ?? "id");
+    return { row: Number(m[1]), key, where: word("whereRow", { row: Number(m[1]) + 1, col: word(`col.${key}`) }) };
+  }
+  m = /^charts\[(\d+)\](?:\.([a-z_.]+))?/.exec(path);
+  if (m) {
+    const field = m[2] ?? "id";
+    const n = Number(m[1]);
+    const names = { id: "chartId", form: "form", title: "titleZh", "title.zh": "titleZh", "title.en": "titleEn", description: "descZh", "description.zh": "descZh", "description.en": "descEn", note: "noteZh", "note.zh": "noteZh", "note.en": "noteEn" };
+    return { chart: n, field, where: word("whereChart", { n: n + 1, id: doc.charts[n]?.id ?? "", field: word(names[field] ?? "chartId") }) };
+  }
+  return { dataset: path, where: path ? path : word("whereFile") };
+}
+
+export class Checker {
+  /** `ctx`: {module(), lang(), grid, charts, dataset, onValid(text)}. */
+  constructor({ store, ctx }) {
+    this.store = store;
+    this.ctx = ctx;
+    this.scheduled = false;
+    this.problem = null;
+    this.valid = null; // the JSON text of the last valid version
+  }
+
+  schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.run();
+    });
+  }
+
+  run() {
+    const m = this.ctx.module();
+    if (!m) return;
+    const text = serialize(this.store.doc);
+    let result;
+    try {
+      result = check(m, text, this.ctx.lang());
+    } catch (e) {
+      result = ["", e.message];
+    }
+    this.show(result.length ? result : null);
+    if (!result.length && this.valid !== text) {
+      this.valid = text;
+      this.ctx.onValid(text);
+    }
+  }
+
+  /** Shows `next` ([path, message] or null), marked where it points. */
+  show(next) {
+    const same = JSON.stringify(next) === JSON.stringify(this.problem);
+    this.problem = next;
+    const box = $("check");
+    const at = next ? locate(next[0], this.store.doc) : {};
+    this.ctx.grid.markError(at.row ?? null, at.key, "check-message");
+    this.ctx.charts.markError(at.chart ?? null, at.field, "check-message");
+    this.ctx.dataset.markError(at.dataset ?? null);
+    if (!next) {
+      if (!same || !box.querySelector(".ok")) box.replaceChildren(Object.assign(document.createElement("p"), { className: "ok", textContent: word("valid") }));
+      return;
+    }
+    if (same && box.querySelector("[role=alert]")) return;
+    // The alert is replaced only when the error changes, so it is announced once.
+    const alert = document.createElement("div");
+    alert.className = "error";
+    alert.setAttribute("role", "alert");
+    const p = Object.assign(document.createElement("p"), { id: "check-message", textContent: `${word("errorAt", { where: at.where })}${next[1]}` });
+    const kept = Object.assign(document.createElement("p"), { textContent: this.valid ? word("previewKept") : word("noValid") });
+    alert.append(p, kept);
+    const go = Object.assign(document.createElement("button"), { type: "button", textContent: word("goToError") });
+    go.addEventListener("click", () => {
+      if (at.row != null) this.ctx.grid.goTo(at.row, at.key);
+      else if (at.chart != null) this.ctx.charts.goTo(at.chart, at.field);
+      else this.ctx.dataset.goTo(at.dataset);
+    });
+    go.hidden = at.row == null && at.chart == null && !this.ctx.dataset.input(at.dataset);
+    box.replaceChildren(alert, go);
+  }
+
+  /** Re-shows the current message (the UI's language changed). */
+  again() {
+    const keep = this.problem;
+    this.problem = null;
+    if (keep) this.show(keep);
+  }
+}
