@@ -350,7 +350,7 @@ export async function flows(env) {
   const bad = await env.open("/engines-fail-soft.html");
   try {
     await test("data-src: a missing, malformed, endless or bomb-like file fails soft (message, error event); the neighbour draws", async () => {
-      await settled(bad, 7);
+      await settled(bad, 8);
       const state = await bad.evaluate(() =>
         ["missing", "broken", "endless", "bomb", "good"].map((id) => {
           const root = document.getElementById(id).shadowRoot;
@@ -374,10 +374,16 @@ export async function flows(env) {
       assertEqual(state[4].events, ["ready"], "neighbour events");
       assertEqual((await drawnCorrectly(bad, data, "#good", 0)).problems, [], "neighbour marks");
     });
-    await test("picture: a widget's picture shows under its error message, and gives way to its canvas", async () => {
-      await settled(bad, 7);
+    await test("picture: a widget's picture shows under its error message (missing or damaged data), and gives way to its canvas", async () => {
+      await settled(bad, 8);
+      // A drawn canvas shows in a frame of its own once in view (one per frame, page-wide):
+      // until then the picture stands over it.
+      await bad.evaluate(() => document.getElementById("pictured-good").scrollIntoView());
+      await bad.waitFor(function canvasShown() {
+        return document.getElementById("pictured-good").shadowRoot.querySelector("canvas.base:not(.pending)");
+      });
       const seen = await bad.evaluate(() =>
-        ["pictured-bad", "pictured-good"].map((id) => {
+        ["pictured-bad", "pictured-damaged", "pictured-good"].map((id) => {
           const w = document.getElementById(id);
           const picture = w.querySelector("svg").getBoundingClientRect();
           const alert = w.shadowRoot.querySelector('[role="alert"]')?.getBoundingClientRect();
@@ -387,14 +393,18 @@ export async function flows(env) {
             picture: Math.round(picture.height),
             inAlert: alert ? picture.top >= alert.top && picture.bottom <= alert.bottom + 1 : null,
             canvas: canvas ? Math.round(canvas.getBoundingClientRect().height) : 0,
+            message: window.__events.find((e) => e.id === id && e.type === "error")?.detail.message ?? "",
           };
         }),
       );
-      assertEqual(seen[0].events, ["error"], "the failing widget's events");
-      assertEqual([seen[0].picture, seen[0].inAlert], [100, true], "its picture, shown inside the error box");
-      assertEqual(seen[1].events, ["ready"], "the drawn widget's events");
-      assertEqual(seen[1].picture, 0, "its picture, hidden once the canvas shows");
-      assert(seen[1].canvas > 100, `its canvas shown: ${seen[1].canvas} px`);
+      for (const failed of seen.slice(0, 2)) {
+        assertEqual(failed.events, ["error"], "the failing widget's events");
+        assertEqual([failed.picture, failed.inAlert], [100, true], "its picture, shown inside the error box");
+      }
+      assert(/damaged \(checksum\)/.test(seen[1].message), `a damaged file is named so: ${seen[1].message}`);
+      assertEqual(seen[2].events, ["ready"], "the drawn widget's events");
+      assertEqual(seen[2].picture, 0, "its picture, hidden once the canvas shows");
+      assert(seen[2].canvas > 100, `its canvas shown: ${seen[2].canvas} px`);
     });
   } finally {
     await bad.close();

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGzip } from "node:zlib";
 import { CSP, serve } from "../../.ci/serve.mjs";
+import { BUILD } from "../build.mjs";
 import { flows } from "./flows.mjs";
 import { POLL } from "./inpage.mjs";
 
@@ -83,6 +84,12 @@ const routes = {
     const body = await gzipBomb();
     res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "cache-control": "no-store" });
     res.end(body);
+  },
+  // A compact data file (an editor's published form) with one byte of its figures changed.
+  "/engines/damaged.bin": (req, res) => {
+    const bytes = readFileSync(new URL(`${BUILD}/data/growth-2019.bin`, dist));
+    bytes[bytes.length - 20] ^= 0x55;
+    res.writeHead(200, { "content-type": "application/octet-stream", "cache-control": "no-store" }).end(bytes);
   },
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
 };
