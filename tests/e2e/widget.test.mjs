@@ -57,6 +57,7 @@ const lastHover = (p) => p.evaluate(() => window.__events.filter((e) => e.type =
 
 export default async function widget(env) {
   await environmentFailures(env);
+  await readerWords(env);
   await test("widget: while loading it reserves the height the chart will have", async () => {
     const p = await open(env, null);
     await countEvents(p);
@@ -499,6 +500,58 @@ export default async function widget(env) {
       assertEqual(c.tab, 0, "focusable");
     }
     await assertClean(p);
+    await p.close();
+  });
+}
+
+/**
+ * Where the mark of figure `id` is in the only widget's chart, from the layout the module
+ * returns (a handle of our own at the widget's width): page coordinates of its centre.
+ */
+function figurePoint(p, id) {
+  return p.evaluate(async (id) => {
+    const widget = document.querySelector("park-infographic");
+    const canvas = widget.shadowRoot.querySelector("canvas.base");
+    const files = widget.shadowRoot.querySelector("link").href;
+    const m = await import(new URL("pkg/park_infographic.js", files).href);
+    const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
+    const chart = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang") || "zh", "light");
+    chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+    const mark = [...Array(chart.markCount).keys()].find((i) => chart.describe(i).id === id);
+    const [x, y, w, h] = chart.markBox(mark);
+    chart.free();
+    const r = canvas.getBoundingClientRect();
+    return { x: r.left + x + w / 2, y: r.top + y + h / 2 };
+  }, id);
+}
+
+async function readerWords(env) {
+  await test("widget: a figure the article names without a number answers hover with no value, not 0", async () => {
+    const p = await page(env, [{ chart: "parks-2020" }], { width: 640 });
+    // 技术创新产业园: the article gives no area for it.
+    const at = await figurePoint(p, "tech-innovation-park-area");
+    await p.mouse.move(at.x, at.y);
+    await p.waitForFunction(() => window.__events.some((e) => e.type === "hover" && e.detail?.id === "tech-innovation-park-area"));
+    const detail = await lastHover(p);
+    assertEqual([detail.id, detail.value], ["tech-innovation-park-area", null], "the hovered figure and its value");
+    await p.close();
+  });
+
+  await test("widget: the data table reads each value as the article states it, with its bound word and unit", async () => {
+    const p = await page(env, [{ chart: "pipeline-2019" }], { width: 640 });
+    await p.evaluate(() => (document.querySelector("park-infographic").shadowRoot.querySelector("details").open = true));
+    await p.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("tbody tr"));
+    const rows = await p.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("tbody tr")].map((tr) => [
+          tr.querySelector("th").textContent,
+          tr.querySelector("td").textContent,
+        ]),
+      ),
+    );
+    // The article's own words: 签约产业项目39个，总投资规模近300亿元; 在建项目46个，总投资220亿元.
+    assertEqual(rows["签约项目总投资"], "近300亿元", "signed investment");
+    assertEqual(rows["在建项目（报道时）"], "46个", "projects under way");
     await p.close();
   });
 }
