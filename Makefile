@@ -69,10 +69,10 @@ dist: build
 fuzz: setup
 	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test fuzz -- --include-ignored --nocapture
 
-## bench: issue 10's table against Chart.js in one run; writes bench/results.{json,md}, or bench/out/ from a dirty tree
+## bench: size, speed and memory against Chart.js in one run; writes bench/results.{json,md}, or bench/out/ from a dirty tree
 bench: setup-test dist
 	@command -v twiggy >/dev/null || cargo install --locked twiggy
 	node bench/run.mjs
 
 clean:
-	rm -rf pkg dist target/wasm32-unknown-unknown
+	rm -rf pkg pkg-json pkg-editor dist target/wasm32-unknown-unknown

@@ -27,15 +27,19 @@ export class ChartView {
     this.described = new Map(); // mark -> describe(mark), for this handle
     this.pinned = false; // a tap pins the tooltip until the next tap, scroll or Esc
     this.listeners = new Listeners();
-    const words = WORDS[lang];
-
-    this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
     // Each mark's highlight, a ring round it and its tooltip over the canvas, is built the
     // first time the mark is shown (for this layout), then shown and hidden by a class:
     // each is a layer of its own (embed.css), so a hover changes no layout and repaints
     // nothing, neither the canvas nor text.
     this.highlights = new Map(); // mark -> { ring, tip }, the least recently shown first
     this.highlighted = null; // the one shown
+    this.build(WORDS[lang]);
+    this.listenToReader();
+  }
+
+  /** The chart's figure: its stage (canvas), description, announcements and line of links. */
+  build(words) {
+    this.canvas = el("canvas", { className: "base", "aria-hidden": "true" });
     this.desc = el("p", { className: "sr-only", text: this.chart.description() });
     this.stage = el(
       "div",
@@ -51,18 +55,18 @@ export class ChartView {
     this.live = el("div", { className: "sr-only", "aria-live": "polite" });
     const png = el("button", { type: "button", text: words.png });
     const csv = el("button", { type: "button", text: words.csv });
-    this.node = el(
-      "figure",
-      { className: "chart" },
-      this.stage,
-      this.desc,
-      this.live,
-      actions(this.table(words), png, csv),
+    this.listeners.on(png, "click", () => this.downloadPng());
+    this.listeners.on(csv, "click", () =>
+      download(new Blob([this.chart.csv()], { type: "text/csv;charset=utf-8" }), `${this.id}.${this.lang}.csv`),
     );
+    this.node = el("figure", { className: "chart" }, this.stage, this.desc, this.live, actions(this.table(words), png, csv));
     // Ids are scoped to this widget's shadow root, and chart ids are unique within it.
-    this.desc.id = `desc-${id}`;
+    this.desc.id = `desc-${this.id}`;
     this.stage.setAttribute("aria-describedby", this.desc.id);
+  }
 
+  /** The reader's pointer, touch and keys on the stage. */
+  listenToReader() {
     const on = (target, type, fn, options) => this.listeners.on(target, type, fn, options);
     // Pointer moves arrive faster than frames: keep the latest and look it up once per
     // frame, so the handler itself reads no layout and writes nothing.
@@ -94,10 +98,6 @@ export class ChartView {
       if (this.pinned && !e.composedPath().includes(this.stage)) this.unpin();
     });
     on(window, "scroll", () => this.pinned && this.unpin(), { passive: true });
-    on(png, "click", () => this.downloadPng());
-    on(csv, "click", () =>
-      download(new Blob([this.chart.csv()], { type: "text/csv;charset=utf-8" }), `${this.id}.${lang}.csv`),
-    );
   }
 
   /**
