@@ -2,6 +2,7 @@
 // page of built-in charts must not fetch the one that does, and a page whose widgets all
 // have data-src must not fetch the built-in one. And the `json` property (the editor's
 // preview): text in, the same reading, errors and redraws as data-src.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { CSP } from "../../.ci/serve.mjs";
 import { BUILD } from "../build.mjs";
@@ -62,26 +63,56 @@ export default async function (env) {
     await page.close();
   });
 
-  await test("modules: a page whose widgets all have data-src downloads the JSON module only", async () => {
+  for (const [kind, file, module] of [
+    ["JSON", "data/default.json", "pkg-json"],
+    ["compact (.bin, as the editor publishes)", "data/rankings.bin", "pkg"],
+  ]) {
+    await test(`modules: a page whose widgets all have a ${kind} data-src downloads its module only`, async () => {
+      const page = await open(env, null);
+      await countEvents(page);
+      const modules = recordModules(page);
+      // A page of the bundle's origin, under its CSP, with one editor's widget in its HTML.
+      await page.route(`${env.origin}/e2e/data-src.html`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP },
+          body: `<!doctype html><html lang="en"><head><title>data-src</title>
+<script type="module" src="/embed.js"></script></head><body>
+<park-infographic chart="rankings" lang="en" data-src="${built(file)}"></park-infographic>
+</body></html>`,
+        }),
+      );
+      await page.goto(`${env.origin}/e2e/data-src.html`);
+      await settled(page, 1);
+      assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
+      assertEqual(onlyModules(modules), [`${module}/park_infographic.js`, `${module}/park_infographic_bg.wasm`], "module files requested");
+      assertEqual(modules.filter((p) => p.startsWith("data/")), [file], "data files requested");
+      await page.close();
+    });
+  }
+
+  await test("modules: a page with a built snippet requests exactly the files the snippet names", async () => {
+    // The snippet names what embed.js requests for its widget (tests/size.mjs counts these).
+    const snippet = readFileSync(new URL(`../../dist/snippets/growth-2019.zh.html`, import.meta.url), "utf8")
+      .split("https://cdn.example.org/park-infographic/")
+      .join(`${env.origin}/`);
+    const named = [...snippet.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]).pathname).sort();
     const page = await open(env, null);
     await countEvents(page);
-    const modules = recordModules(page);
-    // A page of the bundle's origin, under its CSP, with one editor's widget in its HTML.
-    await page.route(`${env.origin}/e2e/data-src.html`, (route) =>
+    const requested = new Set();
+    page.on("request", (r) => requested.add(new URL(r.url()).pathname));
+    await page.route(`${env.origin}/e2e/snippet.html`, (route) =>
       route.fulfill({
         status: 200,
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP },
-        body: `<!doctype html><html lang="en"><head><title>data-src</title>
-<script type="module" src="/embed.js"></script></head><body>
-<park-infographic chart="rankings" lang="en" data-src="${built("data/default.json")}"></park-infographic>
-</body></html>`,
+        body: `<!doctype html><html lang="zh-CN"><head><title>snippet</title><link rel="icon" href="data:,"></head><body>${snippet}</body></html>`,
       }),
     );
-    await page.goto(`${env.origin}/e2e/data-src.html`);
+    await page.goto(`${env.origin}/e2e/snippet.html`);
     await settled(page, 1);
+    requested.delete("/e2e/snippet.html");
+    assertEqual([...requested].sort(), named, "files requested");
     assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
-    assertEqual(onlyModules(modules), ["pkg-json/park_infographic.js", "pkg-json/park_infographic_bg.wasm"], "module files requested");
-    assertEqual(modules.filter((p) => p.startsWith("data/")), ["data/default.json"], "data files requested");
     await page.close();
   });
 
