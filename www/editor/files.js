@@ -101,7 +101,7 @@ export class Files {
     }
     const p = Object.assign(document.createElement("span"), { textContent: text });
     box.className = s.error || damaged !== null ? "status warn" : "status quiet-text";
-    box.replaceChildren(p, ...buttons.map(([act, label]) => Object.assign(document.createElement("button"), { type: "button", textContent: label, dataset: {} })));
+    box.replaceChildren(p, ...buttons.map(([act, label]) => Object.assign(document.createElement("button"), { type: "button", textContent: label })));
     [...box.querySelectorAll("button")].forEach((b, i) => (b.dataset.act = buttons[i][0]));
   }
 
