@@ -413,19 +413,18 @@ export async function flows(env) {
   const page = await env.open("/editor.html");
   try {
     await test("editor: a value typed into the table is drawn in the preview; pointer and keys report it", async () => {
-      // A clean start whatever this engine's profile kept: "clear" shows the built-in data.
-      await page.waitFor(() => document.body.dataset.ready === "true" && document.querySelector("#check .ok"));
+      // A clean start whatever this engine's profile kept: the example data, opened.
+      await page.waitFor(() => document.body.dataset.ready === "true");
       await page.evaluate(() => {
         document.getElementById("status").textContent = "";
-        document.getElementById("clear").click();
+        document.getElementById("open-example").click();
       });
-      // The status says "cleared" once the built-in data is in the table.
-      await page.waitFor(() => document.getElementById("status").textContent.includes("清除") && document.querySelector("#check .ok"));
+      await page.waitFor(() => /示例/.test(document.getElementById("status").textContent) && document.querySelector("#check .ok"));
       const f = data.figures[0];
       const edited = JSON.parse(JSON.stringify(data));
       edited.figures[0].value = 23.4;
       // By the keyboard: focus the value cell, Enter edits, type, Enter keeps it.
-      await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").click());
+      await page.evaluate(() => document.querySelector("#grid tbody tr td.c-value").click());
       await page.press("Enter");
       for (const key of "23.4") await page.press(key);
       await page.press("Enter");
@@ -434,7 +433,7 @@ export async function flows(env) {
         const el = document.getElementById("preview-chart");
         return el?.json?.includes('"value": 23.4,') && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
       });
-      assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td:nth-of-type(4)").textContent), "23.4", "the cell");
+      assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td.c-value span").textContent), "23.4", "the cell");
       // The mark, located from the layout the module returns for the edited data.
       const p = await page.evaluate(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
       let n = await eventCount(page);
