@@ -1,0 +1,270 @@
+// The editor's publish step end to end: one button gives one .zip; unzipped (by Python's
+// zipfile, not by the code under test) and served as it is from a host of its own, it
+// works for an article on another origin: with no CORS header and no special headers the
+// web-component snippet shows the chart's picture in place and the iframe snippet its
+// chart; with Access-Control-Allow-Origin the live widget draws and answers with the
+// figures. Publishing again regenerates everything, pictures included. Expected values
+// come from the dataset published (src/data/default.json, which the build ships, and a
+// copy of it changed here), never from the editor.
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "../../.ci/serve.mjs";
+import { assert, assertClean, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
+
+const DIST = new URL("../../dist/", import.meta.url);
+const DEFAULT = JSON.parse(readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8"));
+const BASE_KEY = "park-infographic-editor:publish";
+
+/** Unzips `zip` into `dir` with Python's zipfile (every CRC checked); returns the names. */
+function unzip(zip, dir) {
+  const script = `
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    bad = z.testzip()
+    if bad: sys.exit("bad CRC: " + bad)
+    z.extractall(sys.argv[2])
+    print(json.dumps(z.namelist()))
+`;
+  return JSON.parse(execFileSync("python3", ["-c", script, zip, dir], { encoding: "utf8" }));
+}
+
+/** A news page on an origin of its own: `body()` gives its HTML body at each request. */
+async function newsSite(body) {
+  const server = createServer((req, res) => {
+    if (req.url !== "/news.html") return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>news</title></head>
+<body><p>正文第一段。</p>
+${body()}
+<p>正文第二段。</p></body></html>`);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/news.html`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const close = (server) => new Promise((ok) => server.close(ok));
+const origin = (server) => `http://127.0.0.1:${server.address().port}`;
+
+/** Types the folder's address, presses the one button, returns the downloaded .zip's path. */
+async function publish(p, base) {
+  await p.locator("#publish-base").fill(base);
+  const [download] = await Promise.all([p.waitForEvent("download"), p.locator("#publish-zip").click()]);
+  await p.waitForFunction(() => /\.zip/.test(document.getElementById("publish-status").textContent));
+  return { path: await download.path(), name: download.suggestedFilename() };
+}
+
+/**
+ * The editor, its module loaded, with the panel's snippets shown: the work saved in the
+ * browser, or else the built-in example data (the editor's "open the example" button,
+ * where it starts blank).
+ */
+async function editor(p, url) {
+  await p.goto(url);
+  await p.waitForFunction(() => document.body.dataset.ready === "true");
+  const example = p.locator("#open-example");
+  if (!(await p.locator("#publish-snippets pre").count()) && (await example.count())) await example.click();
+  await p.waitForFunction(() => document.querySelector("#publish-snippets pre"));
+}
+
+/** The paths the folder must hold for `doc` (every chart in both languages: it has English). */
+function expectedPaths(doc, build, widgetFiles, dataFiles, name) {
+  const paths = ["index.html", ...widgetFiles.entries, ...widgetFiles.build.map((f) => `${build}/${f}`), `data/${name}.json`, ...dataFiles];
+  for (const c of doc.charts) {
+    for (const lang of ["zh", "en"]) {
+      const id = `${c.id}.${lang}`;
+      paths.push(`frames/${id}.html`, `pictures/${id}.svg`, `pictures/${id}.png`, `snippets/${id}.html`, `snippets/${id}.iframe.html`);
+    }
+  }
+  return paths.sort();
+}
+
+export default async function (env) {
+  await test("publish: one .zip is a static folder; on a host with no CORS the article shows the picture and the iframe its chart; with CORS the live widget; again regenerates all", async () => {
+    const work = mkdtempSync(join(tmpdir(), "publish-e2e-"));
+    const plain = join(work, "plain");
+    const cors = join(work, "cors");
+    mkdirSync(join(plain, "charts"), { recursive: true });
+    mkdirSync(join(cors, "charts"), { recursive: true });
+    // The folder's two hosts: one that sends nothing special, one that sends CORS.
+    const hostPlain = await serve(plain, 0);
+    const hostCors = await serve(cors, 0, { headers: { "access-control-allow-origin": "*" } });
+    let article = "";
+    const news = await newsSite(() => article);
+    const p = await open(env, null, { acceptDownloads: true });
+    try {
+      // ---- publish the built-in data for the plain host ----
+      await editor(p, `${env.origin}/editor.html`);
+      const basePlain = `${origin(hostPlain)}/charts/`;
+      const zip1 = await publish(p, basePlain);
+      assertEqual(zip1.name, "nantong-high-tech-zone.zip", "the archive's name");
+      const names = unzip(zip1.path, join(plain, "charts"));
+      const build = names.find((n) => /^b-[0-9a-f]+\//.test(n)).split("/")[0];
+      const distBuild = new URL(`${build}/`, DIST);
+      assert(existsSync(distBuild), `the folder's build ${build} is the editor's own (dist/${build})`);
+      const widgetFiles = JSON.parse(readFileSync(new URL("widget-files.json", distBuild), "utf8"));
+      const dataFiles = names.filter((n) => n.endsWith(".bin"));
+      const perChart = DEFAULT.charts.map((c) => `data/${c.id}.bin`).sort();
+      assert(
+        JSON.stringify(dataFiles.sort()) === JSON.stringify(perChart) || JSON.stringify(dataFiles) === '["data/all.bin"]',
+        `compact data: one file per chart or all.bin: ${dataFiles}`,
+      );
+      const extras = [`${build}/page.css`, `${build}/favicon.svg`]; // the index page's style and icon
+      assertEqual(names.filter((n) => !extras.includes(n)).sort(), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
+      const file = (dir, name) => readFileSync(join(dir, "charts", name));
+      assert(file(plain, "embed.js").equals(readFileSync(new URL("embed.js", DIST))), "embed.js is the bundle's");
+      assert(file(plain, `${build}/pkg/park_infographic_bg.wasm`).equals(readFileSync(new URL("pkg/park_infographic_bg.wasm", distBuild))), "the wasm is the build's");
+      assertEqual(JSON.parse(file(plain, "data/nantong-high-tech-zone.json")), DEFAULT, "the JSON source is the data published");
+      const png = file(plain, "pictures/growth-2019.en.png");
+      assertEqual([png.subarray(1, 4).toString(), png.readUInt32BE(16)], ["PNG", 1280], "a PNG, 640 CSS px at 2×");
+      assert(file(plain, "pictures/rankings.zh.svg").toString().includes(DEFAULT.charts.find((c) => c.id === "rankings").title.zh), "the SVG picture has its title");
+      const snippetPlain = file(plain, "snippets/growth-2019.zh.html").toString();
+      assert(snippetPlain.startsWith(`<script type="module" src="${basePlain}embed.js"></script>`), snippetPlain.slice(0, 200));
+      // The panel shows the same snippets as the folder holds.
+      await p.locator("#publish-chart").selectOption("growth-2019");
+      await p.waitForFunction((text) => document.querySelector("#snippet-zh-component")?.textContent === text, snippetPlain.trimEnd());
+      // The address is kept with the work: a reload shows it again.
+      await editor(p, `${env.origin}/editor.html`);
+      assertEqual(await p.locator("#publish-base").inputValue(), basePlain, "the address after a reload");
+
+      // ---- the article on another origin, the folder's host sending no CORS header ----
+      const growth = DEFAULT.charts.find((c) => c.id === "growth-2019");
+      const rankings = DEFAULT.charts.find((c) => c.id === "rankings");
+      article = `${snippetPlain}\n<p>中间一段。</p>\n${file(plain, "snippets/rankings.en.iframe.html")}`;
+      const reader = await open(env, null, { viewport: { width: 412, height: 900 } });
+      try {
+        await reader.goto(news.url, { waitUntil: "load" }); // the module script has failed by then
+        const shown = await reader.evaluate(() => {
+          const w = document.querySelector("park-infographic");
+          const svg = w.querySelector(":scope > svg");
+          const box = svg.getBoundingClientRect();
+          return {
+            label: svg.getAttribute("aria-label") ?? svg.querySelector("title")?.textContent,
+            height: Math.round(box.height),
+            width: Math.round(box.width),
+            visible: svg.checkVisibility(),
+            defined: Boolean(customElements.get("park-infographic")),
+          };
+        });
+        assertEqual(shown.label, growth.title.zh, "the picture's name");
+        assert(shown.visible && shown.height > 200 && shown.width > 300, `the picture in place: ${JSON.stringify(shown)}`);
+        assertEqual(shown.defined, false, "no CORS: the module script did not run");
+        // The iframe needs nothing from the host: its chart draws.
+        const frame = reader.frameLocator("iframe").locator("park-infographic");
+        await frame.evaluate((w) => new Promise((ok) => (w.shadowRoot?.querySelector("canvas.base") ? ok() : w.addEventListener("infographic:ready", ok, { once: true }))));
+        assertEqual(await frame.evaluate((w) => w.shadowRoot.querySelector(".stage").getAttribute("aria-label")), rankings.title.en, "the iframe's chart");
+      } finally {
+        await reader.close();
+      }
+
+      // The folder's own page, on its host: every chart drawn live, under the strict CSP.
+      const index = await open(env, null);
+      try {
+        await countEvents(index);
+        await index.goto(`${basePlain}index.html`);
+        await settled(index, DEFAULT.charts.length * 2);
+        assertEqual(await index.evaluate(() => window.__events.filter((e) => e.type === "error").map((e) => e.detail.message)), [], "index.html: errors");
+        await assertClean(index);
+      } finally {
+        await index.close();
+      }
+
+      // ---- publish again, changed data, for the host that sends CORS ----
+      const changed = structuredClone(DEFAULT);
+      changed.charts.find((c) => c.id === "growth-2019").title.zh = "同比增速（重新发布）";
+      const first = changed.figures.find((f) => f.chart === "growth-2019");
+      first.value = 18.5;
+      await p.evaluate((doc) => localStorage.setItem("park-infographic-editor", JSON.stringify(doc)), changed);
+      await editor(p, `${env.origin}/editor.html`);
+      const baseCors = `${origin(hostCors)}/charts/`;
+      const zip2 = await publish(p, baseCors);
+      unzip(zip2.path, join(cors, "charts"));
+      assert(file(cors, "pictures/growth-2019.zh.svg").toString().includes("同比增速（重新发布）"), "the picture made anew");
+      assert(file(cors, "frames/growth-2019.zh.html").toString().includes("同比增速（重新发布）"), "the frame page's picture made anew");
+      assertEqual(JSON.parse(file(cors, "data/nantong-high-tech-zone.json")), changed, "the JSON source is the changed data");
+      const snippetCors = file(cors, "snippets/growth-2019.zh.html").toString();
+      assert(snippetCors.includes("同比增速（重新发布）") && snippetCors.includes(`src="${baseCors}embed.js"`), "the snippet made anew for the new address");
+
+      // ---- the article, the folder's host sending CORS: the live widget ----
+      article = snippetCors;
+      const live = await open(env, null, { viewport: { width: 412, height: 900 } });
+      try {
+        await countEvents(live);
+        await live.goto(news.url);
+        await settled(live, 1);
+        const events = await live.evaluate(() => window.__events.map((e) => e.type));
+        assertEqual(events, ["ready"], "infographic:ready");
+        // Keys answer with the figures published (the changed one first).
+        const figures = changed.figures.filter((f) => f.chart === "growth-2019");
+        await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector(".stage").focus());
+        for (const [key, f] of [["ArrowRight", figures[0]], ["End", figures.at(-1)]]) {
+          const n = await live.evaluate(() => window.__events.length);
+          await live.keyboard.press(key);
+          await live.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), n);
+          const d = await live.evaluate((n) => window.__events.slice(n).find((e) => e.type === "hover" && e.detail).detail, n);
+          assertEqual([d.chart, d.id, d.value], ["growth-2019", f.id, f.value], `hover after ${key}`);
+        }
+        // The data table lists every figure with its value.
+        // (The table is built when first opened, at its toggle event.)
+        await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").click());
+        await live.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table tbody tr"));
+        const table = await live.evaluate(() =>
+          [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("details.table tbody tr")].map((tr) => tr.textContent),
+        );
+        assertEqual(table.length, figures.length, "a row per figure");
+        for (const [i, f] of figures.entries()) {
+          assert(table[i].includes(f.label.zh) && table[i].includes(String(f.value)), `row ${i}: ${table[i]} (${f.label.zh}, ${f.value})`);
+        }
+        assertEqual(await live.evaluate(() => window.__csp), [], "CSP violations");
+        assertEqual(live.problems, [], "console errors");
+      } finally {
+        await live.close();
+      }
+      await assertClean(p);
+    } finally {
+      await p.close();
+      await Promise.all([close(hostPlain), close(hostCors), news.close()]);
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  await test("publish: no snippet and no folder for an address that is not http(s); an empty one gives relative snippets", async () => {
+    const p = await open(env, null, { acceptDownloads: true });
+    try {
+      await editor(p, `${env.origin}/editor.html`);
+      for (const text of ["javascript:alert(1)//", "data:text/html,x"]) {
+        await p.locator("#publish-base").fill(text);
+        await p.waitForFunction(() => !document.querySelector("#publish-snippets pre"));
+        const shown = await p.locator("#publish").textContent();
+        assert(!/javascript:|data:text/.test(shown.replace(/https?:\/\/[^\s]*/g, "")), `${text}: ${shown}`);
+        await p.locator("#publish-zip").click();
+        await p.waitForFunction(() => /http/.test(document.getElementById("publish-status").textContent));
+      }
+      await p.locator("#publish-base").fill("");
+      await p.waitForFunction(() => document.querySelector("#snippet-zh-component"));
+      const component = await p.locator("#snippet-zh-component").textContent();
+      assert(component.startsWith('<script type="module" src="./embed.js"></script>'), component.slice(0, 120));
+      // Copy: the clipboard where there is one.
+      await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      await p.locator('#publish button[data-copy="snippet-zh-iframe"]').click();
+      await p.waitForFunction(() => document.getElementById("publish-status").textContent);
+      assertEqual(await p.evaluate(() => navigator.clipboard.readText()), await p.locator("#snippet-zh-iframe").textContent(), "copied");
+      assertEqual(await p.evaluate((k) => JSON.parse(localStorage.getItem(k)).base, BASE_KEY), "", "the address kept (empty)");
+    } finally {
+      await p.close();
+    }
+    // Without the clipboard API the text is selected for Ctrl+C.
+    const q = await open(env, null);
+    try {
+      await q.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+      await editor(q, `${env.origin}/editor.html`);
+      await q.locator('#publish button[data-copy="snippet-zh-component"]').click();
+      const text = await q.locator("#snippet-zh-component").textContent();
+      assertEqual(await q.evaluate(() => String(window.getSelection())), text, "selected");
+    } finally {
+      await q.close();
+    }
+  });
+}

@@ -1,0 +1,261 @@
+// The folder the editor publishes, as a list of files: a complete static site that works
+// uploaded as it is to any host. Pure: it is given every file's contents (the widget's
+// files, the compact data, the pictures) and writes the pages and snippets around them;
+// publish.js does the fetching, the wasm and the DOM. node runs it too
+// (tests/node/folder.test.mjs).
+//
+//   index.html                  every chart with its snippets, its picture and the live widget
+//   embed.js, embed-frame.js    the widget's entries (as in dist/)
+//   b-<hash>/…                  the widget's files of the editor's own build (widget-files.json)
+//   data/<name>.json            the JSON source (what the editor opens again)
+//   data/<chart>.bin            each chart's compact file (or one data/all.bin)
+//   frames/<chart>.<lang>.html  each chart's static iframe page, with its picture
+//   pictures/<chart>.<lang>.svg, .png   the picture, for print and platforms without scripts
+//   snippets/<chart>.<lang>.html, .iframe.html   what to paste into an article
+import { componentSnippet, escapeHtml, framePage, iframeSnippet } from "../snippets.js";
+
+/** The snippets' inline picture: a phone's column (as .ci/pages.mjs for the built-in charts). */
+export const PICTURE_WIDTH_CSS = 360;
+/** The picture files (SVG, PNG at IMAGE_RATIO): an article's column. */
+export const IMAGE_WIDTH_CSS = 640;
+export const IMAGE_RATIO = 2;
+export const LANGS = ["zh", "en"];
+
+/**
+ * What was typed as an absolute http(s) URL, or null: a snippet must never carry another
+ * scheme (a javascript: URL in an iframe's src would run on the news page's behalf).
+ */
+export function httpUrl(text) {
+  try {
+    const url = new URL(String(text).trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the snippets point: the folder's address as typed (an absolute http(s) URL, made
+ * to end in "/"), or "./" for an empty one (relative: good for the folder's own pages
+ * only). Null for anything else.
+ */
+export function snippetBase(typed) {
+  const text = String(typed ?? "").trim();
+  if (!text) return "./";
+  const url = httpUrl(text);
+  if (!url) return null;
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  if (!u.pathname.endsWith("/")) u.pathname += "/";
+  return u.href;
+}
+
+const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const hasText = (t, lang) => isObj(t) && typeof t[lang] === "string" && t[lang].trim() !== "";
+
+/**
+ * The languages chart `id` can be published in: Chinese always, English only when its title
+ * and every label it shows (its figures', its panels') have English. (The module's
+ * `Data.langs`, where there is one, answers instead: this is the fallback.)
+ */
+export function chartLangs(doc, id) {
+  const spec = (doc.charts ?? []).find((c) => c?.id === id);
+  const figures = (doc.figures ?? []).filter((f) => f?.chart === id);
+  const groups = Array.isArray(spec?.groups) ? spec.groups : [];
+  const english =
+    hasText(spec?.title, "en") &&
+    figures.every((f) => hasText(f.label, "en")) &&
+    groups.every((g) => !isObj(g?.label) || hasText(g.label, "en"));
+  return english ? ["zh", "en"] : ["zh"];
+}
+
+/** The chart's title in `lang` (its id where it has none). */
+export function chartTitle(doc, id, lang) {
+  const spec = (doc.charts ?? []).find((c) => c?.id === id);
+  return hasText(spec?.title, lang) ? spec.title[lang].trim() : id;
+}
+
+/** A file name from the dataset's subject (English, else "charts"): `nantong-high-tech-zone`. */
+export function folderName(doc) {
+  const en = isObj(doc.subject) && typeof doc.subject.en === "string" ? doc.subject.en : "";
+  const slug = en
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return slug || "charts";
+}
+
+/** The build's files a widget requests, relative to the folder's root (as .ci/pages.mjs). */
+export function buildFiles(build) {
+  return {
+    glue: `${build}/pkg/park_infographic.js`,
+    wasm: `${build}/pkg/park_infographic_bg.wasm`,
+    css: `${build}/embed.css`,
+    frame: `${build}/frame.js`,
+    frameCss: `${build}/frame.css`,
+  };
+}
+
+/** The chart's compact file in the folder: its own, or the one with every chart. */
+export function dataPath(chart, dataNames) {
+  return dataNames.includes(chart) ? `data/${chart}.bin` : "data/all.bin";
+}
+
+/** The picture's height in CSS px (its root's height attribute). */
+export function pictureHeight(svg) {
+  return Number(/^<svg[^>]*\sheight="(\d+)"/.exec(svg)?.[1] ?? 0);
+}
+
+/**
+ * A standalone SVG document (the module's chartSvg, where it has no chartPicture) made fit
+ * to stand inline in a snippet: as wide as its container, drawn from the left at its own
+ * width and shrunk in a narrower one, a block (no text baseline under it).
+ */
+export function inlinePicture(svg) {
+  return svg
+    .trim()
+    .replace(/^<svg([^>]*?)\swidth="(\d+(?:\.\d+)?)"/, (whole, before) => `<svg${before} width="100%"`)
+    .replace(/^<svg(?![^>]*preserveAspectRatio)/, '<svg preserveAspectRatio="xMinYMin meet" display="block"');
+}
+
+/** What a host must send, in one sentence, in `lang`. */
+export function hostSentence(lang) {
+  return lang === "en"
+    ? "For the live chart the host must send .wasm files as Content-Type: application/wasm and, when the article is on another site than this folder, the header Access-Control-Allow-Origin: * (without it readers still see the chart's picture); the iframe snippet needs nothing."
+    : "实时图表需要网站以 Content-Type: application/wasm 发送 .wasm 文件，并在文章与本文件夹不在同一网站时发送 Access-Control-Allow-Origin: * 头（没有它，读者仍能看到图表的静态图）；iframe 代码无需任何设置。";
+}
+
+/**
+ * The two snippets of one chart in one language, pointing at `base` (an absolute URL
+ * ending in "/", or "./"): the web component with the chart's `picture` inside, and the
+ * iframe of its static frame page.
+ */
+export function chartSnippets({ base, build, chart, lang, title, picture, data }) {
+  const component = componentSnippet({
+    bundle: base,
+    files: buildFiles(build),
+    chart,
+    lang,
+    dataSrc: `${base}${data}`,
+    picture,
+  });
+  const iframe = iframeSnippet({ bundle: base, frame: `frames/${chart}.${lang}.html`, title, height: pictureHeight(picture) });
+  return { component, iframe };
+}
+
+const utf8 = new TextEncoder();
+const bytes = (data) => (typeof data === "string" ? utf8.encode(data) : data);
+
+/**
+ * Every file of the published folder, and the snippets it holds.
+ *
+ * - `doc`: the dataset; `json`: its text as saved (data/<name>.json);
+ * - `base`: the address typed for the folder ("" for relative snippets);
+ * - `build`: the build folder's name (`b-<hash>`); `widget`: `{ entries: {path: bytes},
+ *   build: {path: bytes} }`, the files widget-files.json lists (and any other of the
+ *   build the pages use, e.g. page.css);
+ * - `data`: the compact files by name (`{<chart>: bytes}`, or `{all: bytes}`);
+ * - `charts`: `[{ id, langs, pictures: {<lang>: {inline, svg, png}} }]`, in the dataset's
+ *   order: `inline` the snippet's picture (SVG text), `svg` and `png` the picture files.
+ *
+ * Returns `{ name, files: [{name, data}], snippets: [{chart, lang, title, component, iframe}] }`.
+ */
+export function publishedFolder({ doc, json, base: typed = "", build, widget, data, charts }) {
+  const base = snippetBase(typed);
+  if (!base) throw new Error(`not an http(s) address: ${typed}`);
+  if (!/^[\w.-]+$/.test(build)) throw new Error(`not a build folder name: ${build}`);
+  const name = folderName(doc);
+  const dataNames = Object.keys(data);
+  const files = [];
+  const add = (path, content) => files.push({ name: path, data: bytes(content) });
+  const snippets = [];
+  const pages = [];
+  for (const { id, langs, pictures } of charts) {
+    const file = dataPath(id, dataNames);
+    for (const lang of langs) {
+      const picture = pictures[lang].inline;
+      const title = chartTitle(doc, id, lang);
+      const s = chartSnippets({ base, build, chart: id, lang, title, picture, data: file });
+      snippets.push({ chart: id, lang, title, ...s });
+      pages.push({ chart: id, lang, title, picture, data: file });
+      add(
+        `frames/${id}.${lang}.html`,
+        framePage({ root: "../", files: buildFiles(build), chart: id, lang, title, dataSrc: `../${file}`, picture }),
+      );
+      add(`pictures/${id}.${lang}.svg`, pictures[lang].svg);
+      if (pictures[lang].png) add(`pictures/${id}.${lang}.png`, pictures[lang].png);
+      add(`snippets/${id}.${lang}.html`, `${s.component}\n`);
+      add(`snippets/${id}.${lang}.iframe.html`, `${s.iframe}\n`);
+    }
+  }
+  add("index.html", indexPage({ doc, name, base, build, pages, snippets, extras: Object.keys(widget.build) }));
+  for (const [path, content] of Object.entries(widget.entries)) add(path, content);
+  for (const [path, content] of Object.entries(widget.build)) add(`${build}/${path}`, content);
+  add(`data/${name}.json`, json);
+  for (const [chart, content] of Object.entries(data)) add(`data/${chart}.bin`, content);
+  // The order a reader of the archive meets them: the page, the widget, the data, the rest.
+  const rank = (path) => ["index.html", "embed", build, "data/", "frames/", "pictures/", "snippets/"].findIndex((p) => path.startsWith(p));
+  files.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { name, files, snippets };
+}
+
+/** The folder's own page: each chart shown (picture, then the live widget) with its snippets. */
+function indexPage({ doc, name, base, build, pages, snippets, extras }) {
+  const files = buildFiles(build);
+  const subject = (lang) => (hasText(doc.subject, lang) ? doc.subject[lang].trim() : "");
+  const heading = [subject("zh"), subject("en")].filter(Boolean).join(" · ") || name;
+  const relative = base === "./";
+  const sections = pages.map(({ chart, lang, title, picture, data }, i) => {
+    const s = snippets[i];
+    const id = `${chart}.${lang}`;
+    return `<section class="published" id="${escapeHtml(id)}" lang="${lang === "zh" ? "zh-CN" : "en"}">
+<h2>${escapeHtml(title)} <small>(${escapeHtml(chart)}, ${lang})</small></h2>
+<park-infographic chart="${escapeHtml(chart)}" lang="${lang}" data-src="${escapeHtml(data)}">${picture}</park-infographic>
+<h3>Web 组件 · Web component <small>(snippets/${escapeHtml(id)}.html)</small></h3>
+<pre tabindex="0"><code>${escapeHtml(s.component)}</code></pre>
+<h3>Iframe <small>(snippets/${escapeHtml(id)}.iframe.html)</small></h3>
+<pre tabindex="0"><code>${escapeHtml(s.iframe)}</code></pre>
+<p><a href="pictures/${escapeHtml(id)}.svg">SVG</a> · <a href="pictures/${escapeHtml(id)}.png">PNG</a> · <a href="frames/${escapeHtml(id)}.html">iframe 页面 · frame page</a></p>
+</section>`;
+  });
+  // The build's stylesheet and icon for the page, where the folder has them (the icon also
+  // spares the host a request for /favicon.ico).
+  const style =
+    (extras.includes("favicon.svg") ? `<link rel="icon" href="${escapeHtml(build)}/favicon.svg">\n` : "") +
+    (extras.includes("page.css") ? `<link rel="stylesheet" href="${escapeHtml(build)}/page.css">\n` : "");
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(heading)} · 图表 · Charts</title>
+<meta name="robots" content="noindex">
+${style}<script type="module" src="embed.js"></script>
+<link rel="modulepreload" href="${escapeHtml(files.glue)}">
+<link rel="preload" href="${escapeHtml(files.wasm)}" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="${escapeHtml(files.css)}" as="style">
+</head>
+<body>
+<header class="masthead">
+<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(hostSentence("zh"))}</p>
+<p lang="en">${escapeHtml(hostSentence("en"))}</p>
+<p>${
+    relative
+      ? "这些代码使用相对地址，只在本文件夹的页面里有效：请在编辑器里填写文件夹上传后的网址，再下载一次。 · These snippets use relative addresses and work only in this folder's pages: type the folder's address in the editor and download again."
+      : `这些代码指向 · These snippets point at <a href="${escapeHtml(base)}">${escapeHtml(base)}</a>`
+  }</p>
+<p>数据 · Data: <a href="data/${escapeHtml(name)}.json">data/${escapeHtml(name)}.json</a> (在编辑器中打开 · open it in the editor)</p>
+</header>
+<main class="gallery">
+${sections.join("\n")}
+</main>
+</body>
+</html>
+`;
+}
