@@ -3,7 +3,7 @@
 //! periods and sources, are in `describe.rs`).
 
 pub use crate::vocab::Lang;
-use crate::vocab::{Text, Unit};
+use crate::vocab::{Text, Unit, UnitKind};
 
 /// A number with at most `decimals` decimals, trailing zeros dropped; English groups
 /// thousands with commas, Chinese (which counts in 万 and 亿) does not.
@@ -70,12 +70,28 @@ pub fn scientific(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
         return if v == 0.0 { "0".into() } else { non_finite(v) };
     }
-    let exp = v.abs().log10().floor() as i32;
+    let exp = exponent(v);
     format!("{}e{exp}", fixed(v / 10f64.powi(exp), 3))
 }
 
+/// The power of ten at or below `|v|`: ⌊log₁₀ |v|⌋, for finite non-zero `v`. Counted
+/// with `powi` rather than taken from `log10`, which would link libm's logarithm into
+/// the wasm for this alone. (`powi` of large exponents is off by an ulp or two, so a
+/// value within a billionth of a power of ten counts as that power.)
+pub fn exponent(v: f64) -> i32 {
+    let v = v.abs() * (1.0 + 1e-9);
+    let mut n = 0;
+    while n < 400 && 10f64.powi(n + 1) <= v {
+        n += 1;
+    }
+    while n > -400 && 10f64.powi(n) > v {
+        n -= 1;
+    }
+    n
+}
+
 /// The amount with its unit, without bound words: "300亿元", "30 billion yuan".
-pub fn amount(v: f64, unit: Unit, counter: Option<&Text>, lang: Lang) -> String {
+pub fn amount(v: f64, unit: &Unit, counter: Option<&Text>, lang: Lang) -> String {
     amount_parts(v, unit, counter, lang).join()
 }
 
@@ -89,63 +105,94 @@ pub struct Parts {
 }
 
 impl Parts {
-    fn new(before: &str, number: String, after: &str) -> Parts {
-        Parts {
-            before: before.to_string(),
-            number,
-            after: after.to_string(),
-        }
-    }
-
     pub fn join(&self) -> String {
         format!("{}{}{}", self.before, self.number, self.after)
     }
 }
 
-/// `amount`, split into the words before the number, the number and the words after.
-pub fn amount_parts(v: f64, unit: Unit, counter: Option<&Text>, lang: Lang) -> Parts {
-    let n = number(v, 2, lang);
-    let p = |before: &str, after: &str| Parts::new(before, n.clone(), after);
-    match (lang, unit) {
-        (_, Unit::Percent) => p("", "%"),
-        (Lang::Zh, Unit::Count) => p("", counter.map_or("", |c| &c.zh)),
-        (Lang::En, Unit::Count) => match counter {
-            Some(c) => p("", &format!(" {}", c.en)),
-            None => p("", ""),
-        },
-        (Lang::Zh, Unit::YiYuan) => p("", "亿元"),
-        (Lang::Zh, Unit::WanYuan) => p("", "万元"),
-        // 1 亿 = 100 million; 10 亿 = 1 billion.
-        (Lang::En, Unit::YiYuan | Unit::WanYuan) => en_yuan(in_base(v, unit)),
-        (Lang::Zh, Unit::WanM2) => p("", "万平方米"),
-        (Lang::En, Unit::WanM2) => Parts::new("", number(in_base(v, unit), 0, lang), " m²"),
-        (Lang::Zh, Unit::Km2) => p("", "平方公里"),
-        (Lang::En, Unit::Km2) => p("", " km²"),
-        (Lang::Zh, Unit::Rank) => p("第", "名"),
-        (Lang::En, Unit::Rank) => Parts::new("", number(v.round(), 0, lang), ordinal(v)),
-        (Lang::Zh, Unit::Years) => p("", "年"),
-        (Lang::En, Unit::Years) if v == 1.0 => p("", " year"),
-        (Lang::En, Unit::Years) => p("", " years"),
-        (Lang::Zh, Unit::Multiple) => p("", "倍"),
-        (Lang::En, Unit::Multiple) => p("", "×"),
-        (_, Unit::Index) => Parts::new("", number(v, 1, lang), ""),
+/// `amount`, split into the words before the number, the number and the words after. A
+/// counter (a figure's own measure word and noun) stands in for an amount's words (rates,
+/// places, years and multiples keep theirs). Chinese writes the number in the unit
+/// (300亿元); English in the unit's English word, which for most amounts counts the base
+/// (亿元 → yuan), in millions and billions. (Strings pushed, not formatted: every reader
+/// downloads this.)
+pub fn amount_parts(v: f64, unit: &Unit, counter: Option<&Text>, lang: Lang) -> Parts {
+    let counter = counter.filter(|_| unit.kind == UnitKind::Amount);
+    let word = match lang {
+        Lang::Zh => counter.map_or(&unit.zh, |c| &c.zh).as_str(),
+        Lang::En => (counter.and_then(|c| c.en.as_ref()))
+            .or(unit.en.as_ref())
+            .map_or("", String::as_str),
+    };
+    let mut p = Parts::default();
+    match (lang, unit.kind) {
+        (_, UnitKind::Index) => p.number = number(v, 1, lang),
+        (Lang::En, UnitKind::Rank) => {
+            p.number = number(v.round(), 0, lang);
+            p.after.push_str(ordinal(v));
+        }
+        (Lang::Zh, kind) => {
+            if kind == UnitKind::Rank {
+                p.before.push('第');
+            }
+            p.number = number(v, 2, lang);
+            p.after.push_str(word);
+        }
+        (Lang::En, kind) => {
+            let amount = kind == UnitKind::Amount;
+            let v = if amount {
+                v * unit.scale / unit.en_scale
+            } else {
+                v
+            };
+            let (k, big) = if amount { magnitude(v) } else { (1.0, "") };
+            p.number = number(v / k, 2, lang);
+            let word = if p.number == "1" && big.is_empty() {
+                singular(word)
+            } else {
+                word
+            };
+            let spaced = |w: &str, at: Option<u8>| {
+                !w.is_empty() && at.is_some_and(|b| b.is_ascii_alphanumeric())
+            };
+            if unit.en_before && amount {
+                p.before.push_str(word);
+                if spaced(word, word.bytes().last()) {
+                    p.before.push(' ');
+                }
+                p.after.push_str(big);
+            } else {
+                p.after.push_str(big);
+                if spaced(word, word.bytes().next()) {
+                    p.after.push(' ');
+                }
+                p.after.push_str(word);
+            }
+        }
+    }
+    p
+}
+
+/// What a large English number is written in: (1e9, " billion"); (1, "") below a million.
+fn magnitude(v: f64) -> (f64, &'static str) {
+    match v.abs() {
+        a if a >= 1e12 => (1e12, " trillion"),
+        a if a >= 1e9 => (1e9, " billion"),
+        a if a >= 1e6 => (1e6, " million"),
+        _ => (1.0, ""),
     }
 }
 
-/// `v` in the base unit of its quantity (yuan, m²), from the one unit table.
-fn in_base(v: f64, unit: Unit) -> f64 {
-    unit.base().map_or(v, |(_, factor)| v * factor)
-}
-
-fn en_yuan(yuan: f64) -> Parts {
-    let (scaled, words) = if yuan >= 1e9 {
-        (yuan / 1e9, " billion yuan")
-    } else if yuan >= 1e6 {
-        (yuan / 1e6, " million yuan")
-    } else {
-        return Parts::new("", number(yuan, 0, Lang::En), " yuan");
-    };
-    Parts::new("", number(scaled, 2, Lang::En), words)
+/// "firm" for "firms", "percentage point" for "percentage points": the last word of a
+/// noun of one or two words, when it ends in one s. Longer phrases ("rounds of visits")
+/// are left as written: their noun is not at the end. (No more grammar than that: it is
+/// wasm every reader downloads; the units' words are chosen to suit it.)
+fn singular(word: &str) -> &str {
+    let phrase = word.bytes().filter(|&b| b == b' ').count() > 1;
+    let stem = word
+        .strip_suffix('s')
+        .filter(|s| !phrase && !s.ends_with('s'));
+    stem.unwrap_or(word)
 }
 
 /// The English ordinal suffix: 1st, 2nd, 3rd, 4th, 11th, 21st.
@@ -161,29 +208,31 @@ fn ordinal(v: f64) -> &'static str {
 }
 
 /// An axis unit: the factor from the data unit to the unit ticks are written in, and its
-/// name. English money axes switch to billions or millions of yuan.
-pub fn axis_unit(unit: Unit, max: f64, lang: Lang) -> (f64, &'static str) {
-    match (lang, unit) {
-        (_, Unit::Percent) => (1.0, "%"),
-        (Lang::Zh, Unit::Count) => (1.0, "个"),
-        (Lang::En, Unit::Count) => (1.0, "count"),
-        (Lang::Zh, Unit::YiYuan) => (1.0, "亿元"),
-        (Lang::En, Unit::YiYuan) if max >= 10.0 => (in_base(1.0, unit) / 1e9, "billion yuan"),
-        (Lang::En, Unit::YiYuan | Unit::WanYuan) => (in_base(1.0, unit) / 1e6, "million yuan"),
-        (Lang::Zh, Unit::WanYuan) => (1.0, "万元"),
-        (Lang::Zh, Unit::WanM2) => (1.0, "万平方米"),
-        (Lang::En, Unit::WanM2) => (in_base(1.0, unit), "m²"),
-        (Lang::Zh, Unit::Km2) => (1.0, "平方公里"),
-        (Lang::En, Unit::Km2) => (1.0, "km²"),
-        (Lang::Zh, Unit::Rank) => (1.0, "名次"),
-        (Lang::En, Unit::Rank) => (1.0, "rank"),
-        (Lang::Zh, Unit::Years) => (1.0, "年"),
-        (Lang::En, Unit::Years) => (1.0, "years"),
-        (Lang::Zh, Unit::Multiple) => (1.0, "倍"),
-        (Lang::En, Unit::Multiple) => (1.0, "×"),
-        (Lang::Zh, Unit::Index) => (1.0, "指数（起点=100）"),
-        (Lang::En, Unit::Index) => (1.0, "index (start = 100)"),
+/// name ("亿元", "billion yuan", "US$ million"); empty for plain numbers. English amount
+/// axes switch to millions or billions of the base.
+pub fn axis_unit(unit: &Unit, max: f64, lang: Lang) -> (f64, String) {
+    let en = unit.en.as_deref().unwrap_or("");
+    let name = match (lang, unit.kind) {
+        (Lang::Zh, UnitKind::Rank) => "名次",
+        (Lang::En, UnitKind::Rank) => "rank",
+        (Lang::Zh, UnitKind::Index) => "指数（起点=100）",
+        (Lang::En, UnitKind::Index) => "index (start = 100)",
+        (Lang::Zh, _) => &unit.zh,
+        (Lang::En, _) if en.is_empty() && unit.whole => "count",
+        (Lang::En, _) => en,
+    };
+    if lang == Lang::Zh || unit.kind != UnitKind::Amount {
+        return (1.0, name.to_string());
     }
+    let per = unit.scale / unit.en_scale;
+    let (k, big) = magnitude(max * per);
+    let big = big.trim_start();
+    let mut out = String::from(if unit.en_before { name } else { big });
+    if !big.is_empty() && !name.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(if unit.en_before { big } else { name });
+    (per / k, out)
 }
 
 #[cfg(test)]
@@ -203,18 +252,100 @@ mod tests {
         assert_eq!(fixed(f64::NAN, 2), "NaN");
         assert_eq!(scientific(1e300), "1e300");
         assert_eq!(scientific(-2.5e20), "-2.5e20");
+        for (v, n) in [
+            (1.0, 0),
+            (9.99, 0),
+            (10.0, 1),
+            (1e15, 15),
+            (0.05, -2),
+            (1e-300, -300),
+        ] {
+            assert_eq!(exponent(v), n, "{v}");
+        }
+    }
+
+    fn unit(name: &str) -> Unit {
+        crate::vocab::builtin_unit(name).expect("built in").unit()
     }
 
     #[test]
     fn english_money_axes_switch_scale() {
+        let yi = unit("亿元");
         assert_eq!(
-            axis_unit(Unit::YiYuan, 300.0, Lang::En),
-            (0.1, "billion yuan")
+            axis_unit(&yi, 300.0, Lang::En),
+            (0.1, "billion yuan".into())
         );
         assert_eq!(
-            axis_unit(Unit::YiYuan, 2.0, Lang::En),
-            (100.0, "million yuan")
+            axis_unit(&yi, 2.0, Lang::En),
+            (100.0, "million yuan".into())
         );
-        assert_eq!(axis_unit(Unit::YiYuan, 300.0, Lang::Zh), (1.0, "亿元"));
+        assert_eq!(axis_unit(&yi, 300.0, Lang::Zh), (1.0, "亿元".into()));
+        let usd = unit("亿美元");
+        assert_eq!(axis_unit(&usd, 18.5, Lang::En), (0.1, "US$ billion".into()));
+        assert_eq!(
+            axis_unit(&unit("个"), 40.0, Lang::En),
+            (1.0, "count".into())
+        );
+        assert_eq!(
+            axis_unit(&unit("万平方米"), 35.0, Lang::En),
+            (1e4, "m²".into())
+        );
+    }
+
+    /// Every expected string written by hand, not computed.
+    #[test]
+    fn open_units_read_in_both_languages() {
+        let cases: [(f64, &str, &str, &str); 22] = [
+            (18.5, "亿美元", "18.5亿美元", "US$1.85 billion"),
+            (3.0, "万美元", "3万美元", "US$30,000"),
+            (9.0, "家", "9家", "9 firms"),
+            (1.0, "家", "1家", "1 firm"),
+            (1.2, "万人", "1.2万人", "12,000 people"),
+            (120.0, "万人", "120万人", "1.2 million people"),
+            (300.0, "亿元", "300亿元", "30 billion yuan"),
+            (1200.0, "万元", "1200万元", "12 million yuan"),
+            (35.0, "万平方米", "35万平方米", "350,000 m²"),
+            (9.5, "平方公里", "9.5平方公里", "9.5 km²"),
+            (50.0, "亩", "50亩", "50 mu"),
+            (3.5, "万吨", "3.5万吨", "35,000 tonnes"),
+            (-3.5, "%", "-3.5%", "-3.5%"),
+            (1.0, "个百分点", "1个百分点", "1 percentage point"),
+            (2.5, "个百分点", "2.5个百分点", "2.5 percentage points"),
+            (2.0, "倍", "2倍", "2×"),
+            (1.0, "年", "1年", "1 year"),
+            (4.0, "位", "第4名", "4th"),
+            (158.74, "指数", "158.7", "158.7"),
+            (1.5, "GW", "1.5GW", "1.5 GW"),
+            (12.0, "批次", "12批次", "12 rounds"),
+            (1.0, "批次", "1批次", "1 round"),
+        ];
+        for (v, name, zh, en) in cases {
+            assert_eq!(amount(v, &unit(name), None, Lang::Zh), zh, "{name}");
+            assert_eq!(amount(v, &unit(name), None, Lang::En), en, "{name}");
+        }
+        // A dataset's own unit with an English word, and one without.
+        let mut cars = unit("万人");
+        (cars.name, cars.zh, cars.en, cars.base) = (
+            "万辆".into(),
+            "万辆".into(),
+            Some("vehicles".into()),
+            "vehicles".into(),
+        );
+        assert_eq!(amount(3.5, &cars, None, Lang::En), "35,000 vehicles");
+        cars.en = None;
+        assert_eq!(amount(3.5, &cars, None, Lang::Zh), "3.5万辆");
+        // A counter speaks for the unit.
+        let counter = Text {
+            zh: "批次".into(),
+            en: Some("rounds of visits".into()),
+        };
+        assert_eq!(
+            amount(260.0, &unit("个"), Some(&counter), Lang::Zh),
+            "260批次"
+        );
+        assert_eq!(
+            amount(260.0, &unit("个"), Some(&counter), Lang::En),
+            "260 rounds of visits"
+        );
     }
 }

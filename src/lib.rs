@@ -87,6 +87,23 @@ impl Data {
     pub fn chart_ids(&self) -> Vec<String> {
         self.inner.chart_ids()
     }
+
+    /// The languages the chart can be shown in: `["zh"]`, or `["zh", "en"]` when every
+    /// text it shows has its English. (The editor's module only: a widget learns it from
+    /// `new Chart`'s error, which names the text without English.)
+    #[cfg(feature = "editor")]
+    pub fn langs(&self, chart: &str) -> Result<Vec<String>, JsValue> {
+        let langs = self.inner.langs(chart)?;
+        Ok(langs.iter().map(|l| l.code().to_string()).collect())
+    }
+
+    /// The schema version the file was written in when it was older and was converted as
+    /// it was read (2), else `undefined`. (The editor's module only.)
+    #[cfg(feature = "editor")]
+    #[wasm_bindgen(getter, js_name = convertedFrom)]
+    pub fn converted_from(&self) -> Option<u32> {
+        self.inner.converted_from
+    }
 }
 
 /// One chart bound to a dataset, a language and a theme; keeps its last layout for hover.
@@ -102,15 +119,17 @@ pub struct Chart {
 /// Public methods, exported to JavaScript.
 #[wasm_bindgen]
 impl Chart {
-    /// `chart`: any chart id the dataset has; `lang`: `zh` or `en`; `theme`: `light` or
-    /// `dark` (the host resolves `auto` from `prefers-color-scheme`).
+    /// `chart`: any chart id the dataset has; `lang`: `zh` or `en` (`en` only for a chart
+    /// with English everywhere: else the error names the text without); `theme`:
+    /// `light` or `dark` (the host resolves `auto` from `prefers-color-scheme`).
     #[wasm_bindgen(constructor)]
     pub fn new(data: &Data, chart: &str, lang: &str, theme: &str) -> Result<Chart, JsValue> {
-        let id = data.inner.chart_or_error(chart)?.id.clone();
+        let lang = parse_lang(lang)?;
+        let id = data.inner.chart_in(chart, lang)?.id.clone();
         Ok(Chart {
             data: Rc::clone(&data.inner),
             id,
-            lang: parse_lang(lang)?,
+            lang,
             theme: Theme::get(ThemeName::parse(theme)?),
             layout: None,
         })
@@ -282,7 +301,7 @@ fn described_object(d: &describe::Described) -> js_sys::Object {
     set(&out, "id", d.id.as_str().into());
     set(&out, "label", d.label.as_str().into());
     set(&out, "value", d.value.map_or(JsValue::NULL, JsValue::from));
-    set(&out, "unit", d.unit.into());
+    set(&out, "unit", d.unit.as_str().into());
     set(&out, "valueText", d.value_text.as_str().into());
     set(&out, "period", d.period.as_str().into());
     set(&out, "kind", d.kind.map_or(JsValue::NULL, JsValue::from));
@@ -300,16 +319,16 @@ fn set(object: &js_sys::Object, key: &str, value: JsValue) {
 // The editor page's module (feature `editor`, www/editor/): what only the editor needs,
 // so that no embed downloads it.
 
-/// `[]` when `json` is a valid dataset, else `[path, reason]`: the path names the field
-/// (`figures[3].value`), or is empty for the file as a whole (invalid JSON: the reason has
-/// the line and column). The same reading and validation as `Data.fromJson`.
+/// `[]` when `json` is a valid dataset, else `[path, message]`: the path names the field
+/// (`figures[3].value`), or is empty for the file as a whole (invalid JSON: the message
+/// has the line and column); the message is in `lang` (`zh` or `en`, English when
+/// absent), in plain words. The same reading and validation as `Data.fromJson`.
 #[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(json: &str) -> Vec<String> {
-    match Dataset::from_json(json) {
-        Ok(_) => Vec::new(),
-        Err(Error::Invalid { path, reason }) => vec![path, reason],
-        Err(e) => vec![String::new(), e.to_string()],
+pub fn check_json(json: &str, lang: Option<String>) -> Vec<String> {
+    match data::check_json(json, ui_lang(lang)) {
+        None => Vec::new(),
+        Some((path, message)) => vec![path, message],
     }
 }
 
@@ -351,4 +370,123 @@ pub fn chart_svg(
     let data = Dataset::from_json(json)?;
     let theme = Theme::get(ThemeName::parse(theme)?);
     Ok(svg::render(&data, chart, parse_lang(lang)?, theme, width_css)?.0)
+}
+
+/// The language an editor's call asks its messages in: `zh` or `en` (English when it
+/// gives none, as before the editor spoke Chinese).
+#[cfg(feature = "editor")]
+fn ui_lang(lang: Option<String>) -> Lang {
+    lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::En)
+}
+
+/// One spreadsheet cell as journalists type it (`约5亿元`, `超100家`, `US$1.85bn`), read:
+/// `{value, low?, unit, unitKnown, bound, typed, reading, error?}` (see
+/// `data::typed::Reading`); `lang` is the language of `error` (and of `reading` for a
+/// cell with no value).
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = readValue)]
+pub fn read_value(text: &str, lang: Option<String>) -> JsValue {
+    let r = error::in_lang(ui_lang(lang), || data::typed::read_value(text));
+    let out = js_sys::Object::new();
+    set(&out, "value", r.value.map_or(JsValue::NULL, JsValue::from));
+    if let Some(low) = r.low {
+        set(&out, "low", low.into());
+    }
+    let unit = r.unit.as_deref().map_or(JsValue::NULL, JsValue::from);
+    set(&out, "unit", unit);
+    set(&out, "unitKnown", r.unit_known.into());
+    set(&out, "bound", vocab::BOUND_NAMES[r.bound as usize].0.into());
+    set(&out, "typed", r.typed.as_str().into());
+    set(&out, "reading", r.reading.as_str().into());
+    if let Some(error) = &r.error {
+        set(&out, "error", error.as_str().into());
+    }
+    out.into()
+}
+
+/// The vocabulary the editor offers, named in `lang`: `{units: [{name, zh, en, enBefore,
+/// kind, base, scale}], bounds, kinds, unitKinds: [{id, label}], forms: [{id, label,
+/// for}], rules: [{id, label}]}`. The editor keeps no copy of any of it.
+#[cfg(feature = "editor")]
+pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
+    use vocab::{label, Label};
+    let lang = parse_lang(lang)?;
+    let units: js_sys::Array = (vocab::BUILTIN_UNITS.iter())
+        .map(|u| {
+            let o = js_sys::Object::new();
+            set(&o, "name", u.name.into());
+            set(&o, "zh", u.zh.into());
+            set(&o, "en", u.en.into());
+            set(&o, "enBefore", u.en_before.into());
+            set(&o, "kind", vocab::UNIT_KIND_NAMES[u.kind as usize].0.into());
+            set(&o, "base", u.base.into());
+            set(&o, "scale", u.scale.into());
+            JsValue::from(o)
+        })
+        .collect();
+    let named = |list: &[Label]| -> js_sys::Array {
+        list.iter()
+            .map(|entry| {
+                let o = js_sys::Object::new();
+                set(&o, "id", entry.0.into());
+                set(&o, "label", label(entry, lang).into());
+                JsValue::from(o)
+            })
+            .collect()
+    };
+    let forms: js_sys::Array = (vocab::FORM_LABELS.iter())
+        .map(|(entry, zh_for, en_for)| {
+            let o = js_sys::Object::new();
+            set(&o, "id", entry.0.into());
+            set(&o, "label", label(entry, lang).into());
+            let what = if lang == Lang::Zh { zh_for } else { en_for };
+            set(&o, "for", (*what).into());
+            JsValue::from(o)
+        })
+        .collect();
+    let out = js_sys::Object::new();
+    set(&out, "units", units.into());
+    set(&out, "bounds", named(&vocab::BOUND_LABELS).into());
+    set(&out, "kinds", named(&vocab::KIND_LABELS).into());
+    set(&out, "unitKinds", named(&vocab::UNIT_KIND_LABELS).into());
+    set(&out, "forms", forms.into());
+    set(&out, "rules", named(&vocab::RULE_LABELS).into());
+    Ok(out.into())
+}
+
+/// A form for the chart, from its figures: bars for comparable values in one unit, tiles
+/// for unrelated figures, units for small whole counts, share for a part of a whole,
+/// path for an index over steps, areas, ranks (`charts::suggest`). The file is read, not
+/// validated: it may be half edited.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = suggestForm)]
+pub fn suggest_form(json: &str, chart: &str) -> Result<String, JsValue> {
+    let data = Dataset::read_json(json)?;
+    Ok(charts::suggest(&data, chart)?.as_str().to_string())
+}
+
+/// One chart of a valid dataset as the inline picture a snippet carries (`svg::picture`):
+/// `look` is `auto`, `light` or `dark`.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = chartPicture)]
+pub fn chart_picture(
+    json: &str,
+    chart: &str,
+    lang: &str,
+    look: &str,
+    width_css: f64,
+) -> Result<String, JsValue> {
+    let data = Dataset::from_json(json)?;
+    let look = svg::Look::parse(look)?;
+    Ok(svg::picture(&data, chart, parse_lang(lang)?, look, width_css)?.0)
+}
+
+/// One chart's compact file (what it shows and what its derived figures come from), as
+/// the built-in charts' `data/<chart>.bin`: what a published snippet's widget downloads.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = compactChart)]
+pub fn compact_chart(json: &str, chart: &str) -> Result<Vec<u8>, JsValue> {
+    let data = Dataset::from_json(json)?;
+    let id = data.chart_or_error(chart)?.id.clone();
+    Ok(data::compact::encode(&data::compact::subset(&data, &id)))
 }

@@ -107,7 +107,10 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
         return vec![0.0, 1.0];
     }
     let raw = max / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // `powi`, not `powf` and `log10`: the exponent is whole, and those link libm's general
+    // functions (2.5 KB of wasm) for nothing; 10ⁿ and 1/10ⁿ are exact or correctly
+    // rounded either way.
+    let mag = 10f64.powi(crate::format::exponent(raw));
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)

@@ -1,14 +1,18 @@
-//! The shared vocabulary: languages, chart forms, units (with the one table of unit
-//! factors), bounds and kinds of figures, and what an id may look like.
+//! The shared vocabulary: languages, chart forms, units (the one table of built-in units,
+//! with their words in both languages and their factors), bounds and kinds of figures,
+//! their names in the editor's two languages, and what an id may look like.
 //!
 //! A leaf module: every other module may import it, it imports nothing of ours. That keeps
 //! the rest one-way (data → scale → layout → forms → paint); `tests/layers.rs` checks it.
+//! The tables only the editor reads (`BUILTIN_UNITS`, the labels) are not linked into a
+//! module that does not use them.
 
-/// Text in both languages the widget speaks.
-#[derive(Debug, Clone, PartialEq)]
+/// Text in Chinese and, optionally, English: a chart is shown in English only when every
+/// text it shows has its English (`ChartSpec::no_english`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Text {
     pub zh: String,
-    pub en: String,
+    pub en: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +31,20 @@ impl Lang {
         }
     }
 
+    /// The text in this language; Chinese where the English is missing (a chart shown in
+    /// English has it everywhere it draws; this covers the rest, such as a section title).
     pub fn pick(self, text: &Text) -> &str {
+        match (self, &text.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &text.zh,
+        }
+    }
+
+    /// The language's code as the widget spells it.
+    pub fn code(self) -> &'static str {
         match self {
-            Lang::Zh => &text.zh,
-            Lang::En => &text.en,
+            Lang::Zh => "zh",
+            Lang::En => "en",
         }
     }
 }
@@ -83,29 +97,16 @@ pub const FORM_NAMES: [(&str, Form); 7] = [
     ("ranks", Form::Ranks),
 ];
 
-/// What a unit measures; values convert only within one quantity.
+/// What the forms need to know about a unit beyond its words: rates and points may fall
+/// below zero, a rank is a place, an index has no words, a multiple is "×".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quantity {
-    Money,
-    Area,
-    Count,
-}
-
-/// Units the widget knows how to format in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub enum UnitKind {
+    /// A quantity: money, area, people, things… (the number scales to its base).
+    Amount,
     /// Per cent (growth rates, shares).
     Percent,
-    /// A count of things; the measure word is in `Figure::counter`.
-    Count,
-    /// 亿元 = 100 million yuan.
-    YiYuan,
-    /// 万元 = 10 thousand yuan.
-    WanYuan,
-    /// 万平方米 = 10 000 m².
-    WanM2,
-    /// 平方公里 = km².
-    Km2,
+    /// Percentage points (a change of a rate).
+    Points,
     /// A place in a ranking (1 = first).
     Rank,
     /// A number of years.
@@ -116,50 +117,230 @@ pub enum Unit {
     Index,
 }
 
-/// Units by their id in the JSON, in declaration order.
-pub const UNIT_IDS: [(&str, Unit); 10] = [
-    ("percent", Unit::Percent),
-    ("count", Unit::Count),
-    ("yi_yuan", Unit::YiYuan),
-    ("wan_yuan", Unit::WanYuan),
-    ("wan_m2", Unit::WanM2),
-    ("km2", Unit::Km2),
-    ("rank", Unit::Rank),
-    ("years", Unit::Years),
-    ("multiple", Unit::Multiple),
-    ("index", Unit::Index),
+/// `kind` of a unit, by name, in declaration order.
+pub const UNIT_KIND_NAMES: [(&str, UnitKind); 7] = [
+    ("amount", UnitKind::Amount),
+    ("percent", UnitKind::Percent),
+    ("points", UnitKind::Points),
+    ("rank", UnitKind::Rank),
+    ("years", UnitKind::Years),
+    ("multiple", UnitKind::Multiple),
+    ("index", UnitKind::Index),
 ];
 
+/// What areas are measured in: the `areas` form draws units of this base to one scale.
+pub const AREA_BASE: &str = "m2";
+
+/// A unit's scale (and English scale) must lie in this range: conversions between two
+/// units then stay finite for any value a dataset may hold.
+pub const MIN_SCALE: f64 = 1e-9;
+pub const MAX_SCALE: f64 = 1e12;
+
+/// A figure's unit, resolved: its words in both languages and what it measures. Datasets
+/// name units (`"亿元"`, `"万辆"`); the reader resolves each name against the built-in
+/// table and the dataset's own `units`, and the compact files carry the result, so the
+/// module that reads them needs no table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The name the data uses (`亿元`, `%`, `万辆`).
+    pub name: String,
+    /// The word after a number in Chinese (`亿元`; empty for an index).
+    pub zh: String,
+    /// The word in English (`yuan`, `US$`); `None` when nobody gave one, and then a
+    /// figure in this unit has no English (unless typed or given a counter).
+    pub en: Option<String>,
+    /// The English word goes before the number: `US$1.85 billion`.
+    pub en_before: bool,
+    /// The unit in its base: 亿元 is 1e8 yuan. Units of one base convert.
+    pub scale: f64,
+    /// How many base units the English word counts: 1 for `yuan` (亿元 in English is
+    /// written in yuan), 1e6 for `km²` (平方公里 stays in km²).
+    pub en_scale: f64,
+    /// What the unit measures (`yuan`, `usd`, `m2`, `people`, `things`…).
+    pub base: String,
+    pub kind: UnitKind,
+    /// Counts whole things (个, 家, 人): such values are whole, `units` draws them one square
+    /// each, and Chinese puts 多 between the number and the word (260多批次).
+    pub whole: bool,
+}
+
 impl Unit {
-    /// The unit's id as in the JSON (`yi_yuan`, `percent`, …).
-    pub fn id(self) -> &'static str {
-        UNIT_IDS[self as usize].0
-    }
-
-    /// The one table of unit factors: the quantity a unit measures and the factor to its
-    /// base unit (yuan, m², things). Validation, scales, areas and formatting all read it.
-    pub fn base(self) -> Option<(Quantity, f64)> {
-        match self {
-            Unit::Count => Some((Quantity::Count, 1.0)),
-            Unit::YiYuan => Some((Quantity::Money, 1e8)),
-            Unit::WanYuan => Some((Quantity::Money, 1e4)),
-            Unit::WanM2 => Some((Quantity::Area, 1e4)),
-            Unit::Km2 => Some((Quantity::Area, 1e6)),
-            Unit::Percent | Unit::Rank | Unit::Years | Unit::Multiple | Unit::Index => None,
+    /// No unit: a number alone.
+    pub fn plain() -> Unit {
+        Unit {
+            name: String::new(),
+            zh: String::new(),
+            en: Some(String::new()),
+            en_before: false,
+            scale: 1.0,
+            en_scale: 1.0,
+            base: String::new(),
+            kind: UnitKind::Amount,
+            whole: false,
         }
     }
 
-    /// `v` in `self` converted to `to`, when both measure the same quantity.
-    pub fn convert(self, v: f64, to: Unit) -> Option<f64> {
-        if self == to {
-            return Some(v);
+    /// `v` in `self` converted to `to`, when both measure the same thing.
+    pub fn convert(&self, v: f64, to: &Unit) -> Option<f64> {
+        if self.base != to.base {
+            return None;
         }
-        match (self.base(), to.base()) {
-            (Some((qa, fa)), Some((qb, fb))) if qa == qb => Some(v * fa / fb),
-            _ => None,
+        Some(if self.scale == to.scale {
+            v
+        } else {
+            v * self.scale / to.scale
+        })
+    }
+
+    /// `v` in the unit's base (yuan, m², things).
+    pub fn in_base(&self, v: f64) -> f64 {
+        v * self.scale
+    }
+
+    /// An area: `areas` draws it to scale.
+    pub fn is_area(&self) -> bool {
+        self.base == AREA_BASE
+    }
+
+    /// Scales within `MIN_SCALE..=MAX_SCALE` (a compact file's reader checks it).
+    pub fn drawable(&self) -> bool {
+        let ok = |s: f64| (MIN_SCALE..=MAX_SCALE).contains(&s);
+        ok(self.scale) && ok(self.en_scale)
+    }
+}
+
+/// A built-in unit, as `BUILTIN_UNITS` lists it (see `Unit` for the fields).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitSpec {
+    pub name: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub en_before: bool,
+    pub scale: f64,
+    pub en_scale: f64,
+    pub base: &'static str,
+    pub kind: UnitKind,
+    pub whole: bool,
+}
+
+impl UnitSpec {
+    const fn new(name: &'static str, en: &'static str, base: &'static str, scale: f64) -> Self {
+        UnitSpec {
+            name,
+            zh: name,
+            en,
+            en_before: false,
+            scale,
+            en_scale: 1.0,
+            base,
+            kind: UnitKind::Amount,
+            whole: false,
+        }
+    }
+    const fn kind(self, kind: UnitKind) -> Self {
+        UnitSpec { kind, ..self }
+    }
+    const fn zh(self, zh: &'static str) -> Self {
+        UnitSpec { zh, ..self }
+    }
+    /// English writes the word before the number (`US$`).
+    const fn before(self) -> Self {
+        UnitSpec {
+            en_before: true,
+            ..self
+        }
+    }
+    /// Counts whole things.
+    const fn counts(self) -> Self {
+        UnitSpec {
+            whole: true,
+            ..self
+        }
+    }
+    /// The English word counts the unit itself, not its base (km², GW).
+    const fn en_as_is(self) -> Self {
+        UnitSpec {
+            en_scale: self.scale,
+            ..self
+        }
+    }
+
+    pub fn unit(&self) -> Unit {
+        Unit {
+            name: self.name.to_string(),
+            zh: self.zh.to_string(),
+            en: Some(self.en.to_string()),
+            en_before: self.en_before,
+            scale: self.scale,
+            en_scale: self.en_scale,
+            base: self.base.to_string(),
+            kind: self.kind,
+            whole: self.whole,
         }
     }
 }
+
+/// 1 亩 in m².
+const MU_M2: f64 = 2000.0 / 3.0;
+
+/// The built-in units, by name: the one table of units, their words and factors. A
+/// dataset's `units` entry with one of these names overrides the fields it gives.
+pub static BUILTIN_UNITS: [UnitSpec; 31] = [
+    UnitSpec::new("%", "%", "percent", 1.0).kind(UnitKind::Percent),
+    UnitSpec::new("个百分点", "percentage points", "points", 1.0).kind(UnitKind::Points),
+    UnitSpec::new("亿元", "yuan", "yuan", 1e8),
+    UnitSpec::new("万元", "yuan", "yuan", 1e4),
+    UnitSpec::new("元", "yuan", "yuan", 1.0),
+    UnitSpec::new("亿美元", "US$", "usd", 1e8).before(),
+    UnitSpec::new("万美元", "US$", "usd", 1e4).before(),
+    UnitSpec::new("美元", "US$", "usd", 1.0).before(),
+    UnitSpec::new("万平方米", "m²", AREA_BASE, 1e4),
+    UnitSpec::new("平方米", "m²", AREA_BASE, 1.0),
+    UnitSpec::new("平方公里", "km²", AREA_BASE, 1e6).en_as_is(),
+    UnitSpec::new("公顷", "hectares", AREA_BASE, 1e4).en_as_is(),
+    UnitSpec::new("亩", "mu", AREA_BASE, MU_M2).en_as_is(),
+    UnitSpec::new("个", "", "things", 1.0).counts(),
+    UnitSpec::new("家", "firms", "firms", 1.0).counts(),
+    UnitSpec::new("件", "items", "things", 1.0).counts(),
+    UnitSpec::new("项", "items", "things", 1.0).counts(),
+    UnitSpec::new("批次", "rounds", "things", 1.0).counts(),
+    UnitSpec::new("次", "times", "times", 1.0).counts(),
+    UnitSpec::new("人", "people", "people", 1.0).counts(),
+    UnitSpec::new("万人", "people", "people", 1e4),
+    UnitSpec::new("吨", "tonnes", "tonnes", 1.0),
+    UnitSpec::new("万吨", "tonnes", "tonnes", 1e4),
+    UnitSpec::new("年", "years", "years", 1.0).kind(UnitKind::Years),
+    UnitSpec::new("倍", "×", "multiple", 1.0).kind(UnitKind::Multiple),
+    UnitSpec::new("位", "", "rank", 1.0)
+        .kind(UnitKind::Rank)
+        .zh("名"),
+    UnitSpec::new("指数", "", "index", 1.0)
+        .kind(UnitKind::Index)
+        .zh(""),
+    UnitSpec::new("GW", "GW", "watts", 1e9).en_as_is(),
+    UnitSpec::new("MW", "MW", "watts", 1e6).en_as_is(),
+    UnitSpec::new("TEU", "TEU", "teu", 1.0).counts(),
+    UnitSpec::new("万TEU", "TEU", "teu", 1e4),
+];
+
+/// The built-in unit of that name.
+pub fn builtin_unit(name: &str) -> Option<&'static UnitSpec> {
+    BUILTIN_UNITS.iter().find(|u| u.name == name)
+}
+
+/// Schema 2 named its ten units by id; schema-2 files are read with these as names.
+pub const SCHEMA2_UNIT_IDS: [(&str, &str); 10] = [
+    ("percent", "%"),
+    ("count", "个"),
+    ("yi_yuan", "亿元"),
+    ("wan_yuan", "万元"),
+    ("wan_m2", "万平方米"),
+    ("km2", "平方公里"),
+    ("rank", "位"),
+    ("years", "年"),
+    ("multiple", "倍"),
+    ("index", "指数"),
+];
 
 /// How the stated number relates to the true one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -210,6 +391,109 @@ pub const KIND_NAMES: [(&str, Kind); 3] = [
     ("aim", Kind::Aim),
 ];
 
+/// A name of the data with what the editor calls it: (id, Chinese, English).
+pub type Label = (&'static str, &'static str, &'static str);
+
+/// Bounds as the editor names them, in `BOUND_NAMES` order.
+pub const BOUND_LABELS: [Label; 7] = [
+    ("exact", "确数", "exact"),
+    ("about", "约", "about"),
+    ("nearly", "近", "nearly"),
+    ("at_least", "以上（不少于）", "at least"),
+    ("more_than", "超、多", "more than"),
+    ("top", "前N名", "top N"),
+    ("range", "范围", "range"),
+];
+
+/// Kinds of figures as the editor names them, in `KIND_NAMES` order.
+pub const KIND_LABELS: [Label; 3] = [
+    ("actual", "实际", "result"),
+    ("plan", "计划", "plan"),
+    ("aim", "力争目标", "aim"),
+];
+
+/// Forms as the editor names them, in `FORM_NAMES` order, and what each is for.
+pub const FORM_LABELS: [(Label, &str, &str); 7] = [
+    (
+        ("bars", "条形图", "bars"),
+        "可比较的数值，单位相同",
+        "comparable values in one unit",
+    ),
+    (
+        ("tiles", "大数字", "big numbers"),
+        "互不相关的数字，单位各异",
+        "unrelated figures, mixed units",
+    ),
+    (
+        ("units", "单位图", "unit squares"),
+        "少量整数，一个一格（不超过40）",
+        "small whole counts, one square each (40 at most)",
+    ),
+    (
+        ("share", "占比", "share"),
+        "整体中的一部分（百分比）",
+        "a part of a whole (per cent)",
+    ),
+    (
+        ("path", "路径", "path"),
+        "按步骤变化的数值（指数路径）",
+        "values over steps (an index path)",
+    ),
+    (
+        ("areas", "面积", "areas"),
+        "按实际比例绘制的面积",
+        "areas drawn to scale",
+    ),
+    (
+        ("ranks", "排名", "rankings"),
+        "名次与“前N名”目标",
+        "places and top-N goals",
+    ),
+];
+
+/// The rules a derived figure follows (`derived.op`), as the editor names them.
+pub const RULE_LABELS: [Label; 4] = [
+    (
+        "remainder",
+        "差额：总数减去各部分",
+        "remainder: a total minus its parts",
+    ),
+    (
+        "ratio",
+        "比值：两个数相除",
+        "ratio: one figure divided by another",
+    ),
+    (
+        "annual_rate",
+        "年均增速：达到倍数所需",
+        "yearly rate: what a multiple needs each year",
+    ),
+    (
+        "index_path",
+        "指数路径：按不变增速",
+        "index path: at a constant rate",
+    ),
+];
+
+/// Unit kinds as the editor names them, in `UNIT_KIND_NAMES` order.
+pub const UNIT_KIND_LABELS: [Label; 7] = [
+    ("amount", "数量", "amount"),
+    ("percent", "百分比", "per cent"),
+    ("points", "百分点", "percentage points"),
+    ("rank", "名次", "rank"),
+    ("years", "年数", "years"),
+    ("multiple", "倍数", "multiple"),
+    ("index", "指数", "index"),
+];
+
+/// The label in `lang` of a (id, zh, en) entry.
+pub fn label(entry: &Label, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => entry.1,
+        Lang::En => entry.2,
+    }
+}
+
 /// Longest id, in bytes (ids end up in file names and element attributes).
 pub const MAX_ID_CHARS: usize = 64;
 
@@ -231,23 +515,80 @@ mod tests {
 
     #[test]
     fn the_name_tables_list_every_variant_in_order() {
-        for (k, (id, u)) in UNIT_IDS.iter().enumerate() {
-            assert_eq!((*u as usize, u.id()), (k, *id));
-        }
         for (k, (name, f)) in FORM_NAMES.iter().enumerate() {
             assert_eq!((*f as usize, f.as_str(), Form::ALL[k]), (k, *name, *f));
+            assert_eq!(FORM_LABELS[k].0 .0, *name);
         }
-        // The built-in data's compact files write these by discriminant, read them by index.
-        for (k, (_, b)) in BOUND_NAMES.iter().enumerate() {
-            assert_eq!(*b as usize, k);
+        // The compact files write these by discriminant, read them by index.
+        for (k, (name, b)) in BOUND_NAMES.iter().enumerate() {
+            assert_eq!((*b as usize, BOUND_LABELS[k].0), (k, *name));
         }
-        for (k, (_, kind)) in KIND_NAMES.iter().enumerate() {
-            assert_eq!(*kind as usize, k);
+        for (k, (name, kind)) in KIND_NAMES.iter().enumerate() {
+            assert_eq!((*kind as usize, KIND_LABELS[k].0), (k, *name));
         }
-        assert_eq!(Unit::Km2.convert(9.5, Unit::WanM2), Some(950.0));
-        assert_eq!(Unit::WanYuan.convert(1200.0, Unit::YiYuan), Some(0.12));
-        assert_eq!(Unit::Km2.convert(1.0, Unit::YiYuan), None);
-        assert_eq!(Unit::Percent.convert(5.0, Unit::Percent), Some(5.0));
+        for (k, (name, kind)) in UNIT_KIND_NAMES.iter().enumerate() {
+            assert_eq!((*kind as usize, UNIT_KIND_LABELS[k].0), (k, *name));
+        }
+    }
+
+    #[test]
+    fn the_unit_table_has_each_name_once_and_every_schema_2_unit() {
+        for (k, u) in BUILTIN_UNITS.iter().enumerate() {
+            assert!(
+                builtin_unit(u.name).is_some_and(|found| std::ptr::eq(found, &BUILTIN_UNITS[k]))
+            );
+            assert!(u.unit().drawable(), "{}", u.name);
+        }
+        for (old, name) in SCHEMA2_UNIT_IDS {
+            assert!(builtin_unit(name).is_some(), "{old} → {name}");
+        }
+        for name in [
+            "%",
+            "个百分点",
+            "亿元",
+            "万元",
+            "元",
+            "亿美元",
+            "万美元",
+            "美元",
+            "万平方米",
+            "平方米",
+            "平方公里",
+            "亩",
+            "个",
+            "家",
+            "件",
+            "项",
+            "人",
+            "万人",
+            "吨",
+            "万吨",
+            "年",
+            "倍",
+            "位",
+            "指数",
+            "GW",
+            "MW",
+            "TEU",
+            "批次",
+        ] {
+            assert!(builtin_unit(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn units_of_one_base_convert_and_others_do_not() {
+        let unit = |name| builtin_unit(name).expect("built in").unit();
+        assert_eq!(
+            unit("平方公里").convert(9.5, &unit("万平方米")),
+            Some(950.0)
+        );
+        assert_eq!(unit("万元").convert(1200.0, &unit("亿元")), Some(0.12));
+        assert_eq!(unit("万人").convert(1.2, &unit("人")), Some(12000.0));
+        assert_eq!(unit("亿美元").convert(1.0, &unit("亿元")), None);
+        assert_eq!(unit("平方公里").convert(1.0, &unit("亿元")), None);
+        assert_eq!(unit("%").convert(5.0, &unit("%")), Some(5.0));
+        assert_eq!(unit("%").convert(5.0, &unit("个百分点")), None);
     }
 
     #[test]

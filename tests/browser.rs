@@ -4,10 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use park_infographic::charts;
-use park_infographic::data::{Bound, ChartSpec, Dataset, Figure, Kind, Unit};
+use park_infographic::data::{Bound, ChartSpec, Dataset, Figure, Kind, UnitKind};
 use park_infographic::layout::{text_width, Frame, HAlign, Layout, Rect, Shape, VAlign};
 use park_infographic::theme::{size_css, Rgb, Theme, ThemeName};
-use park_infographic::vocab::{Form, Lang, Quantity};
+use park_infographic::vocab::{Form, Lang};
 use park_infographic::{Chart, Data};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -348,19 +348,21 @@ fn form_draws(form: Form, f: &Figure) -> bool {
     let v = f.value;
     match form {
         Form::Bars | Form::Tiles => true,
-        Form::Ranks => f.unit == Unit::Rank,
+        Form::Ranks => f.unit.kind == UnitKind::Rank,
         Form::Units => {
-            matches!(f.unit, Unit::Count | Unit::Years)
+            (f.unit.whole || f.unit.kind == UnitKind::Years)
                 && f.bound != Bound::Range
                 && v.is_some_and(|v| (1.0..=100.0).contains(&v) && v.fract() == 0.0)
         }
         Form::Share => {
-            f.unit == Unit::Percent
+            f.unit.kind == UnitKind::Percent
                 && f.bound != Bound::Range
                 && v.is_some_and(|v| (0.0..=100.0).contains(&v))
         }
-        Form::Path => f.unit == Unit::Index && f.derived.as_ref().is_some_and(|d| d.step.is_some()),
-        Form::Areas => matches!(f.unit.base(), Some((Quantity::Area, _))),
+        Form::Path => {
+            f.unit.kind == UnitKind::Index && f.derived.as_ref().is_some_and(|d| d.step.is_some())
+        }
+        Form::Areas => f.unit.is_area(),
     }
 }
 
@@ -376,7 +378,7 @@ fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) ->
         Kind::Plan => theme.secondary,
         Kind::Aim => theme.aim,
     };
-    let later_rate = figure.unit == Unit::Percent && figure.period != first.period;
+    let later_rate = figure.unit.kind == UnitKind::Percent && figure.period != first.period;
     let colour = if form == Form::Bars && later_rate {
         theme.secondary
     } else {

@@ -15,10 +15,11 @@
 
 use park_infographic::charts;
 use park_infographic::data::{
-    self, compact, Band, Bound, Dataset, Form, Kind, Text, Unit, DEFAULT_JSON, MAX_FIGURES,
+    self, compact, Band, Bound, Dataset, Form, Kind, Period, Text, Unit, DEFAULT_JSON, MAX_FIGURES,
     MAX_JSON_BYTES,
 };
 use park_infographic::describe;
+use park_infographic::error::Error;
 use park_infographic::format;
 use park_infographic::hit;
 use park_infographic::layout::{self, Frame, Layout};
@@ -203,21 +204,44 @@ fn label_text() -> impl Strategy<Value = String> {
 }
 
 fn text() -> impl Strategy<Value = Text> {
-    (label_text(), label_text()).prop_map(|(zh, en)| Text { zh, en })
+    let en = prop_oneof![9 => label_text().prop_map(Some), 1 => Just(None)];
+    (label_text(), en).prop_map(|(zh, en)| Text { zh, en })
 }
 
-const UNITS: [Unit; 10] = [
-    Unit::Percent,
-    Unit::Count,
-    Unit::YiYuan,
-    Unit::WanYuan,
-    Unit::WanM2,
-    Unit::Km2,
-    Unit::Rank,
-    Unit::Years,
-    Unit::Multiple,
-    Unit::Index,
+/// Built-in units of every kind and base, and one no table knows (no English word).
+const UNIT_NAMES: [&str; 16] = [
+    "%",
+    "个百分点",
+    "个",
+    "家",
+    "亿元",
+    "万元",
+    "亿美元",
+    "万人",
+    "万平方米",
+    "平方公里",
+    "亩",
+    "位",
+    "年",
+    "倍",
+    "指数",
+    "万辆",
 ];
+
+fn unit(k: usize) -> Unit {
+    let name = UNIT_NAMES[k % UNIT_NAMES.len()];
+    match park_infographic::vocab::builtin_unit(name) {
+        Some(spec) => spec.unit(),
+        None => Unit {
+            name: name.into(),
+            zh: name.into(),
+            en: None,
+            scale: 1e4,
+            base: "辆".into(),
+            ..Unit::plain()
+        },
+    }
+}
 const BOUNDS: [Bound; 7] = [
     Bound::Exact,
     Bound::About,
@@ -260,7 +284,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         6 => (i(), weird_f64()).prop_map(|(f, v)| Edit::Value(f, v)),
         1 => i().prop_map(Edit::NoValue),
         1 => (i(), prop::option::of(weird_f64())).prop_map(|(f, v)| Edit::Low(f, v)),
-        2 => (i(), 0..UNITS.len()).prop_map(|(f, u)| Edit::Unit(f, u)),
+        2 => (i(), 0..UNIT_NAMES.len()).prop_map(|(f, u)| Edit::Unit(f, u)),
         2 => (i(), 0..BOUNDS.len()).prop_map(|(f, b)| Edit::Bound(f, b)),
         1 => (i(), 0..KINDS.len()).prop_map(|(f, k)| Edit::Kind(f, k)),
         3 => (i(), text()).prop_map(|(f, t)| Edit::Label(f, t)),
@@ -275,7 +299,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (i(), 1usize..40).prop_map(|(f, n)| Edit::Duplicate(f, n)),
         2 => (i(), i(), i()).prop_map(|(f, c, g)| Edit::Move(f, c, g)),
         1 => (i(), 0u8..3, text()).prop_map(|(c, w, t)| Edit::ChartText(c, w, t)),
-        1 => (0..UNITS.len(), weird_f64()).prop_map(|(u, k)| Edit::ScaleAll(u, k)),
+        1 => (0..UNIT_NAMES.len(), weird_f64()).prop_map(|(u, k)| Edit::ScaleAll(u, k)),
     ]
 }
 
@@ -289,20 +313,22 @@ fn apply(data: &mut Dataset, edit: &Edit) {
         Edit::Value(i, v) => data.figures[fig(i)].value = Some(v),
         Edit::NoValue(i) => data.figures[fig(i)].value = None,
         Edit::Low(i, v) => data.figures[fig(i)].low = v,
-        Edit::Unit(i, u) => data.figures[fig(i)].unit = UNITS[u],
+        Edit::Unit(i, u) => data.figures[fig(i)].unit = unit(u),
         Edit::Bound(i, b) => data.figures[fig(i)].bound = BOUNDS[b],
         Edit::Kind(i, k) => data.figures[fig(i)].kind = KINDS[k],
         Edit::Label(i, t) => data.figures[fig(i)].label = t,
         Edit::Short(i, t) => data.figures[fig(i)].short = t,
         Edit::Note(i, t) => data.figures[fig(i)].note = t,
         Edit::Counter(i, t) => data.figures[fig(i)].counter = t,
+        // Year 0 stands for no period at all.
         Edit::Period(i, year, quarter, h, hl, as_of) => {
-            let p = &mut data.figures[fig(i)].period;
-            p.year = year;
-            p.quarter = quarter;
-            p.horizon_years = h;
-            p.horizon_years_low = hl;
-            p.as_of_report = as_of;
+            data.figures[fig(i)].period = (year != 0).then_some(Period {
+                year,
+                quarter,
+                horizon_years: h,
+                horizon_years_low: hl,
+                as_of_report: as_of,
+            });
         }
         Edit::Band(i, b) => {
             data.figures[fig(i)].band = b.map(|(min, max)| Band {
@@ -341,7 +367,8 @@ fn apply(data: &mut Dataset, edit: &Edit) {
             }
         }
         Edit::ScaleAll(u, k) => {
-            for f in data.figures.iter_mut().filter(|f| f.unit == UNITS[u]) {
+            let name = UNIT_NAMES[u];
+            for f in data.figures.iter_mut().filter(|f| f.unit.name == name) {
                 f.value = f.value.map(|v| v * k);
                 f.low = f.low.map(|v| v * k);
             }
@@ -442,7 +469,8 @@ fn json_value() -> impl Strategy<Value = Value> {
             "index_path", "growth-2019", "pipeline-2019", "targets-2020", "rankings",
             "growth-path", "parks-2020", "results", "plans", "intro", "count", "bands",
             "bars", "tiles", "units", "share", "path", "areas", "ranks", "growth-2020",
-            "NaN", "Infinity", "-Infinity", "1e400", "", " ", "zh", "en",
+            "NaN", "Infinity", "-Infinity", "1e400", "", " ", "zh", "en", "%", "亿元",
+            "万人", "亿美元", "个", "位", "指数", "万辆", "1.2万", "约5亿元", "超100家",
         ]).prop_map(Value::from),
         2 => label_text().prop_map(Value::from),
         1 => "[\\x00-\\x1f\u{7f}\u{200e}\u{202e}\u{2066}]{1,5}".prop_map(Value::from),
@@ -469,6 +497,10 @@ fn json_value() -> impl Strategy<Value = Value> {
                         "step",
                         "section",
                         "paragraph",
+                        "typed",
+                        "name",
+                        "scale",
+                        "base",
                         "x",
                         "fr",
                     ]),
@@ -627,16 +659,16 @@ fn exercise_words(data: &Dataset) -> Result<(), TestCaseError> {
                 "{} reads {value:?}",
                 f.id
             );
-            let _ = describe::period(&f.period, lang);
+            let _ = describe::period_of(f, lang);
             let _ = describe::kind(f.kind, lang);
             let _ = describe::source(data, f, lang);
             let _ = describe::derived(f, lang);
             if let Some(v) = f.value {
-                let _ = format::axis_unit(f.unit, v, lang);
+                let _ = format::axis_unit(&f.unit, v, lang);
             }
             let d = describe::describe(data, f, lang);
             let _ = d.sentence();
-            prop_assert!(d.lines().len() >= 4);
+            prop_assert!(d.lines().len() >= 2);
         }
         for chart in chart_ids(data) {
             let csv = describe::csv(data, &chart, lang);
@@ -671,7 +703,11 @@ fn exercise_charts(
             let theme = Theme::get(THEMES[(j / 2 + k) % 2]);
             let result = charts::layout(data, chart, lang, theme, frame);
             tally.layouts.fetch_add(1, Ordering::Relaxed);
+            // A chart with a text in Chinese only is not drawn in English, and says so.
+            let chinese_only = (data.chart(chart))
+                .is_some_and(|spec| lang == Lang::En && spec.no_english.is_some());
             let layout = match (result, has_chart) {
+                (Err(Error::NoEnglish { .. }), true) if chinese_only => continue,
                 (Ok(l), true) => l,
                 (Err(_), false) => continue,
                 (Ok(_), false) => {
@@ -875,6 +911,46 @@ fn structured_mutations_of_the_default_dataset_never_panic() {
     });
 }
 
+/// The editor's check (`checkJson`) over JSON of any shape, in both languages: its
+/// messages are plain words, never a parser's ("invalid type", "unknown variant",
+/// "expected …"), and name what they are about.
+#[test]
+fn the_editors_check_speaks_plainly_of_any_json() {
+    let tally = Tally::new("(b2') check_json(JSON-tree-mutated default.json), zh and en");
+    let base: Value = serde_json::from_str(DEFAULT_JSON).unwrap();
+    let strategy = (
+        prop::collection::vec(value_edit(), 1..6),
+        any::<bool>(),
+        prop::option::of(json_value()),
+    );
+    check(config(), strategy, |(edits, zh, whole)| {
+        tally.case();
+        // Either the default with edits, or a value of any shape in its place.
+        let v = whole.unwrap_or_else(|| {
+            let mut v = base.clone();
+            for e in &edits {
+                apply_value(&mut v, e);
+            }
+            v
+        });
+        let lang = if zh { Lang::Zh } else { Lang::En };
+        let Some((_, message)) = data::check_json(&v.to_string(), lang) else {
+            tally.accepted();
+            return Ok(());
+        };
+        prop_assert!(!message.trim().is_empty());
+        for word in [
+            "invalid type",
+            "unknown variant",
+            "expected",
+            "unknown field",
+        ] {
+            prop_assert!(!message.contains(word), "{message}");
+        }
+        Ok(())
+    });
+}
+
 /// Edits to the parsed dataset that often keep it valid: this is the property that
 /// reaches the charts with odd but acceptable data (tiny, huge, negative, null values,
 /// 40 marks in a panel, long and exotic labels, every unit and bound everywhere).
@@ -893,6 +969,8 @@ fn valid_edits_of_the_default_dataset_lay_out_hit_and_format_without_panics() {
         for e in &edits {
             apply(&mut data, e);
         }
+        // As the JSON reader would have noted them for the data as edited.
+        data.note_english();
         match data::validate(&data) {
             Ok(()) => exercise(&data, &frames, &points, &tally),
             Err(e) => {
@@ -955,17 +1033,17 @@ fn number_formatting_never_panics_and_round_trips() {
 #[test]
 fn amounts_and_ticks_never_panic() {
     let tally = Tally::new("(c') format::amount / axis_unit / ticks");
-    let strategy = (weird_f64(), 0..UNITS.len(), any::<bool>(), 0usize..12);
+    let strategy = (weird_f64(), 0..UNIT_NAMES.len(), any::<bool>(), 0usize..12);
     check(config(), strategy, |(v, u, en, target)| {
         tally.case();
         let lang = if en { Lang::En } else { Lang::Zh };
         let counter = Text {
             zh: "个".into(),
-            en: "things".into(),
+            en: Some("things".into()),
         };
-        let _ = format::amount(v, UNITS[u], Some(&counter), lang);
-        let _ = format::amount(v, UNITS[u], None, lang);
-        let _ = format::axis_unit(UNITS[u], v, lang);
+        let _ = format::amount(v, &unit(u), Some(&counter), lang);
+        let _ = format::amount(v, &unit(u), None, lang);
+        let _ = format::axis_unit(&unit(u), v, lang);
         // Axes are drawn for validated values only (finite, |v| ≤ 1e15): ticks must be
         // few and end at or above the maximum there.
         if v.is_finite() && v.abs() <= 1e15 && (1..=10).contains(&target) {
@@ -1125,6 +1203,8 @@ fn mutated_compact_files_are_refused_or_drawn() {
         for e in &edits {
             apply(&mut data, e);
         }
+        // As the JSON reader would have noted them for the data as edited.
+        data.note_english();
         let mut payload = compact::encode(&data)[compact::HEADER_LEN..].to_vec();
         // The reader refuses nothing the validator accepts.
         if data::validate(&data).is_ok() {
@@ -1149,11 +1229,11 @@ fn mutated_compact_files_are_refused_or_drawn() {
 #[test]
 fn a_units_chart_with_a_count_of_a_billion_is_drawn_bounded() {
     let mut data = compact::subset(&default_dataset(), "targets-2020");
-    assert_eq!(data.charts[0].form, Some(Form::Units));
+    assert_eq!(data.charts[0].form, Form::Units);
     let count = data
         .figures
         .iter()
-        .position(|f| f.unit == Unit::Count && f.chart.is_some())
+        .position(|f| f.unit.whole && f.chart.is_some())
         .expect("the chart has a count");
     data.figures[count].value = Some(1e9);
     let read = compact::decode(&compact::encode(&data)).expect("a billion is a number");

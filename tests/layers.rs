@@ -12,7 +12,7 @@ const LAYERS: [(&str, u8); 12] = [
     ("vocab", 0),
     ("error", 1),
     ("format", 1),
-    ("scale", 1),
+    ("scale", 2),
     ("theme", 2),
     ("data", 3),
     ("layout", 3),

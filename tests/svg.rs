@@ -7,7 +7,7 @@
 //! its byte budget.
 #![cfg(not(target_arch = "wasm32"))]
 
-use park_infographic::data::{Dataset, Unit, DEFAULT_JSON};
+use park_infographic::data::{Dataset, UnitKind, DEFAULT_JSON};
 use park_infographic::describe;
 use park_infographic::layout::{HAlign, Layout, Shape, VAlign};
 use park_infographic::paint::{paint, Target};
@@ -250,10 +250,10 @@ fn marks_have_labels(data: &Dataset, chart: &str, lang: Lang, layout: &Layout, j
         let value = describe::value(f, lang).replace(' ', "");
         let has_label = joined.contains(&label)
             || short.is_some_and(|s| joined.contains(&s))
-            || f.unit == Unit::Index;
+            || f.unit.kind == UnitKind::Index;
         assert!(has_label, "{chart} {lang:?}: label of {}", f.id);
         assert!(
-            joined.contains(&value) || f.unit == Unit::Index,
+            joined.contains(&value) || f.unit.kind == UnitKind::Index,
             "{chart} {lang:?}: value {value} of {}",
             f.id
         );

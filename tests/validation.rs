@@ -64,7 +64,7 @@ fn what_the_compact_reader_refuses_validation_refuses_too() {
         ("a 301-character note", |d| {
             d.figures[0].note = Some(park_infographic::data::Text {
                 zh: "注".repeat(301),
-                en: "note".into(),
+                en: Some("note".into()),
             })
         }),
         ("501 figures", |d| {
@@ -98,29 +98,38 @@ fn invalid_json_reports_line_and_column() {
     rejects("   \n", "the data file is empty");
     rejects(
         "[1, 2]",
-        "the data must be a JSON object ({…}), not an array",
+        "the data must be a JSON object ({…}), not a list […]",
     );
     rejects(
         "\"text\"",
-        "the data must be a JSON object ({…}), not string \"text\"",
+        "the data must be a JSON object ({…}), not the text \"text\"",
     );
-    rejects(&format!("{DEFAULT_JSON} trailing"), ": trailing characters");
+    rejects(
+        &format!("{DEFAULT_JSON} trailing"),
+        ": there is more after the end of the data; remove it",
+    );
 }
 
 #[test]
 fn missing_and_unknown_fields_are_named_with_their_path() {
     let json = with(|v| {
-        v["figures"][3].as_object_mut().unwrap().remove("unit");
+        v["figures"][3].as_object_mut().unwrap().remove("label");
     });
-    rejects(&json, "figures[3]: missing field `unit`");
+    rejects(&json, "figures[3]: \"label\" is missing; add it");
     let json = with(|v| {
         v["figures"][2].as_object_mut().unwrap().remove("value");
     });
-    rejects(&json, "figures[2]: missing field `value`");
+    rejects(&json, "figures[2]: \"value\" is missing; add it");
     let json = with(|v| v["figures"][5]["lable"] = json!("typo"));
-    rejects(&json, "figures[5].lable: unknown field `lable`");
+    rejects(
+        &json,
+        "figures[5].lable: there is no field \"lable\" here; check its spelling (the fields here: id, label,",
+    );
     let json = with(|v| v["charts"][1]["title"]["fr"] = json!("titre"));
-    rejects(&json, "charts[1].title.fr: unknown field `fr`");
+    rejects(
+        &json,
+        "charts[1].title.fr: there is no field \"fr\" here; check its spelling (the fields here: zh, en)",
+    );
 }
 
 #[test]
@@ -128,16 +137,19 @@ fn wrong_types_are_named_with_their_path() {
     let json = with(|v| v["figures"][0]["value"] = json!("17.6"));
     rejects(
         &json,
-        "figures[0].value: invalid type: string \"17.6\", expected a number",
+        "figures[0].value: should be a number such as 12.5 (the unit goes in \"unit\"), not the text \"17.6\"",
     );
     let json = with(|v| v["figures"][0]["value"] = json!("NaN"));
-    rejects(&json, "figures[0].value: invalid type: string \"NaN\"");
-    let json = with(|v| v["figures"][1]["unit"] = json!("furlongs"));
-    rejects(&json, "figures[1].unit: unknown variant `furlongs`");
+    rejects(&json, "figures[0].value: should be a number");
+    let json = with(|v| v["figures"][1]["unit"] = json!(12));
+    rejects(
+        &json,
+        "figures[1].unit: should be text in double quotes, not the number 12",
+    );
     let json = with(|v| v["figures"][1]["period"]["year"] = json!(-5));
     rejects(
         &json,
-        "figures[1].period.year: invalid type: number `-5`, expected a whole number from 0 to 65535",
+        "figures[1].period.year: should be a whole number from 0 to 65535, not the number -5",
     );
 }
 
@@ -148,9 +160,9 @@ fn numbers_beyond_f64_and_non_finite_values_are_refused() {
         "\"value\": 1e400",
         1,
     );
-    rejects(&json, "number out of range");
+    rejects(&json, "figures[0].value: 1e400 is too large");
     let json = with(|v| v["figures"][0]["value"] = json!(1e300));
-    rejects(&json, "figures[0].value: 1e300 is too large to draw");
+    rejects(&json, "figures[0].value: 1e300 is too large");
 }
 
 #[test]
@@ -161,7 +173,22 @@ fn negative_values_are_refused_where_they_cannot_be() {
         "figures[5].value: -39 is negative; a count cannot be",
     );
     let json = with(|v| v["figures"][5]["value"] = json!(39.5));
-    rejects(&json, "figures[5].value: 39.5 is not a whole number");
+    rejects(
+        &json,
+        "figures[5].value: 39.5 is not a whole number; a count must be",
+    );
+    // A dataset's own unit may fall below zero (a balance); money in yuan may not.
+    let json = with(|v| {
+        v["figures"][5]["unit"] = json!("℃");
+        v["figures"][5]["value"] = json!(-5);
+        v["figures"][5].as_object_mut().unwrap().remove("counter");
+    });
+    assert!(Dataset::from_json(&json).is_ok());
+    let json = with(|v| v["figures"][10]["value"] = json!(-300));
+    rejects(
+        &json,
+        "figures[10].value: -300 is negative; a sum of money cannot be",
+    );
     // Growth rates may fall: a negative percentage is fine.
     let json = with(|v| v["figures"][0]["value"] = json!(-3.2));
     assert!(Dataset::from_json(&json).is_ok());
@@ -189,7 +216,7 @@ fn duplicate_ids_are_refused() {
     let json = with(|v| v["figures"][4]["id"] = v["figures"][1]["id"].clone());
     rejects(
         &json,
-        "figures[4].id: duplicate id \"industrial-output-growth-2019\" (also figures[1])",
+        "figures[4].id: duplicate id \"industrial-output-growth-2019\" (also figures[1]); each id must be different",
     );
     let json = with(|v| v["charts"][2]["id"] = json!("growth-2019"));
     rejects(&json, "charts[2].id: duplicate id \"growth-2019\"");
@@ -313,11 +340,11 @@ fn derived_figures_must_follow_their_rule() {
 }
 
 #[test]
-fn only_schema_version_2_is_read_and_the_error_says_so() {
+fn versions_2_and_3_are_read_and_the_error_says_so() {
     let json = with(|v| v["schema"] = json!(1));
     rejects(
         &json,
-        "schema: version 1 is not supported; this widget reads version 2 (it adds a \"form\" to every chart",
+        "schema: version 1 is not supported; this widget reads versions 2 and 3 (version 2 added a \"form\" to every chart)",
     );
     // Even a version-1 file without forms hears about the version, not the missing field.
     let json = with(|v| {
@@ -328,13 +355,17 @@ fn only_schema_version_2_is_read_and_the_error_says_so() {
     });
     rejects(
         &json,
-        "schema: version 1 is not supported; this widget reads version 2",
+        "schema: version 1 is not supported; this widget reads versions 2 and 3",
     );
-    let json = with(|v| v["schema"] = json!(3));
+    let json = with(|v| v["schema"] = json!(4));
     rejects(
         &json,
-        "schema: version 3 is not supported; this widget reads version 2",
+        "schema: version 4 is not supported; this widget reads versions 2 and 3",
     );
+    // Unit ids are version 2's: in version 3 a unit is named by its name.
+    let json = with(|v| v["figures"][0]["unit"] = json!("percent"));
+    let data = Dataset::from_json(&json).expect("an unknown unit is shown as written");
+    assert_eq!(data.figures[0].unit.en, None);
 }
 
 #[test]
@@ -342,29 +373,32 @@ fn forms_are_named_from_the_vocabulary() {
     let json = with(|v| {
         v["charts"][0].as_object_mut().unwrap().remove("form");
     });
-    rejects(&json, "charts[0].form: missing: bars, tiles, units");
+    rejects(&json, "charts[0]: \"form\" is missing; add it");
     let json = with(|v| v["charts"][0]["form"] = json!("pie"));
     rejects(
         &json,
-        "charts[0].form: unknown variant `pie`, expected one of `bars`, `tiles`",
+        "charts[0].form: \"pie\" is not one of the choices here; use one of: bars, tiles, units, share, path, areas, ranks",
     );
     let json = with(|v| v["charts"][1]["groups"][0]["form"] = json!("log"));
-    rejects(&json, "charts[1].groups[0].form: unknown variant `log`");
+    rejects(
+        &json,
+        "charts[1].groups[0].form: \"log\" is not one of the choices here",
+    );
 }
 
 #[test]
 fn an_editors_own_small_dataset_is_accepted() {
     let json = json!({
-        "schema": 2,
+        "schema": 3,
         "subject": {"zh": "某园区", "en": "Some Park"},
         "source": {"title": {"zh": "年度报告", "en": "Annual report"},
                    "sections": [{"id": "s1", "title": {"zh": "一", "en": "One"}, "paragraphs": 3}]},
         "charts": [{"id": "growth-2021", "form": "bars", "title": {"zh": "增速", "en": "Growth"},
                     "description": {"zh": "两项增速。", "en": "Two growth rates."}}],
         "figures": [
-            {"id": "a", "label": {"zh": "产值", "en": "Output"}, "value": 5.5, "unit": "percent",
+            {"id": "a", "label": {"zh": "产值", "en": "Output"}, "value": 5.5, "unit": "%",
              "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 1}, "chart": "growth-2021"},
-            {"id": "b", "label": {"zh": "投资", "en": "Investment"}, "value": -1.5, "unit": "percent",
+            {"id": "b", "label": {"zh": "投资", "en": "Investment"}, "value": -1.5, "unit": "%",
              "period": {"year": 2021}, "source": {"section": "s1", "paragraph": 2}, "chart": "growth-2021"}
         ]
     });

@@ -358,10 +358,14 @@ mod labels {
             if f.get("derived").is_some() || used.contains(&id) || f["value"].is_null() {
                 continue;
             }
+            // Unit ids in a version-2 file, names in version 3.
             let big = match f["unit"].as_str() {
-                Some("percent") if k % 2 == 0 => json!(-98765.4),
-                Some("percent") => json!(123456.7),
-                Some("count" | "rank" | "years") => json!(987_654_321_012_u64),
+                Some("percent" | "%") if k % 2 == 0 => json!(-98765.4),
+                Some("percent" | "%") => json!(123456.7),
+                Some("count" | "rank" | "years" | "位" | "年") => json!(987_654_321_012_u64),
+                Some(u) if park_infographic::vocab::builtin_unit(u).is_some_and(|u| u.whole) => {
+                    json!(987_654_321_012_u64)
+                }
                 _ => json!(123_456_789.75),
             };
             f["value"] = big;

@@ -9,20 +9,17 @@ use crate::data::Figure;
 use crate::layout::{wrap, Builder, HAlign, Rect, Shape, TextStyle, VAlign};
 use crate::scale::Sqrt;
 use crate::theme::size_css;
-use crate::vocab::{Lang, Quantity};
+use crate::vocab::Lang;
 
 /// Below this side (CSS px) a square is a speck; we draw a marker and say so instead.
 const MIN_VISIBLE_SIDE_CSS: f64 = 3.0;
 
 fn area_m2(f: &Figure) -> Option<f64> {
-    match f.unit.base() {
-        Some((Quantity::Area, factor)) => f.value.map(|v| v * factor),
-        _ => None,
-    }
+    f.value.filter(|_| is_area(f)).map(|v| f.unit.in_base(v))
 }
 
 fn is_area(f: &Figure) -> bool {
-    matches!(f.unit.base(), Some((Quantity::Area, _)))
+    f.unit.is_area()
 }
 
 pub fn layout(b: &mut Builder, panel: &Panel) {

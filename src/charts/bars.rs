@@ -8,16 +8,17 @@ use super::common::legend;
 use super::rows::{self, tick_labels, unit_caption, Row};
 use super::Panel;
 use crate::data::Figure;
+use crate::data::Period;
 use crate::describe;
 use crate::format;
 use crate::layout::{Builder, Rect};
 use crate::scale::Linear;
 use crate::theme::Rgb;
-use crate::vocab::Unit;
+use crate::vocab::{Lang, UnitKind};
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
     let comparable =
-        |a: &(usize, &Figure), z: &(usize, &Figure)| a.1.unit.convert(1.0, z.1.unit).is_some();
+        |a: &(usize, &Figure), z: &(usize, &Figure)| a.1.unit.convert(1.0, &z.1.unit).is_some();
     for run in panel.figures.chunk_by(comparable) {
         axis(b, run);
     }
@@ -28,14 +29,16 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
     let Some(&(_, first)) = run.first() else {
         return;
     };
-    let (lang, unit) = (b.lang, first.unit);
+    let (lang, unit) = (b.lang, &first.unit);
     let (list, key) = rows_by_period(b, run);
     let values = run
         .iter()
         .filter_map(|(_, f)| f.unit.convert(f.value?, unit));
     let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (factor, name) = format::axis_unit(unit, max, lang);
-    unit_caption(b, name);
+    if !name.is_empty() {
+        unit_caption(b, &name);
+    }
     let grid = rows::grid(b, &list);
     let scale = Linear::from_zero(min, max, grid.track);
     let lines = scale.grid_lines(0.0);
@@ -69,7 +72,7 @@ fn rows_by_period<'a>(
     let Some(first) = run.first().map(|(_, f)| f.period) else {
         return (list, Vec::new());
     };
-    if run[0].1.unit != Unit::Percent {
+    if run[0].1.unit.kind != UnitKind::Percent {
         return (list, Vec::new());
     }
     let mut previous = first;
@@ -81,15 +84,20 @@ fn rows_by_period<'a>(
             other.get_or_insert(period);
         }
         if period != previous {
-            row.caption = Some(describe::period(&period, lang));
+            row.caption = Some(when(period, lang)).filter(|w| !w.is_empty());
         }
         previous = period;
     }
     let key = other.map_or_else(Vec::new, |other| {
         vec![
-            (theme.primary, describe::period(&first, lang)),
-            (theme.secondary, describe::period(&other, lang)),
+            (theme.primary, when(first, lang)),
+            (theme.secondary, when(other, lang)),
         ]
     });
     (list, key)
+}
+
+/// A period in a caption or key; nothing when the data says nothing.
+fn when(period: Option<Period>, lang: Lang) -> String {
+    period.map_or_else(String::new, |p| describe::period(&p, lang))
 }

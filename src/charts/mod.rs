@@ -13,8 +13,11 @@ mod path;
 mod ranks;
 mod rows;
 mod share;
+mod suggest;
 mod tiles;
 mod units;
+
+pub use suggest::suggest;
 
 use crate::data::{ChartSpec, Dataset, Figure};
 use crate::error::Error;
@@ -77,7 +80,7 @@ pub fn layout(
     theme: Theme,
     frame: Frame,
 ) -> Result<Layout, Error> {
-    let spec = data.chart_or_error(chart)?;
+    let spec = data.chart_in(chart, lang)?;
     let mut b = Builder::new(frame, theme, lang);
     b.paragraph(lang.pick(&spec.title), size_css::TITLE, theme.text, true);
     b.gap(6.0);
@@ -135,11 +138,25 @@ fn footer(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
         b.paragraph_indented(indent, key, size_css::SMALL, theme.muted, false);
         b.gap(2.0);
     }
-    let source = match lang {
-        Lang::Zh => format!("来源：{}", data.source.title.zh),
-        Lang::En => format!("Source: {}", data.source.title.en),
-    };
-    b.paragraph(&source, size_css::SMALL, theme.muted, false);
+    if let Some(line) = data
+        .source
+        .as_ref()
+        .map(|s| source_line(lang.pick(&s.title), lang))
+    {
+        b.paragraph(&line, size_css::SMALL, theme.muted, false);
+    }
+}
+
+/// "来源：…" / "Source: …", unless the title already says so ("来源：国家统计局"): never
+/// "来源：来源".
+fn source_line(title: &str, lang: Lang) -> String {
+    if title.starts_with("来源") || title.starts_with("Source") {
+        return title.to_string();
+    }
+    match lang {
+        Lang::Zh => format!("来源：{title}"),
+        Lang::En => format!("Source: {title}"),
+    }
 }
 
 #[cfg(test)]

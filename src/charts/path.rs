@@ -12,7 +12,7 @@ use crate::format;
 use crate::layout::{text_width, Builder, HAlign, Rect, VAlign};
 use crate::scale::Linear;
 use crate::theme::size_css;
-use crate::vocab::{Lang, Unit};
+use crate::vocab::{Lang, UnitKind};
 
 /// The plot's height in CSS px.
 const PLOT_CSS: f64 = 160.0;
@@ -30,7 +30,7 @@ fn step(f: &Figure) -> Option<u8> {
 }
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (index, rest) = panel.split(|f| f.unit == Unit::Index && step(f).is_some());
+    let (index, rest) = panel.split(|f| f.unit.kind == UnitKind::Index && step(f).is_some());
     // In step order: each point goes in after those with a smaller or equal step. (A
     // path has a handful of points; the standard sorts would link ~3 KB into the wasm.)
     let mut points: Vec<(usize, &Figure, u8)> = Vec::new();
@@ -56,19 +56,19 @@ fn plot(b: &mut Builder, points: &[(usize, &Figure, u8)], goals: &[&Figure]) -> 
     let lang = b.lang;
     let horizon = goals
         .iter()
-        .filter_map(|f| f.period.horizon_years)
+        .filter_map(|f| f.period?.horizon_years)
         .chain(points.iter().map(|p| p.2))
         .max()
         .unwrap_or(1)
         .max(1);
-    let multiples = goals.iter().filter(|f| f.unit == Unit::Multiple);
+    let multiples = goals.iter().filter(|f| f.unit.kind == UnitKind::Multiple);
     let top_index = points
         .iter()
         .filter_map(|p| p.1.value)
         .chain(multiples.filter_map(|f| f.value.map(|m| m * 100.0)))
         .fold(100.0, f64::max);
     let small = b.style(size_css::SMALL, b.theme.muted);
-    let (_, axis_name) = format::axis_unit(Unit::Index, top_index, lang);
+    let (_, axis_name) = format::axis_unit(&points[0].1.unit, top_index, lang);
     b.text(axis_name, (b.left(), b.y), small);
     let top = b.y + b.px(size_css::SMALL * 1.6);
     let bottom = top + b.px(PLOT_CSS);
@@ -123,21 +123,21 @@ fn step_labels(b: &mut Builder, plot: &Plot) {
 fn goal_markers(b: &mut Builder, plot: &Plot, goals: &[&Figure]) {
     let lang = b.lang;
     for g in goals {
-        let (Some(v), Some(h)) = (g.value, g.period.horizon_years) else {
+        let (Some(v), Some(h)) = (g.value, g.period.and_then(|p| p.horizon_years)) else {
             continue;
         };
         let color = kind_color(&b.theme, g.kind);
         let style = b.style(size_css::SMALL, color).bold();
         let hx = plot.x.px(f64::from(h));
         let text = crate::describe::value(g, lang);
-        match g.unit {
-            Unit::Multiple => {
+        match g.unit.kind {
+            UnitKind::Multiple => {
                 let ly = plot.y.px(v * 100.0);
                 b.line(vec![(plot.x.from_px, ly), (hx, ly)], color, 1.5, Some(5.0));
                 // Below the level, at the start: the path is still low there.
                 b.text(text, (plot.x.from_px + b.px(4.0), ly + b.px(3.0)), style);
             }
-            Unit::YiYuan | Unit::WanYuan => {
+            UnitKind::Amount => {
                 b.line(
                     vec![(hx, plot.top), (hx, plot.bottom)],
                     color,

@@ -10,10 +10,10 @@ use crate::data::Figure;
 use crate::layout::{Builder, Rect};
 use crate::scale::Linear;
 use crate::theme::size_css;
-use crate::vocab::{Bound, Lang, Unit};
+use crate::vocab::{Bound, Lang, UnitKind};
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (places, rest) = panel.split(|f| f.unit == Unit::Rank);
+    let (places, rest) = panel.split(|f| f.unit.kind == UnitKind::Rank);
     if !places.figures.is_empty() {
         axis(b, &places.figures);
     }

@@ -8,10 +8,10 @@ use crate::data::Figure;
 use crate::layout::{Builder, HAlign, Rect, VAlign};
 use crate::scale::Linear;
 use crate::theme::size_css;
-use crate::vocab::{Bound, Unit};
+use crate::vocab::{Bound, UnitKind};
 
 fn fits(f: &Figure) -> bool {
-    f.unit == Unit::Percent
+    f.unit.kind == UnitKind::Percent
         && f.bound != Bound::Range
         && f.value.is_some_and(|v| (0.0..=100.0).contains(&v))
 }

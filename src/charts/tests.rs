@@ -10,7 +10,7 @@ use crate::data::Dataset;
 use crate::hit::{hit, step};
 use crate::layout::{Rect, Shape};
 use crate::theme::ThemeName;
-use crate::vocab::Unit;
+use crate::vocab::UnitKind;
 
 const WIDTHS_CSS: [f64; 5] = [320.0, 375.0, 480.0, 720.0, 960.0];
 
@@ -263,7 +263,7 @@ fn every_mark_shows_its_label_or_short_label_and_value() {
             let f = &data.figures[m.figure];
             let value = crate::describe::value(f, lang).replace(' ', "");
             assert!(
-                joined.contains(&value) || f.unit == Unit::Index,
+                joined.contains(&value) || f.unit.kind == UnitKind::Index,
                 "{chart} {lang:?} {width}: value {value} of {:?} missing",
                 f.id
             );
@@ -273,7 +273,7 @@ fn every_mark_shows_its_label_or_short_label_and_value() {
             let shown = joined.contains(&full.replace(' ', ""));
             let shown = shown || short.is_some_and(|s| texts.contains(&s));
             // Index points label themselves by position on the axis and their value.
-            let positional = f.unit == Unit::Index;
+            let positional = f.unit.kind == UnitKind::Index;
             assert!(
                 shown || positional,
                 "{chart} {lang:?} {width}: {:?} missing",

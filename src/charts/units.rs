@@ -9,7 +9,7 @@ use super::{tiles, Panel};
 use crate::data::Figure;
 use crate::layout::{Builder, Rect};
 use crate::theme::size_css;
-use crate::vocab::{Bound, Unit};
+use crate::vocab::{Bound, UnitKind};
 
 /// More squares than this cannot be counted at a glance; such counts become tiles.
 pub const MAX_UNITS: f64 = 100.0;
@@ -21,7 +21,7 @@ const GROUP: i32 = 5;
 
 /// Whole counts (of things or years) from 1 to `MAX_UNITS`, stated as one number.
 fn fits(f: &Figure) -> bool {
-    matches!(f.unit, Unit::Count | Unit::Years)
+    (f.unit.whole || f.unit.kind == UnitKind::Years)
         && f.bound != Bound::Range
         && f.value
             .is_some_and(|v| (1.0..=MAX_UNITS).contains(&v) && v.fract() == 0.0)

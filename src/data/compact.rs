@@ -8,14 +8,16 @@
 //! | bytes | what |
 //! | --- | --- |
 //! | 0–3 | magic: `89 50 4B 49` (0x89, then "PKI"; the high bit first refuses text at once) |
-//! | 4 | the format version, `FORMAT` (1) |
+//! | 4 | the format version, `FORMAT` (2; format 1 held schema 2, with units by index) |
 //! | 5–8 | CRC-32 of the payload (IEEE, as zlib's `crc32`), little-endian |
 //! | 9– | the payload: the dataset |
 //!
 //! The payload is the model itself: every field of every struct in declaration order, no
 //! keys and no tags beyond what an `Option` or a list needs. Whole numbers are LEB128
 //! (lengths, counts, years), other numbers f64 little-endian, text UTF-8 after its length,
-//! enums the index of their name in the vocabulary's table.
+//! enums the index of their name in the vocabulary's table. Each figure carries its unit
+//! resolved (name, words in both languages, scale, base, kind): the module that reads
+//! these files has no table of units, and repeated units cost little once compressed.
 //!
 //! Writers validate the whole dataset first: the native `render` binary from `default.json`
 //! (`cargo run --bin render -- --compact dist/data`), the editor's module from the
@@ -26,8 +28,9 @@
 //! layout could not draw safely: a number that is not finite or beyond `MAX_VALUE` (charts
 //! would print "NaN", or "inf" once a unit is converted), a text longer than
 //! `MAX_NOTE_CHARS` (the longest any text may be), more than `MAX_FIGURES` figures or charts
-//! or `MAX_FIGURES_PER_CHART` panels in a chart, and more marks and panels over all charts
-//! than a valid dataset could draw (see `crowded`). These are the validator's limits, from
+//! or `MAX_FIGURES_PER_CHART` panels in a chart, more marks and panels over all charts
+//! than a valid dataset could draw (see `crowded`), and a unit whose scale would make
+//! conversions overflow (`Unit::drawable`). These are the validator's limits, from
 //! the same constants, checked as the bytes are read or in one pass after, each with a
 //! plain message; a validated dataset always passes them (tests/fuzz.rs checks it). The
 //! rest of validation (ids, references, units, periods, derived values, control
@@ -39,12 +42,12 @@
 use super::model::*;
 use super::{MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_JSON_BYTES, MAX_NOTE_CHARS, MAX_VALUE};
 use crate::error::Error;
-use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_IDS};
+use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_KIND_NAMES};
 
 /// The first bytes of every file.
 pub const MAGIC: [u8; 4] = [0x89, b'P', b'K', b'I'];
 /// The format this module reads and writes; a change to the payload's layout raises it.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 /// Magic, format and checksum: where the payload starts.
 pub const HEADER_LEN: usize = 9;
 
@@ -76,11 +79,14 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, Error> {
         undrawable: None,
     };
     let data = Dataset::get(&mut r);
-    if r.damaged || r.at != payload.len() {
+    // The format byte says how the payload is laid out, and each format holds one schema:
+    // any other inside is damage (the JSON reader's words for it are not downloaded here).
+    if r.damaged || r.at != payload.len() || data.schema != super::SCHEMA_VERSION {
         return Err(damaged());
     }
-    super::check_schema(data.schema)?;
-    match r.undrawable.or_else(|| crowded(&data).then_some(MANY)) {
+    let units = data.figures.iter().all(|f| f.unit.drawable());
+    let undrawable = r.undrawable.or_else(|| (!units).then_some(NUMBER));
+    match undrawable.or_else(|| crowded(&data).then_some(MANY)) {
         Some(why) => Err(refused(why.into())),
         None => Ok(data),
     }
@@ -149,8 +155,10 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// What one chart needs: the dataset's words and sections, the chart, its figures, and the
-/// figures its derived ones are computed from (they stay in the data table and tooltips).
+/// What one chart needs: the source's title and the sections its figures name, the
+/// chart, its figures, and the figures its derived ones are computed from (they stay in
+/// the data table and tooltips). Not the subject, which no chart draws: a chart's file
+/// is what its readers download.
 #[cfg(feature = "json")]
 pub fn subset(data: &Dataset, chart: &str) -> Dataset {
     let shown = |f: &Figure| f.chart.as_deref() == Some(chart);
@@ -161,19 +169,35 @@ pub fn subset(data: &Dataset, chart: &str) -> Dataset {
         .filter_map(|f| f.derived.as_ref())
         .flat_map(|d| d.from.iter().map(String::as_str))
         .collect();
+    let figures: Vec<Figure> = data
+        .figures
+        .iter()
+        .filter(|f| shown(f) || inputs.contains(&f.id.as_str()))
+        .cloned()
+        .collect();
+    let named = |s: &Section| {
+        let mut refs = figures.iter().filter_map(|f| f.source.as_ref());
+        refs.any(|r| r.section == s.id)
+    };
+    let source = data.source.as_ref().map(|source| Source {
+        title: source.title.clone(),
+        sections: source
+            .sections
+            .iter()
+            .filter(|s| named(s))
+            .cloned()
+            .collect(),
+    });
     Dataset {
+        subject: None,
+        source,
         charts: data
             .charts
             .iter()
             .filter(|c| c.id == chart)
             .cloned()
             .collect(),
-        figures: data
-            .figures
-            .iter()
-            .filter(|f| shown(f) || inputs.contains(&f.id.as_str()))
-            .cloned()
-            .collect(),
+        figures,
         ..data.clone()
     }
 }
@@ -304,6 +328,7 @@ macro_rules! named {
 
 fields!(Dataset {
     schema,
+    converted_from,
     subject,
     source,
     charts,
@@ -322,7 +347,8 @@ fields!(ChartSpec most MAX_FIGURES {
     title,
     description,
     note,
-    groups
+    groups,
+    no_english
 });
 fields!(Group most MAX_FIGURES_PER_CHART { id, label, form });
 fields!(Figure most MAX_FIGURES {
@@ -333,6 +359,7 @@ fields!(Figure most MAX_FIGURES {
     low,
     unit,
     counter,
+    typed,
     period,
     bound,
     kind,
@@ -362,8 +389,20 @@ fields!(Derived {
 });
 fields!(SourceRef { section, paragraph });
 fields!(Text { zh, en });
+fields!(Typed { zh, en });
+fields!(Unit {
+    name,
+    zh,
+    en,
+    en_before,
+    scale,
+    en_scale,
+    base,
+    kind,
+    whole
+});
 named!(Form, FORM_NAMES);
-named!(Unit, UNIT_IDS);
+named!(UnitKind, UNIT_KIND_NAMES);
 named!(Bound, BOUND_NAMES);
 named!(Kind, KIND_NAMES);
 named!(DeriveOp, DERIVE_OP_NAMES);
@@ -504,45 +543,52 @@ mod tests {
     }
 
     /// A one-chart, one-figure file written byte by byte from the table in the module
-    /// comment (by a Python script, not by `encode`), its CRC from Python's zlib.crc32.
-    const HAND_MADE: [u8; 119] = [
-        0x89, 0x50, 0x4B, 0x49, 0x01, 0x29, 0xBF, 0x26, 0x51, 0x02, 0x03, 0xE5, 0x9B, 0xAD, 0x04,
-        0x50, 0x61, 0x72, 0x6B, 0x06, 0xE6, 0x8A, 0xA5, 0xE9, 0x81, 0x93, 0x06, 0x52, 0x65, 0x70,
-        0x6F, 0x72, 0x74, 0x01, 0x01, 0x73, 0x03, 0xE4, 0xB8, 0x80, 0x03, 0x4F, 0x6E, 0x65, 0x03,
-        0x01, 0x01, 0x63, 0x01, 0x01, 0x03, 0xE5, 0x9B, 0xBE, 0x05, 0x43, 0x68, 0x61, 0x72, 0x74,
-        0x06, 0xE8, 0xAF, 0xB4, 0xE6, 0x98, 0x8E, 0x05, 0x41, 0x62, 0x6F, 0x75, 0x74, 0x00, 0x00,
-        0x01, 0x01, 0x66, 0x03, 0xE6, 0x95, 0xB0, 0x05, 0x43, 0x6F, 0x75, 0x6E, 0x74, 0x00, 0x01,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x28, 0x40, 0x00, 0x01, 0x00, 0xE3, 0x0F, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x73, 0x01, 0x01, 0x01, 0x63, 0x00, 0x00,
+    /// comment and the model's fields in order (by a Python script, not by `encode`), its
+    /// CRC from Python's zlib.crc32.
+    const HAND_MADE: [u8; 175] = [
+        0x89, 0x50, 0x4B, 0x49, 0x02, 0x14, 0x38, 0x38, 0x2A, 0x03, 0x00, 0x01, 0x03, 0xE5, 0x9B,
+        0xAD, 0x01, 0x04, 0x50, 0x61, 0x72, 0x6B, 0x01, 0x06, 0xE6, 0x8A, 0xA5, 0xE9, 0x81, 0x93,
+        0x01, 0x06, 0x52, 0x65, 0x70, 0x6F, 0x72, 0x74, 0x01, 0x01, 0x73, 0x03, 0xE4, 0xB8, 0x80,
+        0x01, 0x03, 0x4F, 0x6E, 0x65, 0x03, 0x01, 0x01, 0x63, 0x01, 0x03, 0xE5, 0x9B, 0xBE, 0x01,
+        0x05, 0x43, 0x68, 0x61, 0x72, 0x74, 0x06, 0xE8, 0xAF, 0xB4, 0xE6, 0x98, 0x8E, 0x01, 0x05,
+        0x41, 0x62, 0x6F, 0x75, 0x74, 0x00, 0x00, 0x00, 0x01, 0x01, 0x66, 0x03, 0xE6, 0x95, 0xB0,
+        0x01, 0x05, 0x43, 0x6F, 0x75, 0x6E, 0x74, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x28, 0x40, 0x00, 0x03, 0xE4, 0xB8, 0xAA, 0x03, 0xE4, 0xB8, 0xAA, 0x01, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0xF0, 0x3F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF0, 0x3F,
+        0x06, 0x74, 0x68, 0x69, 0x6E, 0x67, 0x73, 0x00, 0x01, 0x00, 0x01, 0x01, 0x05, 0x31, 0x32,
+        0xE4, 0xB8, 0xAA, 0x00, 0x01, 0xE3, 0x0F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x01, 0x01, 0x73, 0x01, 0x01, 0x01, 0x01, 0x63, 0x00, 0x00,
     ];
 
     fn text(zh: &str, en: &str) -> Text {
         Text {
             zh: zh.into(),
-            en: en.into(),
+            en: Some(en.into()),
         }
     }
 
     /// What `HAND_MADE` holds.
     fn hand_made_data() -> Dataset {
         Dataset {
-            schema: 2,
-            subject: text("园", "Park"),
-            source: Source {
+            schema: 3,
+            converted_from: None,
+            subject: Some(text("园", "Park")),
+            source: Some(Source {
                 title: text("报道", "Report"),
                 sections: vec![Section {
                     id: "s".into(),
                     title: text("一", "One"),
                     paragraphs: 3,
                 }],
-            },
+            }),
             charts: vec![ChartSpec {
                 id: "c".into(),
-                form: Some(Form::Tiles),
+                form: Form::Tiles,
                 title: text("图", "Chart"),
                 description: text("说明", "About"),
                 note: None,
                 groups: vec![],
+                no_english: None,
             }],
             figures: vec![Figure {
                 id: "f".into(),
@@ -550,23 +596,27 @@ mod tests {
                 short: None,
                 value: Some(12.0),
                 low: None,
-                unit: Unit::Count,
+                unit: crate::vocab::builtin_unit("个").expect("built in").unit(),
                 counter: None,
-                period: Period {
+                typed: Some(Typed {
+                    zh: Some("12个".into()),
+                    en: None,
+                }),
+                period: Some(Period {
                     year: 2019,
                     quarter: None,
                     horizon_years: None,
                     horizon_years_low: None,
                     as_of_report: false,
-                },
+                }),
                 bound: Bound::Exact,
                 kind: Kind::Actual,
                 band: None,
                 derived: None,
-                source: SourceRef {
+                source: Some(SourceRef {
                     section: "s".into(),
-                    paragraph: 1,
-                },
+                    paragraph: Some(1),
+                }),
                 chart: Some("c".into()),
                 group: None,
                 note: None,
@@ -594,7 +644,7 @@ mod tests {
     fn the_default_and_every_chart_of_it_round_trip() {
         let data = default_data();
         let bytes = encode(&data);
-        assert_eq!(bytes[..5], [0x89, b'P', b'K', b'I', 1]);
+        assert_eq!(bytes[..5], [0x89, b'P', b'K', b'I', 2]);
         assert_eq!(bytes[5..9], crc32(&bytes[9..]).to_le_bytes());
         assert_eq!(decode(&bytes), Ok(data.clone()));
         for chart in &data.charts {
@@ -631,12 +681,14 @@ mod tests {
         ] {
             assert_eq!(message(bytes), NOT_OURS, "{bytes:?}");
         }
-        let mut later = HAND_MADE;
-        later[4] = 2;
-        assert_eq!(
-            message(&later),
-            "data file format 2; this widget reads format 1"
-        );
+        for (format, said) in [
+            (1, "data file format 1; this widget reads format 2"),
+            (3, "data file format 3; this widget reads format 2"),
+        ] {
+            let mut other = HAND_MADE;
+            other[4] = format;
+            assert_eq!(message(&other), said);
+        }
         // The magic alone, or a header cut short: ours, but damaged.
         assert_eq!(message(&HAND_MADE[..4]), "the data file is damaged");
         assert_eq!(message(&HAND_MADE[..8]), "the data file is damaged");
@@ -731,12 +783,12 @@ mod tests {
         type Change<'a> = &'a dyn Fn(&mut Dataset);
         let cases: [(&str, Change); 7] = [
             ("a 301-character label", &|d| {
-                d.figures[0].label.en = "x".repeat(301)
+                d.figures[0].label.en = Some("x".repeat(301))
             }),
             ("a 301-character note", &|d| {
                 d.charts[0].note = Some(Text {
                     zh: "注".repeat(301),
-                    en: "note".into(),
+                    en: Some("note".into()),
                 })
             }),
             ("501 figures", &|d| {
@@ -790,11 +842,8 @@ mod tests {
     #[test]
     fn the_schema_inside_must_be_one_the_widget_reads() {
         let mut data = hand_made_data();
-        data.schema = 3;
-        assert_eq!(
-            message(&encode(&data)),
-            "schema: version 3 is not supported; this widget reads version 2"
-        );
+        data.schema = 2;
+        assert_eq!(message(&encode(&data)), "the data file is damaged");
     }
 
     #[test]
@@ -848,7 +897,7 @@ mod tests {
         // A units chart draws one square per thing: a count of a billion is read, and
         // drawn as a number (tests/fuzz.rs lays it out).
         let mut data = hand_made_data();
-        data.charts[0].form = Some(Form::Units);
+        data.charts[0].form = Form::Units;
         data.figures[0].value = Some(1e9);
         assert_eq!(decode(&encode(&data)), Ok(data.clone()));
         data.figures[0].value = Some(1e16);

@@ -10,7 +10,7 @@
 //! Only builds with the `json` feature have this file: embeds of the built-in data
 //! never read JSON text, so their module leaves it (and serde) out.
 
-use crate::error::{clip, Error};
+use crate::error::{clip, say, Error};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -25,9 +25,10 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
-/// Deeper than this is not a dataset (ours nest 5 levels); the limit also keeps the
-/// recursive conversion after the scan far from the end of the stack.
-pub const MAX_DEPTH: usize = 128;
+/// Deeper than this is not a dataset (ours nest 5 levels). The scan refuses deeper text
+/// before anything recursive (the parser, the conversion to `Value`, dropping it) runs,
+/// so a file nested 100 000 levels is a message, not a stack overflow.
+pub const MAX_DEPTH: usize = 64;
 
 /// An object's keys are compared for duplicates up to this many; an object with more
 /// distinct keys than any schema object has fields is refused as having unknown fields.
@@ -49,20 +50,27 @@ pub fn check(text: &str) -> Result<(), Error> {
     .document()
 }
 
-/// Parses text that `check` accepted.
+/// Parses text that `check` accepted. (serde_json's own message is not shown: it speaks
+/// of what it "expected"; the scan has already said anything an editor can fix.)
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|e| Error::Syntax {
         line: e.line(),
         column: e.column(),
-        message: clip(&e.to_string()),
+        message: say!("this JSON cannot be read", "无法读取这段 JSON"),
     })
 }
 
 /// Parses text that `check` accepted, with the browser's `JSON.parse`.
 #[cfg(target_arch = "wasm32")]
 pub fn parse(text: &str) -> Result<Value, Error> {
-    let unreadable = || Error::invalid("", "the browser could not read this JSON");
+    let unreadable = || {
+        let why = say!(
+            "the browser could not read this JSON",
+            "浏览器无法读取这段 JSON"
+        );
+        Error::invalid("", why)
+    };
     let value = js_sys::JSON::parse(text).map_err(|_| unreadable())?;
     serde_wasm_bindgen::from_value(value).map_err(|_| unreadable())
 }
@@ -91,8 +99,8 @@ impl<'a> Scan<'a> {
                 let next = self.s.get(self.i).copied();
                 match (self.stack.last_mut(), next) {
                     (None, None) => return Ok(()),
-                    (None, Some(_)) => return Err(self.fail("trailing characters")),
-                    (Some(_), None) => return Err(self.fail(END)),
+                    (None, Some(_)) => return Err(self.fail(Fault::Trailing)),
+                    (Some(_), None) => return Err(self.fail(Fault::End)),
                     (Some(Frame::Array(n)), Some(b',')) => {
                         *n += 1;
                         self.i += 1;
@@ -109,12 +117,8 @@ impl<'a> Scan<'a> {
                         self.i += 1;
                         self.stack.pop();
                     }
-                    (Some(Frame::Array(_)), Some(_)) => {
-                        return Err(self.fail("expected `,` or `]`"))
-                    }
-                    (Some(Frame::Object(_)), Some(_)) => {
-                        return Err(self.fail("expected `,` or `}`"))
-                    }
+                    (Some(Frame::Array(_)), Some(_)) => return Err(self.fail(Fault::NoComma(']'))),
+                    (Some(Frame::Object(_)), Some(_)) => return Err(self.fail(Fault::NoComma('}'))),
                 }
             }
         }
@@ -124,12 +128,12 @@ impl<'a> Scan<'a> {
     fn value(&mut self) -> Result<(), Error> {
         self.space();
         let Some(&c) = self.s.get(self.i) else {
-            return Err(self.fail(END));
+            return Err(self.fail(Fault::End));
         };
         match c {
             b'{' | b'[' => {
                 if self.stack.len() >= MAX_DEPTH {
-                    return Err(self.fail("nested more than 128 levels deep"));
+                    return Err(self.fail(Fault::Deep));
                 }
                 self.i += 1;
                 self.space();
@@ -151,7 +155,7 @@ impl<'a> Scan<'a> {
             b't' => self.literal("true"),
             b'f' => self.literal("false"),
             b'n' => self.literal("null"),
-            _ => Err(self.fail("expected a value")),
+            _ => Err(self.fail(Fault::NoValue)),
         }
     }
 
@@ -160,8 +164,8 @@ impl<'a> Scan<'a> {
         self.space();
         match self.s.get(self.i) {
             Some(b'"') => {}
-            Some(_) => return Err(self.fail("key must be a string")),
-            None => return Err(self.fail(END)),
+            Some(_) => return Err(self.fail(Fault::Key)),
+            None => return Err(self.fail(Fault::End)),
         }
         let at = self.i;
         let (start, end) = self.string()?;
@@ -171,19 +175,20 @@ impl<'a> Scan<'a> {
             if compared.iter().any(|&(a, b)| s[a..b] == s[start..end]) {
                 keys.push((start, end));
                 let (line, column) = position(text, at);
-                return Err(Error::invalid(
-                    self.path(),
-                    format!(
-                        "duplicate field `{}` (line {line}, column {column})",
-                        clip(&text[start..end])
-                    ),
-                ));
+                let why = say!(
+                    "\"{}\" is written twice in one object (line {}, column {}); keep one",
+                    "同一对象中“{}”写了两次（第 {} 行第 {} 列），请只保留一个",
+                    clip(&text[start..end]),
+                    line,
+                    column
+                );
+                return Err(Error::invalid(self.path(), why));
             }
             keys.push((start, end));
         }
         self.space();
         if self.s.get(self.i) != Some(&b':') {
-            return Err(self.fail("expected `:`"));
+            return Err(self.fail(Fault::NoColon));
         }
         self.i += 1;
         Ok(())
@@ -192,7 +197,7 @@ impl<'a> Scan<'a> {
     fn no_trailing_comma(&mut self, close: u8) -> Result<(), Error> {
         self.space();
         if self.s.get(self.i) == Some(&close) {
-            return Err(self.fail("trailing comma"));
+            return Err(self.fail(Fault::TrailingComma));
         }
         Ok(())
     }
@@ -203,7 +208,7 @@ impl<'a> Scan<'a> {
         let start = self.i;
         loop {
             let Some(&c) = self.s.get(self.i) else {
-                return Err(self.fail(END));
+                return Err(self.fail(Fault::End));
             };
             match c {
                 b'"' => {
@@ -211,7 +216,7 @@ impl<'a> Scan<'a> {
                     return Ok((start, self.i - 1));
                 }
                 b'\\' => self.escape()?,
-                0..=0x1F => return Err(self.fail("control character in a string; escape it")),
+                0..=0x1F => return Err(self.fail(Fault::Control)),
                 _ => self.i += 1,
             }
         }
@@ -226,23 +231,23 @@ impl<'a> Scan<'a> {
             Some(b'u') => {
                 let unit = self.hex4(self.i + 2)?;
                 if (0xDC00..0xE000).contains(&unit) {
-                    return Err(self.fail(LONE_SURROGATE));
+                    return Err(self.fail(Fault::Surrogate));
                 }
                 if (0xD800..0xDC00).contains(&unit) {
                     // A high surrogate must be followed by its low half.
                     let low = match self.s.get(self.i + 6..self.i + 8) {
                         Some(b"\\u") => self.hex4(self.i + 8)?,
-                        _ => return Err(self.fail(LONE_SURROGATE)),
+                        _ => return Err(self.fail(Fault::Surrogate)),
                     };
                     if !(0xDC00..0xE000).contains(&low) {
-                        return Err(self.fail(LONE_SURROGATE));
+                        return Err(self.fail(Fault::Surrogate));
                     }
                     self.i += 6;
                 }
                 self.i += 6;
                 Ok(())
             }
-            _ => Err(self.fail("invalid escape")),
+            _ => Err(self.fail(Fault::Escape)),
         }
     }
 
@@ -254,12 +259,12 @@ impl<'a> Scan<'a> {
                 b'0'..=b'9' => d - b'0',
                 b'a'..=b'f' => d - b'a' + 10,
                 b'A'..=b'F' => d - b'A' + 10,
-                _ => return Err(self.fail("invalid \\u escape: expected 4 hex digits")),
+                _ => return Err(self.fail(Fault::Hex)),
             };
             unit = unit * 16 + u32::from(v);
         }
         if digits.len() < 4 {
-            return Err(self.fail("invalid \\u escape: expected 4 hex digits"));
+            return Err(self.fail(Fault::Hex));
         }
         Ok(unit)
     }
@@ -272,14 +277,14 @@ impl<'a> Scan<'a> {
         }
         let int = self.digits();
         if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
-            return Err(self.fail_at(start, "invalid number"));
+            return Err(self.fail_at(start, Fault::Number));
         }
         let mut frac: &'a [u8] = &[];
         if self.s.get(self.i) == Some(&b'.') {
             self.i += 1;
             frac = self.digits();
             if frac.is_empty() {
-                return Err(self.fail_at(start, "invalid number"));
+                return Err(self.fail_at(start, Fault::Number));
             }
         }
         let mut exponent: i64 = 0;
@@ -291,7 +296,7 @@ impl<'a> Scan<'a> {
             }
             let digits = self.digits();
             if digits.is_empty() {
-                return Err(self.fail_at(start, "invalid number"));
+                return Err(self.fail_at(start, Fault::Number));
             }
             for &d in digits {
                 exponent = (exponent * 10 + i64::from(d - b'0')).min(1 << 40);
@@ -310,7 +315,11 @@ impl<'a> Scan<'a> {
             },
         };
         if magnitude + exponent > MAX_DECIMAL_EXPONENT {
-            return Err(self.fail_at(start, "number out of range"));
+            let number = clip(&self.text[start..self.i]);
+            return Err(Error::invalid(
+                self.path(),
+                super::validate::too_large(&number),
+            ));
         }
         Ok(())
     }
@@ -328,7 +337,7 @@ impl<'a> Scan<'a> {
             self.i += word.len();
             Ok(())
         } else {
-            Err(self.fail("expected a value"))
+            Err(self.fail(Fault::NoValue))
         }
     }
 
@@ -357,22 +366,96 @@ impl<'a> Scan<'a> {
         path
     }
 
-    fn fail(&self, message: &str) -> Error {
-        self.fail_at(self.i, message)
+    fn fail(&self, fault: Fault) -> Error {
+        self.fail_at(self.i, fault)
     }
 
-    fn fail_at(&self, at: usize, message: &str) -> Error {
+    fn fail_at(&self, at: usize, fault: Fault) -> Error {
         let (line, column) = position(self.text, at);
         Error::Syntax {
             line,
             column,
-            message: message.into(),
+            message: fault.message(),
         }
     }
 }
 
-const END: &str = "the data ends too early";
-const LONE_SURROGATE: &str = "invalid \\u escape: half of a surrogate pair";
+/// What is wrong where the scan stopped.
+#[derive(Clone, Copy)]
+enum Fault {
+    End,
+    Trailing,
+    /// Neither a comma nor this closing bracket after a value.
+    NoComma(char),
+    NoValue,
+    Key,
+    NoColon,
+    TrailingComma,
+    Control,
+    Surrogate,
+    Escape,
+    Hex,
+    Number,
+    Deep,
+}
+
+impl Fault {
+    fn message(self) -> String {
+        match self {
+            Fault::End => say!(
+                "the data ends too early; something is cut off",
+                "数据提前结束，后面缺了内容"
+            ),
+            Fault::Trailing => say!(
+                "there is more after the end of the data; remove it",
+                "数据结束后还有内容，请删除"
+            ),
+            Fault::NoComma(close) => say!(
+                "a comma (,) or {} is missing before this",
+                "这里之前缺少逗号（,）或 {}",
+                close
+            ),
+            Fault::NoValue => say!(
+                "a value is missing here (text needs double quotes)",
+                "这里缺少数值（文字要加双引号）"
+            ),
+            Fault::Key => say!("a field name must be in double quotes", "字段名要加双引号"),
+            Fault::NoColon => say!(
+                "a colon (:) is missing after the field name",
+                "字段名后缺少冒号（:）"
+            ),
+            Fault::TrailingComma => say!(
+                "a comma before the closing bracket; remove it",
+                "右括号前多了一个逗号，请删除"
+            ),
+            Fault::Control => say!(
+                "control character in a string; escape it",
+                "文字中有控制字符，请转义"
+            ),
+            Fault::Surrogate => say!(
+                "a \\u escape holds half a character (a lone surrogate); write the whole character",
+                "\\u 转义只有半个字符（孤立的代理项），请写完整的字符"
+            ),
+            Fault::Escape => say!(
+                "a backslash must start an escape such as \\n or \\\"",
+                "反斜杠只能用于转义，如 \\n 或 \\\""
+            ),
+            Fault::Hex => say!(
+                "\\u must be followed by 4 hexadecimal digits",
+                "\\u 后面要有 4 位十六进制数字"
+            ),
+            Fault::Number => say!(
+                "not a number as JSON writes them (digits, one point, no leading zeros)",
+                "不是 JSON 的数字写法（数字、一个小数点、开头不能多余的 0）"
+            ),
+            Fault::Deep => say!(
+                "nested more than {} levels deep; a dataset nests 5",
+                "嵌套超过 {} 层；数据集只有 5 层",
+                MAX_DEPTH
+            ),
+        }
+    }
+}
 
 /// Line and column (from 1; the column in characters) of a byte offset.
 fn position(text: &str, at: usize) -> (usize, usize) {
@@ -470,55 +553,82 @@ mod tests {
 
     #[test]
     fn errors_name_line_column_and_reason() {
-        assert_eq!(
-            fails("{\n  \"a\": 1\n  \"b\": 2}"),
-            "invalid JSON at line 3, column 3: expected `,` or `}`"
-        );
-        assert_eq!(
-            fails("{\"a\": [1,]}"),
-            "invalid JSON at line 1, column 10: trailing comma"
-        );
-        assert_eq!(
-            fails("{\"a\": 1}\n}"),
-            "invalid JSON at line 2, column 1: trailing characters"
-        );
-        assert_eq!(
-            fails("{'a': 1}"),
-            "invalid JSON at line 1, column 2: key must be a string"
-        );
-        assert_eq!(
-            fails("{\"a\":\n"),
-            "invalid JSON at line 2, column 1: the data ends too early"
-        );
-        assert_eq!(
-            fails("{\"長\": 1e309}"),
-            "invalid JSON at line 1, column 7: number out of range"
-        );
-        assert_eq!(
-            fails("[\"\\ud800\"]"),
-            "invalid JSON at line 1, column 3: invalid \\u escape: half of a surrogate pair"
-        );
-        assert_eq!(
-            fails("[\"a\u{1}\"]"),
-            "invalid JSON at line 1, column 4: control character in a string; escape it"
-        );
+        let cases = [
+            (
+                "{\n  \"a\": 1\n  \"b\": 2}",
+                "invalid JSON at line 3, column 3: a comma (,) or } is missing before this",
+            ),
+            (
+                "{\"a\": [1,]}",
+                "invalid JSON at line 1, column 10: a comma before the closing bracket; remove it",
+            ),
+            (
+                "{\"a\": 1}\n}",
+                "invalid JSON at line 2, column 1: there is more after the end of the data; remove it",
+            ),
+            (
+                "{'a': 1}",
+                "invalid JSON at line 1, column 2: a field name must be in double quotes",
+            ),
+            (
+                "{\"a\":\n",
+                "invalid JSON at line 2, column 1: the data ends too early; something is cut off",
+            ),
+            (
+                "[\"\\ud800\"]",
+                "invalid JSON at line 1, column 3: a \\u escape holds half a character (a lone surrogate); write the whole character",
+            ),
+            (
+                "[\"a\u{1}\"]",
+                "invalid JSON at line 1, column 4: control character in a string; escape it",
+            ),
+        ];
+        for (text, message) in cases {
+            assert_eq!(fails(text), message);
+        }
         for bad in ["01", "-", "1.", "1e", "+1", "tru", "NaN", ""] {
             assert!(check(bad).is_err(), "{bad}");
         }
+    }
+
+    /// A number beyond f64 is named by its field, as the editor's cell is.
+    #[test]
+    fn a_number_too_large_for_any_chart_names_its_field() {
+        let message = fails("{\"figures\": [{\"value\": 1e309}]}");
+        assert!(
+            message.starts_with("figures[0].value: 1e309 is too large; "),
+            "{message}"
+        );
+        assert!(fails("1e400").starts_with("1e400 is too large"));
+    }
+
+    #[test]
+    fn messages_are_in_chinese_when_asked() {
+        let zh = crate::error::in_lang(crate::vocab::Lang::Zh, || fails("{\"a\": [1,]}"));
+        assert_eq!(
+            zh,
+            "JSON 格式有误（第 1 行第 10 列）：右括号前多了一个逗号，请删除"
+        );
     }
 
     #[test]
     fn duplicate_keys_are_named_with_their_path() {
         assert_eq!(
             fails("{\"figures\": [{}, {\"value\": 1,\n \"value\": 2}]}"),
-            "figures[1].value: duplicate field `value` (line 2, column 2)"
+            "figures[1].value: \"value\" is written twice in one object (line 2, column 2); keep one"
         );
     }
+
     #[test]
     fn nesting_is_limited_without_recursion() {
         let deep = "[".repeat(100_000);
-        assert!(fails(&deep).contains("nested more than 128 levels deep"));
+        assert_eq!(
+            fails(&deep),
+            "invalid JSON at line 1, column 65: nested more than 64 levels deep; a dataset nests 5"
+        );
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert_eq!(check(&ok), Ok(()));
+        let objects = "{\"a\":".repeat(100_000);
+        assert!(fails(&objects).contains("nested more than 64 levels deep"));
     }
 }

@@ -4,17 +4,21 @@
 //! checks across fields (finite numbers, unique ids, bands, derived rules, source
 //! locations) live in `validate.rs`.
 
-pub use crate::vocab::{Bound, Form, Kind, Text, Unit};
+use crate::vocab::Lang;
+pub use crate::vocab::{Bound, Form, Kind, Text, Unit, UnitKind};
 
-/// The whole dataset: one park, one source, its charts and its figures.
+/// The whole dataset: one subject, its source, its charts and its figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    /// Schema version; this widget reads version 2 (which added `form`).
+    /// Schema version: 3 (a version-2 file is read as version 3, see `converted_from`).
     pub schema: u32,
-    /// The park the figures describe.
-    pub subject: Text,
-    /// The article (or report) the figures come from.
-    pub source: Source,
+    /// The version of the file this was read from, when it was older and converted
+    /// (its unit ids read as unit names): the editor says so.
+    pub converted_from: Option<u32>,
+    /// The park (or company, or city) the figures describe.
+    pub subject: Option<Text>,
+    /// The article (or report) the figures come from; without it, no source line.
+    pub source: Option<Source>,
     /// Titles and descriptions of the charts this dataset feeds, in display order.
     pub charts: Vec<ChartSpec>,
     /// Every figure, in the order charts show them.
@@ -26,7 +30,7 @@ pub struct Dataset {
 pub struct Source {
     /// Our own short description of the source (not its headline).
     pub title: Text,
-    /// Sections in document order; figures point into them.
+    /// Sections in document order; figures may point into them.
     pub sections: Vec<Section>,
 }
 
@@ -46,9 +50,7 @@ pub struct ChartSpec {
     /// Short kebab-case (`growth-2019`, `growth-2020`): used in `chart="…"` and file names.
     pub id: String,
     /// How the chart is drawn (`bars`, `tiles`, `units`, `share`, `path`, `areas`, `ranks`).
-    /// Required; optional here only so that a version-1 file (which had no forms) reaches
-    /// validation and hears about its version first. Read it through `form()`.
-    pub form: Option<Form>,
+    pub form: Form,
     pub title: Text,
     /// One sentence saying what the chart shows; also its accessible description.
     pub description: Text,
@@ -56,12 +58,17 @@ pub struct ChartSpec {
     pub note: Option<Text>,
     /// Panels of the chart, when its figures do not share one scale.
     pub groups: Vec<Group>,
+    /// The first text the chart shows that has no English (its path, `figures[3].label`),
+    /// or `None` when it can be shown in English. The JSON reader notes it
+    /// (`Dataset::note_english`) and compact files carry it, so the module that reads
+    /// those has no code to look for it (as it has no validator).
+    pub no_english: Option<String>,
 }
 
 impl ChartSpec {
-    /// The chart's form (validation guarantees there is one).
+    /// The chart's form.
     pub fn form(&self) -> Form {
-        self.form.unwrap_or(Form::Tiles)
+        self.form
     }
 }
 
@@ -87,24 +94,46 @@ pub struct Figure {
     pub value: Option<f64>,
     /// Lower end when the source gives a range ("1–2 times"); needs `bound: "range"`.
     pub low: Option<f64>,
+    /// The unit, resolved from its name (see `Unit`); a number alone has `Unit::plain`.
     pub unit: Unit,
-    /// Measure word for counts (个, 件, 项, 家, 批次) and its English noun.
+    /// The figure's own measure word and English noun (个 → "projects"), in place of the
+    /// unit's words.
     pub counter: Option<Text>,
-    pub period: Period,
+    /// The value as the journalist typed it (超100家): readers see it as it is, in each
+    /// language it is given in, in place of the number formatted from value and unit.
+    pub typed: Option<Typed>,
+    /// When the figure applies; nothing is shown when the data does not say.
+    pub period: Option<Period>,
     pub bound: Bound,
     pub kind: Kind,
     /// Investment size class, for project counts split by size.
     pub band: Option<Band>,
     /// Present when the figure is computed from others rather than stated.
     pub derived: Option<Derived>,
-    /// Where the figure (or, for derived ones, its inputs) is stated.
-    pub source: SourceRef,
+    /// Where the figure (or, for derived ones, its inputs) is stated, if the data says.
+    pub source: Option<SourceRef>,
     /// The chart that shows it; figures without a chart appear only in the data table.
     pub chart: Option<String>,
     /// The chart's panel, when the chart has `groups`.
     pub group: Option<String>,
     /// Extra words for the tooltip (e.g. a park's focus industries).
     pub note: Option<Text>,
+}
+
+/// A value's wording as typed, in one language or both.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Typed {
+    pub zh: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Typed {
+    pub fn pick(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Zh => self.zh.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
 }
 
 /// When a figure applies.
@@ -160,9 +189,9 @@ pub const DERIVE_OP_NAMES: [(&str, DeriveOp); 4] = [
     ("index_path", DeriveOp::IndexPath),
 ];
 
-/// Where in the source a figure is stated: section id and paragraph (from 1).
+/// Where in the source a figure is stated: section id and, if known, paragraph (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {
     pub section: String,
-    pub paragraph: u32,
+    pub paragraph: Option<u32>,
 }

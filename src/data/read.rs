@@ -1,37 +1,57 @@
 //! A value tree to a `Dataset`, field by field: every error names the path it is at
-//! (`figures[3].value`) and what is wrong. Unknown fields are refused, so a typo ("lable")
-//! is reported, not silently ignored. Checks across fields live in `validate.rs`.
+//! (`figures[3].value`) and says in plain words what is wrong and what to write instead.
+//! Unknown fields are refused, so a typo ("lable") is reported, not silently ignored.
+//! Checks across fields live in `validate.rs`; units are resolved in `units.rs`.
+//!
+//! Version-2 files are read by the same code: their unit ids are read as the names of
+//! the units they meant (`yi_yuan` → 亿元), and the dataset says it was converted.
 
 use super::json::Value;
 use super::model::*;
-use crate::error::{clip, Error};
-use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_IDS};
+use super::units::{self, UnitEntry};
+use super::{check_schema, OLDEST_READ, SCHEMA_VERSION};
+use crate::error::{clip, say, Error};
+use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_KIND_NAMES};
 
 pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     if !matches!(v, Value::Object(_)) {
         return Err(invalid(Path::Root, || {
-            format!("the data must be a JSON object ({{…}}), not {}", found(v))
+            say!(
+                "the data must be a JSON object ({{…}}), not {}",
+                "数据应为 JSON 对象（{{…}}），而不是{}",
+                found(v)
+            )
         }));
     }
-    let o = Obj::new(
-        v,
-        Path::Root,
-        &["schema", "subject", "source", "charts", "figures"],
-    )?;
-    Ok(Dataset {
-        schema: o.req("schema", |v, p| whole(v, p, u32::MAX))?,
-        subject: o.req("subject", text)?,
-        source: o.req("source", source)?,
+    const FIELDS: &[&str] = &["schema", "subject", "source", "units", "charts", "figures"];
+    let o = Obj::new(v, Path::Root, FIELDS)?;
+    // The version first: an old file hears about its version, not about fields it lacks.
+    let schema = o.req("schema", |v, p| whole(v, p, u32::MAX))?;
+    if schema != OLDEST_READ {
+        check_schema(schema)?;
+    }
+    let entries = o.opt("units", |v, p| list(v, p, unit_entry))?;
+    let entries = entries.unwrap_or_default();
+    units::check_entries(&entries)?;
+    let mut data = Dataset {
+        schema: SCHEMA_VERSION,
+        converted_from: (schema == OLDEST_READ).then_some(schema),
+        subject: o.opt("subject", text)?,
+        source: o.opt("source", source)?,
         charts: o.req("charts", |v, p| list(v, p, chart))?,
         figures: o.req("figures", |v, p| list(v, p, figure))?,
-    })
+    };
+    units::resolve(&mut data, &entries)?;
+    Ok(data)
 }
 
 fn source(v: &Value, path: Path) -> Result<Source, Error> {
     let o = Obj::new(v, path, &["title", "sections"])?;
     Ok(Source {
         title: o.req("title", text)?,
-        sections: o.req("sections", |v, p| list(v, p, section))?,
+        sections: o
+            .opt("sections", |v, p| list(v, p, section))?
+            .unwrap_or_default(),
     })
 }
 
@@ -52,14 +72,14 @@ fn chart(v: &Value, path: Path) -> Result<ChartSpec, Error> {
     )?;
     Ok(ChartSpec {
         id: o.req("id", string)?,
-        // Required: validation says so after the schema version (a version-1 file has none).
-        form: o.opt("form", |v, p| variant(v, p, &FORM_NAMES))?,
+        form: o.req("form", |v, p| variant(v, p, &FORM_NAMES))?,
         title: o.req("title", text)?,
         description: o.req("description", text)?,
         note: o.opt("note", text)?,
         groups: o
             .opt("groups", |v, p| list(v, p, group))?
             .unwrap_or_default(),
+        no_english: None, // noted once the whole file is read
     })
 }
 
@@ -73,12 +93,15 @@ fn group(v: &Value, path: Path) -> Result<Group, Error> {
 }
 
 const FIGURE_FIELDS: &[&str] = &[
-    "id", "label", "short", "value", "low", "unit", "counter", "period", "bound", "kind", "band",
-    "derived", "source", "chart", "group", "note",
+    "id", "label", "short", "value", "low", "unit", "counter", "typed", "period", "bound", "kind",
+    "band", "derived", "source", "chart", "group", "note",
 ];
 
 fn figure(v: &Value, path: Path) -> Result<Figure, Error> {
     let o = Obj::new(v, path, FIGURE_FIELDS)?;
+    // The unit's name for now; `units::resolve` puts the unit it names in its place.
+    let mut unit = Unit::plain();
+    unit.name = o.opt("unit", string)?.unwrap_or_default();
     Ok(Figure {
         id: o.req("id", string)?,
         label: o.req("label", text)?,
@@ -89,9 +112,10 @@ fn figure(v: &Value, path: Path) -> Result<Figure, Error> {
             v => number(v, p).map(Some),
         })?,
         low: o.opt("low", number)?,
-        unit: o.req("unit", |v, p| variant(v, p, &UNIT_IDS))?,
+        unit,
         counter: o.opt("counter", text)?,
-        period: o.req("period", period)?,
+        typed: o.opt("typed", typed)?,
+        period: o.opt("period", period)?,
         bound: o
             .opt("bound", |v, p| variant(v, p, &BOUND_NAMES))?
             .unwrap_or_default(),
@@ -100,10 +124,32 @@ fn figure(v: &Value, path: Path) -> Result<Figure, Error> {
             .unwrap_or_default(),
         band: o.opt("band", band)?,
         derived: o.opt("derived", derived)?,
-        source: o.req("source", source_ref)?,
+        source: o.opt("source", source_ref)?,
         chart: o.opt("chart", string)?,
         group: o.opt("group", string)?,
         note: o.opt("note", text)?,
+    })
+}
+
+fn unit_entry(v: &Value, path: Path) -> Result<UnitEntry, Error> {
+    const FIELDS: &[&str] = &["name", "zh", "en", "en_before", "scale", "base", "kind"];
+    let o = Obj::new(v, path, FIELDS)?;
+    Ok(UnitEntry {
+        name: o.req("name", string)?,
+        zh: o.opt("zh", string)?,
+        en: o.opt("en", string)?,
+        en_before: o.opt("en_before", boolean)?,
+        scale: o.opt("scale", number)?,
+        base: o.opt("base", string)?,
+        kind: o.opt("kind", |v, p| variant(v, p, &UNIT_KIND_NAMES))?,
+    })
+}
+
+fn typed(v: &Value, path: Path) -> Result<Typed, Error> {
+    let o = Obj::new(v, path, &["zh", "en"])?;
+    Ok(Typed {
+        zh: o.opt("zh", string)?.filter(|s| !s.trim().is_empty()),
+        en: o.opt("en", string)?.filter(|s| !s.trim().is_empty()),
     })
 }
 
@@ -127,12 +173,7 @@ fn period(v: &Value, path: Path) -> Result<Period, Error> {
         quarter: o.opt("quarter", small)?,
         horizon_years: o.opt("horizon_years", small)?,
         horizon_years_low: o.opt("horizon_years_low", small)?,
-        as_of_report: o
-            .opt("as_of_report", |v, p| match v {
-                Value::Bool(b) => Ok(*b),
-                v => Err(wrong(v, p, "true or false")),
-            })?
-            .unwrap_or(false),
+        as_of_report: o.opt("as_of_report", boolean)?.unwrap_or(false),
     })
 }
 
@@ -162,15 +203,17 @@ fn source_ref(v: &Value, path: Path) -> Result<SourceRef, Error> {
     let o = Obj::new(v, path, &["section", "paragraph"])?;
     Ok(SourceRef {
         section: o.req("section", string)?,
-        paragraph: o.req("paragraph", |v, p| whole(v, p, u32::MAX))?,
+        paragraph: o.opt("paragraph", |v, p| whole(v, p, u32::MAX))?,
     })
 }
 
+/// `{"zh": …, "en": …}`; English is optional, and an empty one is none (an editor's
+/// empty cell).
 fn text(v: &Value, path: Path) -> Result<Text, Error> {
     let o = Obj::new(v, path, &["zh", "en"])?;
     Ok(Text {
         zh: o.req("zh", string)?,
-        en: o.req("en", string)?,
+        en: o.opt("en", string)?.filter(|s| !s.trim().is_empty()),
     })
 }
 
@@ -187,12 +230,17 @@ impl<'a> Obj<'a> {
     /// Refuses anything but an object whose keys are all among `known`.
     fn new(v: &'a Value, path: Path<'a>, known: &[&str]) -> Result<Obj<'a>, Error> {
         let Value::Object(members) = v else {
-            return Err(wrong(v, path, "an object ({…})"));
+            return Err(wrong(v, path, Want::Object));
         };
         if let Some((key, _)) = members.iter().find(|(k, _)| !known.contains(&&**k)) {
             let key = clip(key); // a typo can be a megabyte long
             return Err(invalid(Path::Field(&path, &key), || {
-                format!("unknown field `{key}`, expected {}", one_of(known))
+                say!(
+                    "there is no field \"{}\" here; check its spelling (the fields here: {})",
+                    "此处没有“{}”这个字段，请检查拼写（此处的字段：{}）",
+                    key,
+                    choices(known)
+                )
             }));
         }
         Ok(Obj { path, members })
@@ -210,7 +258,9 @@ impl<'a> Obj<'a> {
     ) -> Result<T, Error> {
         match self.get(name) {
             Some(v) => read(v, Path::Field(&self.path, name)),
-            None => Err(invalid(self.path, || format!("missing field `{name}`"))),
+            None => Err(invalid(self.path, || {
+                say!("\"{}\" is missing; add it", "缺少“{}”，请补上", name)
+            })),
         }
     }
 
@@ -226,7 +276,6 @@ impl<'a> Obj<'a> {
 /// Where a value is in the file (`figures[3].value`): borrowed steps, written out only
 /// when an error names them, so reading a valid file formats no paths.
 #[derive(Clone, Copy)]
-#[cfg_attr(not(feature = "json"), allow(dead_code))] // the built-in data's module names no paths
 enum Path<'a> {
     Root,
     Field(&'a Path<'a>, &'a str),
@@ -234,7 +283,6 @@ enum Path<'a> {
 }
 
 impl Path<'_> {
-    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     fn render(&self) -> String {
         match self {
             Path::Root => String::new(),
@@ -247,7 +295,7 @@ impl Path<'_> {
 
 fn list<T>(v: &Value, path: Path, read: Read<T>) -> Result<Vec<T>, Error> {
     let Value::Array(items) = v else {
-        return Err(wrong(v, path, "an array ([…])"));
+        return Err(wrong(v, path, Want::List));
     };
     items
         .iter()
@@ -259,14 +307,21 @@ fn list<T>(v: &Value, path: Path, read: Read<T>) -> Result<Vec<T>, Error> {
 fn string(v: &Value, path: Path) -> Result<String, Error> {
     match v {
         Value::String(s) => Ok(s.to_string()),
-        v => Err(wrong(v, path, "a string")),
+        v => Err(wrong(v, path, Want::Text)),
     }
 }
 
 fn number(v: &Value, path: Path) -> Result<f64, Error> {
     match v {
         Value::Number(n) => Ok(*n),
-        v => Err(wrong(v, path, "a number")),
+        v => Err(wrong(v, path, Want::Number)),
+    }
+}
+
+fn boolean(v: &Value, path: Path) -> Result<bool, Error> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        v => Err(wrong(v, path, Want::Bool)),
     }
 }
 
@@ -274,61 +329,86 @@ fn number(v: &Value, path: Path) -> Result<f64, Error> {
 fn whole(v: &Value, path: Path, max: u32) -> Result<u32, Error> {
     match v {
         Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(n) => Ok(*n as u32),
-        v if max == u32::MAX => Err(wrong(v, path, "a whole number (0 or more)")),
-        v => Err(wrong(v, path, &format!("a whole number from 0 to {max}"))),
+        v if max == u32::MAX => Err(wrong(v, path, Want::Whole)),
+        v => Err(wrong(v, path, Want::WholeTo(max))),
     }
 }
 
 fn variant<T: Copy>(v: &Value, path: Path, names: &[(&str, T)]) -> Result<T, Error> {
     let Value::String(s) = v else {
-        return Err(wrong(v, path, "a string"));
+        return Err(wrong(v, path, Want::Text));
     };
     match names.iter().find(|(name, _)| *name == &**s) {
         Some(&(_, t)) => Ok(t),
         None => Err(invalid(path, || {
             let names: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-            format!("unknown variant `{}`, expected {}", clip(s), one_of(&names))
+            say!(
+                "\"{}\" is not one of the choices here; use one of: {}",
+                "“{}”不是此处的可选项；可选：{}",
+                clip(s),
+                choices(&names)
+            )
         })),
     }
 }
 
-/// "invalid type: string "5.5", expected a number".
-fn wrong(v: &Value, path: Path, expected: &str) -> Error {
+/// What a field should hold, for the message when it holds something else.
+#[derive(Clone, Copy)]
+enum Want {
+    Number,
+    Text,
+    Object,
+    List,
+    Bool,
+    Whole,
+    WholeTo(u32),
+}
+
+/// "should be a number (…), not the text "1.2万"".
+fn wrong(v: &Value, path: Path, want: Want) -> Error {
     invalid(path, || {
-        format!("invalid type: {}, expected {expected}", found(v))
+        let want = match want {
+            Want::Number => say!(
+                "a number such as 12.5 (the unit goes in \"unit\")",
+                "数字，如 12.5（单位写在“unit”里）"
+            ),
+            Want::Text => say!("text in double quotes", "带双引号的文字"),
+            Want::Object => say!("an object {{…}}", "对象 {{…}}"),
+            Want::List => say!("a list […]", "列表 […]"),
+            Want::Bool => say!("true or false", "true 或 false"),
+            Want::Whole => say!("a whole number (0 or more)", "整数（0 或以上）"),
+            Want::WholeTo(max) => say!("a whole number from 0 to {}", "0 到 {} 的整数", max),
+        };
+        say!("should be {}, not {}", "应为{}，而不是{}", want, found(v))
     })
 }
 
 /// The error at `path`, its reason written only when it is needed.
-#[cfg(feature = "json")]
 fn invalid(path: Path, reason: impl FnOnce() -> String) -> Error {
     Error::invalid(path.render(), reason())
 }
 
-/// The built-in data's module reads only what build.rs compiled from default.json, which
-/// a native test validates (tests/validation.rs): one plain error, no words for mistakes.
-#[cfg(not(feature = "json"))]
-fn invalid(_: Path, _: impl FnOnce() -> String) -> Error {
-    Error::invalid("", "the built-in dataset is damaged")
-}
-
-/// What a value is, quoting it when short: `string "5.5"`, `number `-1``, `an array`.
+/// What a value is, quoting it when short: `the text "5.5"`, `the number -1`, `a list […]`.
 fn found(v: &Value) -> String {
     match v {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{}`", crate::format::fixed(*n, 9)),
-        Value::String(s) => format!("string \"{}\"", clip(s)),
-        Value::Array(_) => "an array".to_string(),
-        Value::Object(_) => "an object".to_string(),
+        Value::Null => say!("null (nothing)", "null（空）"),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => say!("the number {}", "数字 {}", crate::format::fixed(*n, 9)),
+        Value::String(s) => say!("the text \"{}\"", "文字“{}”", clip(s)),
+        Value::Array(_) => say!("a list […]", "列表 […]"),
+        Value::Object(_) => say!("an object {{…}}", "对象 {{…}}"),
     }
 }
 
-/// "`zh` or `en`", "one of `a`, `b`, `c`".
-fn one_of(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match quoted.as_slice() {
-        [a, b] => format!("{a} or {b}"),
-        _ => format!("one of {}", quoted.join(", ")),
+/// Names for a message: "id, label, value" / "id、label、value".
+pub(super) fn choices(names: &[&str]) -> String {
+    let comma = say!(", ", "、");
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(&comma);
+        }
+        out.push_str(name);
     }
+    out
 }

@@ -1,20 +1,24 @@
 //! Checks across fields. Each failure names the field (`figures[3].value`) and says
-//! what is wrong in words an editor can act on.
+//! what is wrong in words an editor can act on, in the editor's language (`say!`).
 
 use super::model::*;
 use super::{
     check_schema, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_VALUE,
 };
-use crate::error::{clip, Error};
-use crate::vocab::{is_kebab_id, MAX_ID_CHARS};
+use crate::error::{clip, say, Error};
+use crate::vocab::{is_kebab_id, AREA_BASE, BUILTIN_UNITS, MAX_ID_CHARS};
 
 /// Derived values are stored rounded to one decimal.
 const DERIVED_TOLERANCE: f64 = 0.051;
 
 pub fn validate(data: &Dataset) -> Result<(), Error> {
     check_schema(data.schema)?;
-    check_text("subject", &data.subject, MAX_LABEL_CHARS)?;
-    check_source(&data.source)?;
+    if let Some(subject) = &data.subject {
+        check_text("subject", subject, MAX_LABEL_CHARS)?;
+    }
+    if let Some(source) = &data.source {
+        check_source(source)?;
+    }
     check_chart_specs(data)?;
     check_figures(data)?;
     check_chart_contents(data)?;
@@ -23,12 +27,6 @@ pub fn validate(data: &Dataset) -> Result<(), Error> {
 
 fn check_source(source: &Source) -> Result<(), Error> {
     check_text("source.title", &source.title, MAX_NOTE_CHARS)?;
-    if source.sections.is_empty() {
-        return Err(Error::invalid(
-            "source.sections",
-            "needs at least one section",
-        ));
-    }
     let mut seen = Vec::new();
     for (i, s) in source.sections.iter().enumerate() {
         let path = format!("source.sections[{i}]");
@@ -38,7 +36,7 @@ fn check_source(source: &Source) -> Result<(), Error> {
         if s.paragraphs == 0 {
             return Err(Error::invalid(
                 format!("{path}.paragraphs"),
-                "must be at least 1",
+                say!("must be at least 1", "至少为 1"),
             ));
         }
     }
@@ -49,7 +47,10 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
     if data.charts.is_empty() {
         return Err(Error::invalid(
             "charts",
-            "the list is empty; name at least one chart",
+            say!(
+                "the list is empty; name at least one chart",
+                "列表是空的，请至少写一个图表"
+            ),
         ));
     }
     let mut seen = Vec::new();
@@ -59,16 +60,13 @@ fn check_chart_specs(data: &Dataset) -> Result<(), Error> {
         if chart.id == "all" {
             return Err(Error::invalid(
                 format!("{path}.id"),
-                "\"all\" is reserved for chart=\"all\"",
+                say!(
+                    "\"all\" is reserved for chart=\"all\" (every chart); choose another id",
+                    "“all”已留给 chart=\"all\"（全部图表），请换一个 id"
+                ),
             ));
         }
         unique(&mut seen, &chart.id, &format!("{path}.id"), "charts")?;
-        if chart.form.is_none() {
-            return Err(Error::invalid(
-                format!("{path}.form"),
-                "missing: bars, tiles, units, share, path, areas or ranks",
-            ));
-        }
         check_text(&format!("{path}.title"), &chart.title, MAX_LABEL_CHARS)?;
         check_text(
             &format!("{path}.description"),
@@ -98,8 +96,9 @@ fn check_chart_contents(data: &Dataset) -> Result<(), Error> {
         if count == 0 {
             return Err(Error::invalid(
                 path,
-                format!(
+                say!(
                     "chart \"{}\" has no figures: no figure names it in \"chart\"",
+                    "图表“{}”没有数据：没有哪个数据的“chart”写的是它",
                     chart.id
                 ),
             ));
@@ -107,9 +106,12 @@ fn check_chart_contents(data: &Dataset) -> Result<(), Error> {
         if count > MAX_FIGURES_PER_CHART {
             return Err(Error::invalid(
                 path,
-                format!(
-                    "chart \"{}\" has {count} figures; at most {MAX_FIGURES_PER_CHART} can be told apart",
-                    chart.id
+                say!(
+                    "chart \"{}\" has {} figures; at most {} can be told apart",
+                    "图表“{}”有 {} 个数据；最多 {} 个才分得清",
+                    chart.id,
+                    count,
+                    MAX_FIGURES_PER_CHART
                 ),
             ));
         }
@@ -120,7 +122,7 @@ fn check_chart_contents(data: &Dataset) -> Result<(), Error> {
             if !in_group {
                 return Err(Error::invalid(
                     path,
-                    format!("group \"{}\" has no figures", group.id),
+                    say!("group \"{}\" has no figures", "分组“{}”没有数据", group.id),
                 ));
             }
         }
@@ -132,15 +134,20 @@ fn check_figures(data: &Dataset) -> Result<(), Error> {
     if data.figures.is_empty() {
         return Err(Error::invalid(
             "figures",
-            "the list is empty; there is nothing to draw",
+            say!(
+                "the list is empty; there is nothing to draw",
+                "列表是空的，没有可画的数据"
+            ),
         ));
     }
     if data.figures.len() > MAX_FIGURES {
         return Err(Error::invalid(
             "figures",
-            format!(
-                "{} figures is too many to draw; the limit is {MAX_FIGURES}",
-                data.figures.len()
+            say!(
+                "{} figures is too many to draw; the limit is {}",
+                "{} 个数据太多，上限是 {}",
+                data.figures.len(),
+                MAX_FIGURES
             ),
         ));
     }
@@ -171,68 +178,79 @@ fn check_figure(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
             check_text(&format!("{path}.{field}"), text, max)?;
         }
     }
+    if let Some(typed) = &f.typed {
+        for (lang, s) in [("zh", &typed.zh), ("en", &typed.en)] {
+            if let Some(s) = s {
+                check_string(&format!("{path}.typed.{lang}"), s, MAX_LABEL_CHARS)?;
+            }
+        }
+    }
     if let Some(v) = f.value {
-        check_value(&format!("{path}.value"), v, f.unit)?;
+        check_value(&format!("{path}.value"), v, &f.unit)?;
     } else if f.derived.is_some() {
         return Err(Error::invalid(
             format!("{path}.value"),
-            "a derived figure needs its computed value",
+            say!(
+                "a derived figure needs its computed value",
+                "推算的数据需要填入算出的数值"
+            ),
         ));
     }
     check_low(path, f)?;
-    check_period(&format!("{path}.period"), &f.period)?;
+    if let Some(period) = &f.period {
+        check_period(&format!("{path}.period"), period)?;
+    }
     if let Some(band) = &f.band {
         check_band(&format!("{path}.band"), band)?;
     }
-    check_source_ref(data, path, f)?;
+    if let Some(source) = &f.source {
+        check_source_ref(data, &format!("{path}.source"), source)?;
+    }
     check_chart_ref(data, path, f)
 }
 
 /// `low` goes with `bound: "range"` and nothing else, and is not above the value.
 fn check_low(path: &str, f: &Figure) -> Result<(), Error> {
-    match (f.bound, f.low, f.value) {
+    let lpath = format!("{path}.low");
+    let why = match (f.bound, f.low, f.value) {
         (Bound::Range, Some(low), Some(high)) => {
-            check_value(&format!("{path}.low"), low, f.unit)?;
-            if low > high {
-                return Err(Error::invalid(
-                    format!("{path}.low"),
-                    format!(
-                        "the range's low end {} is above its value {}",
-                        num(low),
-                        num(high)
-                    ),
-                ));
+            check_value(&lpath, low, &f.unit)?;
+            if low <= high {
+                return Ok(());
             }
+            say!(
+                "the range's low end {} is above its value {}",
+                "范围的下限 {} 高于数值 {}",
+                num(low),
+                num(high)
+            )
         }
-        (Bound::Range, _, _) => {
-            return Err(Error::invalid(
-                format!("{path}.low"),
-                "bound \"range\" needs both \"low\" and \"value\"",
-            ))
-        }
-        (_, Some(_), _) => {
-            return Err(Error::invalid(
-                format!("{path}.low"),
-                "\"low\" is only for bound \"range\"",
-            ))
-        }
-        _ => {}
-    }
-    Ok(())
+        (Bound::Range, _, _) => say!(
+            "bound \"range\" needs both \"low\" and \"value\"",
+            "范围（bound \"range\"）需要“low”和“value”两个数"
+        ),
+        (_, Some(_), _) => say!(
+            "\"low\" is only for bound \"range\"",
+            "“low”只用于范围（bound \"range\"）"
+        ),
+        _ => return Ok(()),
+    };
+    Err(Error::invalid(lpath, why))
 }
 
 fn check_band(bpath: &str, band: &Band) -> Result<(), Error> {
-    check_value(
-        &format!("{bpath}.min_yi_yuan"),
-        band.min_yi_yuan,
-        Unit::YiYuan,
-    )?;
+    let yi_yuan = crate::vocab::builtin_unit("亿元").map_or_else(Unit::plain, |u| u.unit());
+    check_value(&format!("{bpath}.min_yi_yuan"), band.min_yi_yuan, &yi_yuan)?;
     if let Some(max) = band.max_yi_yuan {
-        check_value(&format!("{bpath}.max_yi_yuan"), max, Unit::YiYuan)?;
+        check_value(&format!("{bpath}.max_yi_yuan"), max, &yi_yuan)?;
         if max <= band.min_yi_yuan {
             return Err(Error::invalid(
                 format!("{bpath}.max_yi_yuan"),
-                format!("must be above min_yi_yuan ({})", num(band.min_yi_yuan)),
+                say!(
+                    "must be above min_yi_yuan ({})",
+                    "必须大于 min_yi_yuan（{}）",
+                    num(band.min_yi_yuan)
+                ),
             ));
         }
     }
@@ -240,130 +258,134 @@ fn check_band(bpath: &str, band: &Band) -> Result<(), Error> {
 }
 
 /// The section exists and has that paragraph.
-fn check_source_ref(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
-    let spath = format!("{path}.source");
-    match data.section(&f.source.section) {
-        None => {
-            return Err(Error::invalid(
-                format!("{spath}.section"),
-                format!(
-                    "no section \"{}\" in source.sections",
-                    clip(&f.source.section)
-                ),
-            ))
-        }
-        Some(s) if f.source.paragraph == 0 || f.source.paragraph > s.paragraphs => {
-            return Err(Error::invalid(
-                format!("{spath}.paragraph"),
-                format!(
-                    "section \"{}\" has paragraphs 1 to {}, not {}",
-                    s.id, s.paragraphs, f.source.paragraph
-                ),
-            ))
-        }
-        Some(_) => {}
+fn check_source_ref(data: &Dataset, spath: &str, source: &SourceRef) -> Result<(), Error> {
+    let Some(s) = data.section(&source.section) else {
+        return Err(Error::invalid(
+            format!("{spath}.section"),
+            say!(
+                "no section \"{}\" in source.sections",
+                "source.sections 中没有“{}”这一节",
+                clip(&source.section)
+            ),
+        ));
+    };
+    match source.paragraph {
+        Some(p) if p == 0 || p > s.paragraphs => Err(Error::invalid(
+            format!("{spath}.paragraph"),
+            say!(
+                "section \"{}\" has paragraphs 1 to {}, not {}",
+                "“{}”一节只有第 1 到第 {} 段，没有第 {} 段",
+                s.id,
+                s.paragraphs,
+                p
+            ),
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// The chart exists, and the group when the chart has groups.
 fn check_chart_ref(data: &Dataset, path: &str, f: &Figure) -> Result<(), Error> {
-    match (&f.chart, &f.group) {
+    let (chart_id, group) = match (&f.chart, &f.group) {
         (None, Some(_)) => {
             return Err(Error::invalid(
                 format!("{path}.group"),
-                "a group needs a chart",
+                say!(
+                    "a group needs a chart; say which chart in \"chart\"",
+                    "有分组就要有图表：请在“chart”中写明图表"
+                ),
             ))
         }
-        (None, None) => {}
-        (Some(chart_id), group) => {
-            let Some(chart) = data.chart(chart_id) else {
-                return Err(Error::invalid(
-                    format!("{path}.chart"),
-                    format!("no chart \"{}\" in charts", clip(chart_id)),
-                ));
-            };
-            match group {
-                None if !chart.groups.is_empty() => {
-                    return Err(Error::invalid(
-                        format!("{path}.group"),
-                        format!(
-                            "chart \"{}\" has groups ({}); say which one",
-                            chart.id,
-                            group_ids(chart)
-                        ),
-                    ))
-                }
-                Some(g) if !chart.groups.iter().any(|cg| &cg.id == g) => {
-                    return Err(Error::invalid(
-                        format!("{path}.group"),
-                        format!(
-                            "chart \"{}\" has no group \"{}\" (it has: {})",
-                            chart.id,
-                            clip(g),
-                            group_ids(chart)
-                        ),
-                    ))
-                }
-                _ => {}
-            }
-        }
-    }
-    Ok(())
+        (None, None) => return Ok(()),
+        (Some(chart_id), group) => (chart_id, group),
+    };
+    let Some(chart) = data.chart(chart_id) else {
+        return Err(Error::invalid(
+            format!("{path}.chart"),
+            say!(
+                "no chart \"{}\" in charts",
+                "charts 中没有图表“{}”",
+                clip(chart_id)
+            ),
+        ));
+    };
+    let why = match group {
+        None if !chart.groups.is_empty() => say!(
+            "chart \"{}\" has groups ({}); say which one",
+            "图表“{}”有分组（{}），请写明是哪一个",
+            chart.id,
+            group_ids(chart)
+        ),
+        Some(g) if !chart.groups.iter().any(|cg| &cg.id == g) => say!(
+            "chart \"{}\" has no group \"{}\" (it has: {})",
+            "图表“{}”没有分组“{}”（它有：{}）",
+            chart.id,
+            clip(g),
+            group_ids(chart)
+        ),
+        _ => return Ok(()),
+    };
+    Err(Error::invalid(format!("{path}.group"), why))
 }
 
 fn group_ids(chart: &ChartSpec) -> String {
     if chart.groups.is_empty() {
-        return "none".into();
+        return say!("none", "无");
     }
-    chart
-        .groups
-        .iter()
-        .map(|g| g.id.clone())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let ids: Vec<&str> = chart.groups.iter().map(|g| g.id.as_str()).collect();
+    super::read::choices(&ids)
 }
 
 /// Finite, within what the unit allows. JSON cannot spell NaN, but JS objects can.
-fn check_value(path: &str, v: f64, unit: Unit) -> Result<(), Error> {
-    if !v.is_finite() {
-        return Err(Error::invalid(
-            path,
-            format!("{} is not a finite number", num(v)),
-        ));
-    }
-    if v.abs() > MAX_VALUE {
-        return Err(Error::invalid(
-            path,
-            format!("{} is too large to draw", crate::format::scientific(v)),
-        ));
-    }
-    let ok = match unit {
-        // Growth rates can fall.
-        Unit::Percent => true,
-        Unit::Rank => v >= 1.0,
-        Unit::Multiple => v > 0.0,
-        _ => v >= 0.0,
-    };
-    if !ok {
-        let why = match unit {
-            Unit::Rank => "a rank starts at 1".to_string(),
-            Unit::Multiple => "a multiple must be above 0".to_string(),
-            _ => format!("{} is negative; a {} cannot be", num(v), unit_noun(unit)),
-        };
-        return Err(Error::invalid(path, why));
-    }
-    if matches!(unit, Unit::Count | Unit::Rank) && v.fract() != 0.0 {
-        return Err(Error::invalid(
-            path,
-            format!(
-                "{} is not a whole number; a {} must be",
+fn check_value(path: &str, v: f64, unit: &Unit) -> Result<(), Error> {
+    let why = if !v.is_finite() {
+        say!("{} is not a finite number", "{} 不是有限的数字", num(v))
+    } else if v.abs() > MAX_VALUE {
+        too_large(&crate::format::scientific(v))
+    } else if !sign_allowed(v, unit) {
+        match unit.kind {
+            UnitKind::Rank => say!("a rank starts at 1", "名次从 1 开始"),
+            UnitKind::Multiple => say!("a multiple must be above 0", "倍数必须大于 0"),
+            _ => say!(
+                "{} is negative; a {} cannot be",
+                "{} 是负数；{}不能为负",
                 num(v),
                 unit_noun(unit)
             ),
-        ));
+        }
+    } else if (unit.whole || unit.kind == UnitKind::Rank) && v.fract() != 0.0 {
+        say!(
+            "{} is not a whole number; a {} must be",
+            "{} 不是整数；{}必须是整数",
+            num(v),
+            unit_noun(unit)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid(path, why))
+}
+
+/// "1e309 is too large; …": also what the JSON scan says of a number beyond f64.
+pub fn too_large(number: &str) -> String {
+    say!(
+        "{} is too large; a chart shows numbers up to 1000000000000000 (a larger unit, such as 亿元, makes it smaller)",
+        "{} 太大；图表最多显示到 1000000000000000（换用更大的单位，如亿元，数字就会变小）",
+        number
+    )
+}
+
+/// Rates and points may fall; places start at 1, multiples above 0; the built-in
+/// quantities (money, areas, counts, years) are not negative. A unit of the dataset's
+/// own (a temperature, a balance) may be.
+fn sign_allowed(v: f64, unit: &Unit) -> bool {
+    match unit.kind {
+        UnitKind::Percent | UnitKind::Points => true,
+        UnitKind::Rank => v >= 1.0,
+        UnitKind::Multiple => v > 0.0,
+        UnitKind::Years | UnitKind::Index => v >= 0.0,
+        UnitKind::Amount => v >= 0.0 || !BUILTIN_UNITS.iter().any(|u| u.base == unit.base),
     }
-    Ok(())
 }
 
 /// A number in a message, without core's float formatting (see `format::fixed`).
@@ -371,49 +393,48 @@ fn num(v: f64) -> String {
     crate::format::fixed(v, 9)
 }
 
-fn unit_noun(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent => "percentage",
-        Unit::Count => "count",
-        Unit::YiYuan | Unit::WanYuan => "sum of money",
-        Unit::WanM2 | Unit::Km2 => "area",
-        Unit::Rank => "rank",
-        Unit::Years => "number of years",
-        Unit::Multiple => "multiple",
-        Unit::Index => "index",
+fn unit_noun(unit: &Unit) -> String {
+    match (unit.kind, unit.base.as_str()) {
+        (UnitKind::Percent, _) => say!("percentage", "百分比"),
+        (UnitKind::Points, _) => say!("change in points", "百分点变化"),
+        (UnitKind::Rank, _) => say!("rank", "名次"),
+        (UnitKind::Years, _) => say!("number of years", "年数"),
+        (UnitKind::Multiple, _) => say!("multiple", "倍数"),
+        (UnitKind::Index, _) => say!("index", "指数"),
+        _ if unit.whole => say!("count", "个数"),
+        (_, "yuan" | "usd") => say!("sum of money", "金额"),
+        (_, AREA_BASE) => say!("area", "面积"),
+        _ => say!("quantity", "数量"),
     }
 }
 
 fn check_period(path: &str, p: &Period) -> Result<(), Error> {
-    if !(1900..=2100).contains(&p.year) {
-        return Err(Error::invalid(
-            format!("{path}.year"),
-            format!("{} is outside 1900–2100", p.year),
-        ));
-    }
-    if let Some(q) = p.quarter {
-        if !(1..=4).contains(&q) {
-            return Err(Error::invalid(
-                format!("{path}.quarter"),
-                format!("{q} is not 1–4"),
-            ));
+    let (field, why) = if !(1900..=2100).contains(&p.year) {
+        (
+            "year",
+            say!("{} is outside 1900–2100", "{} 不在 1900–2100 之间", p.year),
+        )
+    } else if let Some(q) = p.quarter.filter(|q| !(1..=4).contains(q)) {
+        ("quarter", say!("{} is not 1–4", "{} 不是 1–4", q))
+    } else {
+        match (p.horizon_years_low, p.horizon_years) {
+            (_, Some(0)) => ("horizon_years", say!("must be at least 1", "至少为 1")),
+            (Some(_), None) => (
+                "horizon_years_low",
+                say!("needs horizon_years", "需要同时写 horizon_years"),
+            ),
+            (Some(low), Some(high)) if low == 0 || low > high => (
+                "horizon_years_low",
+                say!(
+                    "must be between 1 and horizon_years ({})",
+                    "必须在 1 和 horizon_years（{}）之间",
+                    high
+                ),
+            ),
+            _ => return Ok(()),
         }
-    }
-    match (p.horizon_years_low, p.horizon_years) {
-        (_, Some(0)) => Err(Error::invalid(
-            format!("{path}.horizon_years"),
-            "must be at least 1",
-        )),
-        (Some(_), None) => Err(Error::invalid(
-            format!("{path}.horizon_years_low"),
-            "needs horizon_years",
-        )),
-        (Some(low), Some(high)) if low == 0 || low > high => Err(Error::invalid(
-            format!("{path}.horizon_years_low"),
-            format!("must be between 1 and horizon_years ({high})"),
-        )),
-        _ => Ok(()),
-    }
+    };
+    Err(Error::invalid(format!("{path}.{field}"), why))
 }
 
 /// Size bands of one chart panel must not overlap: each project counts in one band.
@@ -439,9 +460,11 @@ fn check_bands(data: &Dataset) -> Result<(), Error> {
             if a.max_yi_yuan.is_none_or(|max| max > b.min_yi_yuan) {
                 return Err(Error::invalid(
                     format!("figures[{ib}].band"),
-                    format!(
-                        "{} overlaps figures[{ia}] ({}); each project belongs to one band",
+                    say!(
+                        "{} overlaps figures[{}] ({}); each project belongs to one band",
+                        "{} 与 figures[{}]（{}）重叠；每个项目只属于一个档",
                         band_text(b),
+                        ia,
                         band_text(a)
                     ),
                 ));
@@ -467,8 +490,9 @@ fn check_derived(data: &Dataset, path: &str, f: &Figure, d: &Derived) -> Result<
     if (stated - expected).abs() > DERIVED_TOLERANCE {
         return Err(Error::invalid(
             format!("{path}.value"),
-            format!(
+            say!(
                 "{} does not follow its rule: the inputs give {}",
+                "{} 与推算规则不符：按输入算得 {}",
                 num(stated),
                 crate::format::fixed(expected, 2)
             ),
@@ -484,11 +508,13 @@ pub fn derived_value(data: &Dataset, index: usize) -> Result<f64, Error> {
     let f = data
         .figures
         .get(index)
-        .ok_or_else(|| Error::invalid(path.as_str(), "no such figure"))?;
-    let d = f
-        .derived
-        .as_ref()
-        .ok_or_else(|| Error::invalid(format!("{path}.derived"), "the figure has no rule"))?;
+        .ok_or_else(|| Error::invalid(path.as_str(), say!("no such figure", "没有这个数据")))?;
+    let d = f.derived.as_ref().ok_or_else(|| {
+        Error::invalid(
+            format!("{path}.derived"),
+            say!("the figure has no rule", "这个数据没有推算规则"),
+        )
+    })?;
     let value = compute(data, &format!("{path}.derived"), f, d)?;
     Ok((value * 10.0).round() / 10.0)
 }
@@ -497,91 +523,126 @@ pub fn derived_value(data: &Dataset, index: usize) -> Result<f64, Error> {
 fn compute(data: &Dataset, dpath: &str, f: &Figure, d: &Derived) -> Result<f64, Error> {
     let mut inputs = Vec::with_capacity(d.from.len());
     for (k, id) in d.from.iter().enumerate() {
-        let input = match data.figure(id) {
-            Some(input) if input.id != f.id => input,
-            Some(_) => {
-                return Err(Error::invalid(
-                    format!("{dpath}.from[{k}]"),
-                    "a figure cannot be derived from itself",
-                ))
-            }
-            None => {
-                return Err(Error::invalid(
-                    format!("{dpath}.from[{k}]"),
-                    format!("no figure with id \"{}\"", clip(id)),
-                ))
-            }
+        let why = match data.figure(id) {
+            Some(input) if input.id == f.id => say!(
+                "a figure cannot be derived from itself",
+                "数据不能由自己推算"
+            ),
+            Some(input) => match input.value {
+                Some(value) => {
+                    inputs.push((input, value));
+                    continue;
+                }
+                None => say!(
+                    "figure \"{}\" has no value to derive from",
+                    "数据“{}”没有数值，无法推算",
+                    input.id
+                ),
+            },
+            None => say!("no figure with id \"{}\"", "没有 id 为“{}”的数据", clip(id)),
         };
-        let Some(value) = input.value else {
-            return Err(Error::invalid(
-                format!("{dpath}.from[{k}]"),
-                format!("figure \"{}\" has no value to derive from", input.id),
-            ));
-        };
-        inputs.push((input, value));
+        return Err(Error::invalid(format!("{dpath}.from[{k}]"), why));
     }
     derive(dpath, f, d, &inputs)
 }
 
 fn derive(dpath: &str, f: &Figure, d: &Derived, inputs: &[(&Figure, f64)]) -> Result<f64, Error> {
-    let need = |n: usize, what: &str| -> Result<(), Error> {
+    let from = || format!("{dpath}.from");
+    let need = |n: usize, what: String| -> Result<(), Error> {
         if inputs.len() == n || (n == 0 && inputs.len() >= 2) {
             Ok(())
         } else {
-            Err(Error::invalid(format!("{dpath}.from"), what.to_string()))
+            Err(Error::invalid(from(), what))
         }
     };
     match d.op {
         DeriveOp::Remainder => {
-            need(0, "remainder needs a total and at least one part")?;
+            need(
+                0,
+                say!(
+                    "remainder needs a total and at least one part",
+                    "差额需要一个总数和至少一个部分"
+                ),
+            )?;
             let (total, total_value) = inputs[0];
-            for (part, _) in &inputs[1..] {
-                if part.unit != total.unit || f.unit != total.unit {
-                    return Err(Error::invalid(
-                        format!("{dpath}.from"),
-                        format!("\"{}\" is in another unit than the total", part.id),
-                    ));
-                }
+            let other = (inputs[1..].iter().map(|(p, _)| *p).chain([f]))
+                .find(|p| p.unit.name != total.unit.name);
+            if let Some(part) = other {
+                return Err(Error::invalid(
+                    from(),
+                    say!(
+                        "\"{}\" is in another unit than the total",
+                        "“{}”与总数的单位不同",
+                        part.id
+                    ),
+                ));
             }
             Ok(total_value - inputs[1..].iter().map(|(_, v)| v).sum::<f64>())
         }
         DeriveOp::Ratio => {
-            need(2, "ratio needs exactly two figures: numerator, denominator")?;
-            let (a, b) = (inputs[0], inputs[1]);
-            let base = |(f, v): (&Figure, f64)| f.unit.base().map(|(q, k)| (q, v * k));
-            match (base(a), base(b)) {
-                (Some((qa, va)), Some((qb, vb))) if qa == qb && vb != 0.0 => Ok(va / vb),
-                _ => Err(Error::invalid(
-                    format!("{dpath}.from"),
-                    format!(
-                        "\"{}\" and \"{}\" are not comparable quantities",
-                        a.0.id, b.0.id
-                    ),
-                )),
-            }
+            need(
+                2,
+                say!(
+                    "ratio needs exactly two figures: numerator, denominator",
+                    "比值需要正好两个数据：分子和分母"
+                ),
+            )?;
+            ratio(from(), inputs[0], inputs[1])
         }
         DeriveOp::AnnualRate | DeriveOp::IndexPath => {
-            need(1, "needs exactly one figure: a multiple with a horizon")?;
-            let (m, multiple) = inputs[0];
-            let Some(horizon) = m.period.horizon_years.filter(|_| m.unit == Unit::Multiple) else {
-                return Err(Error::invalid(
-                    format!("{dpath}.from[0]"),
-                    format!("\"{}\" must be a multiple with period.horizon_years", m.id),
-                ));
-            };
-            let years = f64::from(horizon);
-            if d.op == DeriveOp::AnnualRate {
-                return Ok((multiple.powf(1.0 / years) - 1.0) * 100.0);
-            }
-            let Some(step) = d.step else {
-                return Err(Error::invalid(
-                    format!("{dpath}.step"),
-                    "index_path needs a step",
-                ));
-            };
-            Ok(100.0 * multiple.powf(f64::from(step) / years))
+            need(
+                1,
+                say!(
+                    "needs exactly one figure: a multiple with a horizon",
+                    "需要正好一个数据：带期限的倍数"
+                ),
+            )?;
+            growth(dpath, d, inputs[0])
         }
     }
+}
+
+/// `a / b` in one base: the equipment park's area over the design park's.
+fn ratio(path: String, (a, va): (&Figure, f64), (b, vb): (&Figure, f64)) -> Result<f64, Error> {
+    let amounts = a.unit.kind == UnitKind::Amount && b.unit.kind == UnitKind::Amount;
+    match a.unit.convert(va, &b.unit) {
+        Some(va) if amounts && vb != 0.0 => Ok(va / vb),
+        _ => Err(Error::invalid(
+            path,
+            say!(
+                "\"{}\" and \"{}\" are not comparable quantities",
+                "“{}”和“{}”不是可比较的量",
+                a.id,
+                b.id
+            ),
+        )),
+    }
+}
+
+/// The yearly rate, or the index after `step` years, of a multiple over its horizon.
+fn growth(dpath: &str, d: &Derived, (m, multiple): (&Figure, f64)) -> Result<f64, Error> {
+    let horizon = m.period.and_then(|p| p.horizon_years);
+    let Some(horizon) = horizon.filter(|_| m.unit.kind == UnitKind::Multiple) else {
+        return Err(Error::invalid(
+            format!("{dpath}.from[0]"),
+            say!(
+                "\"{}\" must be a multiple with period.horizon_years",
+                "“{}”必须是带 period.horizon_years 的倍数",
+                m.id
+            ),
+        ));
+    };
+    let years = f64::from(horizon);
+    if d.op == DeriveOp::AnnualRate {
+        return Ok((multiple.powf(1.0 / years) - 1.0) * 100.0);
+    }
+    let Some(step) = d.step else {
+        return Err(Error::invalid(
+            format!("{dpath}.step"),
+            say!("index_path needs a step", "指数路径需要 step"),
+        ));
+    };
+    Ok(100.0 * multiple.powf(f64::from(step) / years))
 }
 
 fn check_id(path: &str, id: &str) -> Result<(), Error> {
@@ -590,9 +651,11 @@ fn check_id(path: &str, id: &str) -> Result<(), Error> {
     }
     Err(Error::invalid(
         path,
-        format!(
-            "\"{}\" is not a valid id: use 1–{MAX_ID_CHARS} lowercase letters and digits, words joined by single '-'",
-            clip(id)
+        say!(
+            "\"{}\" is not a valid id: use 1–{} lowercase letters and digits, words joined by single '-'",
+            "“{}”不是有效的 id：请用 1–{} 个小写字母和数字，单词之间用一个“-”连接",
+            clip(id),
+            MAX_ID_CHARS
         ),
     ))
 }
@@ -603,37 +666,49 @@ fn unique<'a>(seen: &mut Vec<&'a str>, id: &'a str, path: &str, list: &str) -> R
     if let Some(first) = seen.iter().position(|s| *s == id) {
         return Err(Error::invalid(
             path,
-            format!("duplicate id \"{id}\" (also {list}[{first}])"),
+            say!(
+                "duplicate id \"{}\" (also {}[{}]); each id must be different",
+                "id“{}”重复（{}[{}] 也用了它）；每个 id 都要不同",
+                id,
+                list,
+                first
+            ),
         ));
     }
     seen.push(id);
     Ok(())
 }
 
+/// A text's Chinese, and its English when it has one.
 fn check_text(path: &str, text: &Text, max_chars: usize) -> Result<(), Error> {
-    for (lang, s) in [("zh", &text.zh), ("en", &text.en)] {
-        let p = format!("{path}.{lang}");
-        if s.trim().is_empty() {
-            return Err(Error::invalid(p, "is empty"));
-        }
-        let n = s.chars().count();
-        if n > max_chars {
-            return Err(Error::invalid(
-                p,
-                format!("is {n} characters long; the limit is {max_chars}"),
-            ));
-        }
-        if let Some(c) = s.chars().find(|&c| is_hidden_control(c)) {
-            return Err(Error::invalid(
-                p,
-                format!(
-                    "contains the invisible control character U+{:04X}; remove it",
-                    c as u32
-                ),
-            ));
-        }
+    check_string(&format!("{path}.zh"), &text.zh, max_chars)?;
+    match &text.en {
+        Some(en) => check_string(&format!("{path}.en"), en, max_chars),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+fn check_string(path: &str, s: &str, max_chars: usize) -> Result<(), Error> {
+    let n = s.chars().count();
+    let why = if s.trim().is_empty() {
+        say!("is empty; write the text", "是空的，请填写")
+    } else if n > max_chars {
+        say!(
+            "is {} characters long; the limit is {}",
+            "有 {} 个字符，上限是 {}",
+            n,
+            max_chars
+        )
+    } else if let Some(c) = s.chars().find(|&c| is_hidden_control(c)) {
+        say!(
+            "contains the invisible control character U+{:04X}; remove it",
+            "含有看不见的控制字符 U+{:04X}，请删除",
+            c as u32
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid(path, why))
 }
 
 /// Control characters and bidirectional overrides: invisible, and they can make a label
