@@ -124,6 +124,16 @@ mod native {
 
     const LANGS: [(&str, Lang); 2] = [("zh", Lang::Zh), ("en", Lang::En)];
 
+    /// The languages chart `id` can be drawn in: Chinese, and English when every text it
+    /// shows has its English (an editor's data may be in Chinese only).
+    fn langs_of(data: &Dataset, id: &str) -> Result<Vec<(&'static str, Lang)>, String> {
+        let langs = data.langs(id).map_err(|e| e.to_string())?;
+        Ok(LANGS
+            .into_iter()
+            .filter(|(_, l)| langs.contains(l))
+            .collect())
+    }
+
     /// The no-script fallbacks, `<chart>.<lang>.svg`: standalone documents at one width.
     fn fallback_files(
         data: &Dataset,
@@ -133,7 +143,7 @@ mod native {
     ) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for id in data.chart_ids() {
-            for (code, lang) in LANGS {
+            for (code, lang) in langs_of(data, &id)? {
                 let (svg, _) =
                     svg::render(data, &id, lang, theme, width_css).map_err(|e| e.to_string())?;
                 write(&dir.join(format!("{id}.{code}.svg")), &svg)?;
@@ -150,7 +160,7 @@ mod native {
     fn picture_files(data: &Dataset, dir: &Path) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for id in data.chart_ids() {
-            for (code, lang) in LANGS {
+            for (code, lang) in langs_of(data, &id)? {
                 for look in svg::Look::ALL {
                     for width in PICTURE_WIDTHS_CSS {
                         let (svg, _) = svg::picture(data, &id, lang, look, f64::from(width))

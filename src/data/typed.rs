@@ -233,15 +233,59 @@ fn number<'a>(rest: &'a str, cell: &str) -> Result<(f64, &'a str), String> {
             }
         }
     }
-    let text: String = rest[..end].chars().filter(|&c| c != ',').collect();
-    match text.parse::<f64>() {
-        Ok(v) => Ok((v, &rest[end..])),
-        Err(_) => Err(say!(
+    match decimal(&rest[..end]) {
+        Some(v) => Ok((v, &rest[end..])),
+        None => Err(say!(
             "\"{}\" is not a number as written; type digits with one decimal point",
             "“{}”不是数字的写法；请输入数字，最多一个小数点",
             cell
         )),
     }
+}
+
+/// `-1,234.5e3` as a number: its digits as a whole number, then scaled by a power of ten.
+/// Exact, or correctly rounded, for the 15 significant digits a cell holds (the whole
+/// number is exact, and one multiplication or division by an exact power of ten rounds
+/// once); not `str::parse`, whose tables would be 5 KB of the editor's wasm. `None` for
+/// two points or no digits; infinite beyond f64, for the caller to refuse.
+fn decimal(text: &str) -> Option<f64> {
+    let (number, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, ""),
+    };
+    let negative = number.starts_with('-');
+    let (mut whole, mut scale, mut point, mut digits) = (0u64, 0i32, false, 0);
+    for b in number.bytes() {
+        match b {
+            b'0'..=b'9' if whole < 100_000_000_000_000_000 => {
+                whole = whole * 10 + u64::from(b - b'0');
+                scale -= i32::from(point);
+                digits += 1;
+            }
+            // Digits beyond 18 only say how large the number is.
+            b'0'..=b'9' => scale += i32::from(!point),
+            b'.' if !point => point = true,
+            b'.' => return None,
+            _ => {} // the sign, thousands commas
+        }
+    }
+    let mut power: i32 = 0;
+    for b in exponent.bytes().filter(u8::is_ascii_digit) {
+        power = (power * 10 + i32::from(b - b'0')).min(10_000);
+    }
+    if exponent.starts_with('-') {
+        power = -power;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let n = scale + power;
+    let v = if n < 0 {
+        whole as f64 / 10f64.powi(-n)
+    } else {
+        whole as f64 * 10f64.powi(n)
+    };
+    Some(if negative { -v } else { v })
 }
 
 /// The upper end of a range after `1–`, `1-`, `1~`, `1至`, `1到` or `1 to `.
