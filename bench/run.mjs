@@ -1,22 +1,26 @@
 // `make bench`: <park-infographic> side by side with Chart.js, in one run, in headless
 // Chromium (playwright-core driving Debian's /usr/bin/chromium) on a local static server.
-// Measures the rows of issue 10's table and prints them at the end with ratios and
-// met/missed:
+// Measures the rows of issue 10's and issue 22's targets and prints them at the end with
+// ratios and met/missed:
 //   size    everything one embed downloads (resource timing of the measured loads), gzip -9;
 //           what the wasm is made of comes from `twiggy top` on cargo's pre-wasm-opt binary
 //   first   time to first chart: fresh context per load, A/B pairs alternating their order,
 //           per-pair ratio ours ÷ Chart.js, at CPU 1× and 4× (Emulation.setCPUThrottlingRate);
 //           beside each pair, ours' files loaded and nothing drawn (floor.html), its floor
 //   hover   main-thread work per mouse move (dispatch + animation-frame callbacks + the
-//           frame's rendering), p95 ratio, at CPU 1× and 4×
+//           frame's rendering), p95 ratio, at CPU 1× and 4× (a guard since issue 22)
 //   scroll  chart="all" inserted in a loaded article at CPU 4×, scrolled to the end in steps that each wait
 //           for the charts in view to show (their pixels are read after the trace): longest
 //           main-thread task and total blocking time, from a performance trace; then,
 //           traced apart, the widget narrowed to a phone's width until every chart is
 //           drawn again (a phone turned): the same
 //   memory  wasm linear memory after load, after 500 and after 1000 hovers
-// Everything goes through what a page sees (the widget's events, canvases, pointer events),
-// so it measures whatever embed.js does.
+//   mobile  issue 22's reader on a phone (bench/lib/mobile.mjs): a built snippet in an article
+//           of another origin than the bundle's, Lighthouse's mobile conditions, gzip; ours
+//           (built-in chart, an editor's published chart) and Chart.js: when the chart is
+//           seen, when hover answers, layout shift, bytes on the wire
+// Everything goes through what a page sees (the widget's events, canvases, pointer events,
+// paint timing), so it measures whatever embed.js does.
 //
 // Where the results go: bench/results.{json,md} name the commit they were measured on
 // (`git rev-parse HEAD`) and are the committed reference run. A run from a tree with
@@ -26,8 +30,9 @@
 // as .ci/dist.sh minifies it.
 // Build dist/ from the tree first (`make bench` does).
 //
-//   node bench/run.mjs            the full run (about 3 minutes on 2 cores)
-//   node bench/run.mjs --quick    few repetitions, to try the harness (bench/out/)
+//   node bench/run.mjs                 the full run (about 5 minutes on 2 cores)
+//   node bench/run.mjs --quick         few repetitions, to try the harness (bench/out/)
+//   node bench/run.mjs --mobile-only   the mobile reader alone, full (bench/out/)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CARGO_TARGET_DIR (default ./target).
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
@@ -39,7 +44,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundled, widgetDefines } from "../.ci/minify.mjs";
 import { CSP, serve } from "../.ci/serve.mjs";
+import { BUILD } from "../tests/build.mjs";
 import { cpuWatch } from "./lib/cpu.mjs";
+import { mobileReader } from "./lib/mobile.mjs";
 import { markdown, targets, textTable } from "./lib/report.mjs";
 import { sizeTable, twiggyTop } from "./lib/sizes.mjs";
 import { median, ratios, round, summary } from "./lib/stats.mjs";
@@ -50,15 +57,19 @@ const DIST = join(ROOT, "dist");
 const PAGES = join(ROOT, "bench", "pages");
 const CHARTJS = join(ROOT, "node_modules", "chart.js", "dist", "chart.umd.min.js");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+/** The address the build writes the snippets for (.ci/pages.mjs). */
+const EXAMPLE_BUNDLE = "https://cdn.example.org/park-infographic/";
 const PREOPT_WASM = join(resolve(ROOT, process.env.CARGO_TARGET_DIR ?? "target"), "wasm32-unknown-unknown", "release", "park_infographic.wasm");
 const QUICK = process.argv.includes("--quick");
+const MOBILE_ONLY = process.argv.includes("--mobile-only");
 
 const RUNS = QUICK
-  ? { ttfcPairs: 3, hovers: 20, memoryHovers: 50, scrolls: 1 }
+  ? { ttfcPairs: 3, hovers: 20, memoryHovers: 50, scrolls: 1, mobileRounds: 2 }
   : // On this 2-core machine one build's runs spread widely: a first-chart pair's ratio
     // 0.46–1.12×, a scroll run's longest task 35–110 ms. 20 pairs and 9 scroll runs (not
-    // 12 and 5) give medians that move less between runs.
-    { ttfcPairs: 20, hovers: 150, memoryHovers: 500, scrolls: 9 };
+    // 12 and 5) give medians that move less between runs. The mobile reader: 10 rounds of
+    // its three pages (a load takes 1–2 s of throttled network).
+    { ttfcPairs: 20, hovers: 150, memoryHovers: 500, scrolls: 9, mobileRounds: 10 };
 const RATES = [1, 4]; // CPU throttling: none, and 4× (a mid-range phone stand-in)
 const HOVER_BLOCKS = 10; // hover: the pages take turns, this many blocks of moves each
 const SCROLL_RATE = 4;
@@ -66,11 +77,13 @@ const NARROW_WIDTH_CSS = 360; // the scroll page's widget narrowed to a phone's 
 const CONTEXT = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 // The benchmark's own files: not part of what a reader downloads.
 const INSTRUMENTATION = new Set(["/bench/common.js", "/bench/ours-bench.js", "/bench/chartjs-bench.js", "/bench/scroll.js", "/bench/bench.css"]);
+// By path, the build's folder left out.
 const NOTES = {
   "embed.js": "the web component",
   "pkg/park_infographic.js": "wasm-bindgen glue",
   "pkg/park_infographic_bg.wasm": "the module",
   "data/growth-2019.bin": "the chart's built-in data (compact)",
+  "embed.css": "the widget's styles",
   "bench/chart.umd.min.js": "Chart.js's minified UMD build",
   "bench/chartjs.js": "host code: the chart's configuration and value labels",
   "bench/chartjs-data.js": "the chart's figures, generated from the dataset",
@@ -98,13 +111,13 @@ if (builtEmbed !== readFileSync(join(DIST, "embed.js"), "utf8")) {
   git.dirty = true;
   git.changes.unshift("dist/ was not built from this tree (dist/embed.js differs from www/embed.js)");
 }
-const development = QUICK || git.dirty;
+const development = QUICK || MOBILE_ONLY || git.dirty;
 const OUT = join(ROOT, "bench", development ? "out" : "");
 if (git.dirty) {
   console.warn(`bench: WARNING: not a committed build (${git.changes.slice(0, 5).join(", ")}${git.changes.length > 5 ? ", …" : ""}):`);
   console.warn(`bench: this is a development run, written to bench/out/, not for committing.`);
 }
-const dataset = JSON.parse(readFileSync(join(DIST, "data", "default.json"), "utf8"));
+const dataset = JSON.parse(readFileSync(join(DIST, BUILD, "data", "default.json"), "utf8"));
 
 // --- the served tree: dist/ plus the bench pages under /bench/ ---------------------------
 const tmp = mkdtempSync(join(os.tmpdir(), "park-bench-"));
@@ -136,17 +149,23 @@ const htmlRoute = (body) => (req, res) =>
       "cross-origin-embedder-policy": "require-corp",
     })
     .end(body);
-/** A bench page with its instrumentation's URLs (written relative, as `src="common.js"`) on that origin. */
+/**
+ * A bench page with its instrumentation's URLs (written relative, as `src="common.js"`) on
+ * that origin, `__BUILD__` as the build's folder, and each `<!--snippet <file>-->` as the
+ * built snippet dist/snippets/<file> for the bundle at "../".
+ */
 function benchPage(file) {
   let html = readFileSync(join(PAGES, file), "utf8");
   for (const path of INSTRUMENTATION) html = html.replaceAll(`"${path.slice("/bench/".length)}"`, `"${instrumentationOrigin}${path}"`);
-  return html;
+  html = html.replace(/<!--snippet ([\w.-]+)-->/g, (_, name) => readFileSync(join(DIST, "snippets", name), "utf8").trim().split(EXAMPLE_BUNDLE).join("../"));
+  return html.replaceAll("__BUILD__", BUILD);
 }
 const routes = {
   "/bench/blank.html": htmlRoute("<!doctype html><title>blank</title>"),
   "/favicon.ico": (req, res) => res.writeHead(204).end(),
 };
-for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) routes[`/bench/${f}`] = htmlRoute(benchPage(f));
+// (The mobile reader's article template is its own: bench/lib/mobile.mjs.)
+for (const f of readdirSync(PAGES).filter((f) => f.endsWith(".html") && !f.endsWith(".template.html"))) routes[`/bench/${f}`] = htmlRoute(benchPage(f));
 // ours.html with floor.js in place of embed.js (the same preload lines): ours' files loaded,
 // nothing drawn.
 const floorPage = benchPage("ours.html").replace('<script type="module" src="../embed.js">', '<script type="module" src="floor.js">');
@@ -176,7 +195,7 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(join(OUT, "results.md"), markdown(results));
 log(`wrote ${join(OUT, "results.json")} and results.md`);
-console.log(`\nIssue 10's table (${development ? "DEVELOPMENT RUN, not for committing; " : ""}commit ${git.commit?.slice(0, 12) ?? "?"}):\n`);
+console.log(`\nThe targets, issues 10 and 22 (${development ? "DEVELOPMENT RUN, not for committing; " : ""}commit ${git.commit?.slice(0, 12) ?? "?"}):\n`);
 console.log(textTable(targets(results)));
 if (results.machine.otherProcesses.share > 0.05) {
   console.log(`\nbench: other processes used ${Math.round(results.machine.otherProcesses.share * 100)} % of the CPU: timings are noisy.`);
@@ -191,18 +210,49 @@ if (problems.length) {
 async function measure() {
   const machine = describeMachine();
   log(`${machine.cpuModel}, ${machine.nproc} cores, Chromium ${machine.chromium}; commit ${git.commit?.slice(0, 12)}${git.dirty ? " + uncommitted changes" : ""}`);
+  const out = { schema: 3, development, quick: QUICK, mobileOnly: MOBILE_ONLY, date: new Date().toISOString(), git, machine };
+  const settings = {
+    runs: RUNS,
+    hoverBlocks: HOVER_BLOCKS,
+    cpuThrottlingRates: RATES,
+    viewport: CONTEXT.viewport,
+    deviceScaleFactor: CONTEXT.deviceScaleFactor,
+    chromiumArgs: CHROMIUM_ARGS,
+    build: BUILD,
+    server: "local static server (.ci/serve.mjs) on 127.0.0.1, HTTP/1.1, no network throttling, cache-control: no-store; the benchmark's own scripts and stylesheet from a second origin",
+  };
+  if (!MOBILE_ONLY) {
+    const sizes = await calibrate();
+    Object.assign(settings, { chartSizeCss: [sizes.ours.widthCss, sizes.ours.heightCss], chartjsVersion: sizes.chartjs.version });
+    const { ttfc, loads } = await firstCharts();
+    out.sizes = { ours: downloaded(loads.ours, (u) => !u.startsWith("/bench/")), chartjs: downloaded(loads.chartjs, (u) => u.startsWith("/bench/")), wasm: wasmBreakdown() };
+    log(`sizes: ours ${out.sizes.ours.total.gzip} B gzip in ${out.sizes.ours.rows.length} files, Chart.js page ${out.sizes.chartjs.total.gzip} B`);
+    out.ttfc = ttfc;
+    Object.assign(out, await hoverAndMemory());
+    out.scroll = await scrolls();
+  }
+  out.mobile = await mobileReader({ browser, tree: tmp, build: BUILD, growth: growthFigures(), chartjsFile: CHARTJS, rounds: RUNS.mobileRounds, log, problems });
+  return { ...out, settings };
+}
 
-  // Ours' height at 640 px, so that the Chart.js page draws the same chart at the same size.
+/**
+ * Ours' chart size at 640 px, so that the Chart.js page draws the same chart at the same
+ * size (its data file is written here); both pages' charts checked against the data.
+ */
+async function calibrate() {
   const ours = await fresh("/bench/ours.html", 1, (p) => p.evaluate(() => bench.info()));
   const growth = growthFigures();
-  writeFileSync(join(tmp, "bench", "chartjs-data.js"), `// Generated by bench/run.mjs from dist/data/default.json.\nwindow.GROWTH_2019 = ${JSON.stringify({ ...growth, width: 640, height: ours.heightCss })};\n`);
+  writeFileSync(join(tmp, "bench", "chartjs-data.js"), `// Generated by bench/run.mjs from the build's data/default.json.\nwindow.GROWTH_2019 = ${JSON.stringify({ ...growth, width: 640, height: ours.heightCss })};\n`);
   const chartjs = await fresh("/bench/chartjs.html", 1, (p) => p.evaluate(() => bench.info()));
   log(`ours ${ours.widthCss}×${ours.heightCss} CSS px, ${ours.count} marks; Chart.js ${chartjs.width}×${chartjs.height}, ${chartjs.count} bars`);
   if (ours.count !== growth.figures.length || chartjs.count !== growth.figures.length) {
     throw new Error(`mark counts differ from the data: ours ${ours.count}, Chart.js ${chartjs.count}, data ${growth.figures.length}`);
   }
+  return { ours, chartjs };
+}
 
-  // --- time to first chart; the loads also tell what each page downloads ---------------
+/** Time to first chart at each rate, in pairs with floor.html beside; the loads' resources too. */
+async function firstCharts() {
   const ttfc = {};
   const loads = { ours: [], chartjs: [] };
   for (const rate of RATES) {
@@ -214,24 +264,25 @@ async function measure() {
     }
     for (const who of ["ours", "chartjs"]) loads[who].push(...runs[who].map((r) => r.resources));
     const raf = (who) => runs[who].map((r) => r.raf);
-    ttfc[`x${rate}`] = {
+    const t = (ttfc[`x${rate}`] = {
       ours: summary(raf("ours")),
       chartjs: summary(raf("chartjs")),
       ratio: ratios(raf("ours"), raf("chartjs")),
       floor: summary(raf("floor")),
       floorRatio: ratios(raf("floor"), raf("chartjs")),
       requests: { ours: waterfall(runs.ours), chartjs: waterfall(runs.chartjs) },
-    };
-    log(`first chart ×${rate}: ours ${ttfc[`x${rate}`].ours.median} ms, Chart.js ${ttfc[`x${rate}`].chartjs.median} ms, ratio ${ttfc[`x${rate}`].ratio.median}; loaded, not drawn: ratio ${ttfc[`x${rate}`].floorRatio.median}`);
+    });
+    log(`first chart ×${rate}: ours ${t.ours.median} ms, Chart.js ${t.chartjs.median} ms, ratio ${t.ratio.median}; loaded, not drawn: ratio ${t.floorRatio.median}`);
   }
+  return { ttfc, loads };
+}
 
-  const sizes = { ours: downloaded(loads.ours, (u) => !u.startsWith("/bench/")), chartjs: downloaded(loads.chartjs, (u) => u.startsWith("/bench/")), wasm: wasmBreakdown() };
-  log(`sizes: ours ${sizes.ours.total.gzip} B gzip in ${sizes.ours.rows.length} files, Chart.js page ${sizes.chartjs.total.gzip} B`);
-
-  // --- hover at each rate, then memory ------------------------------------------------
-  // Both pages stay open and take turns, a block of moves each, the order alternating: a
-  // change in the machine's speed over the seconds of a measure (this VM's come and go)
-  // then weighs on both alike, as in the first-chart pairs.
+/**
+ * Hover at each rate, then memory. Both pages stay open and take turns, a block of moves
+ * each, the order alternating: a change in the machine's speed over the seconds of a
+ * measure (this VM's come and go) then weighs on both alike, as in the first-chart pairs.
+ */
+async function hoverAndMemory() {
   const hover = { ours: {}, chartjs: {} };
   let memory;
   await fresh("/bench/ours.html", 1, (ours, oursCdp) =>
@@ -245,72 +296,53 @@ async function measure() {
             runs[who].push(await pages[who][0].evaluate((n) => bench.hover({ n }), RUNS.hovers / HOVER_BLOCKS));
           }
         }
-        for (const who of ["ours", "chartjs"]) {
-          const samples = runs[who].flatMap((h) => h.samples);
-          const wrong = runs[who].reduce((a, h) => a + h.wrong, 0);
-          if (wrong) problems.push(`${who} ×${rate}: ${wrong} of ${RUNS.hovers} hovers did not show their mark`);
-          const field = (f) => summary(samples.map((x) => x[f]));
-          const floor = summary(runs[who].flatMap((h) => h.floor).map((x) => x.work));
-          hover[who][`x${rate}`] = { work: field("work"), handler: field("handler"), rafCallbacks: field("rafCallbacks"), frame: field("frame"), floor, wrong };
-          log(`hover ${who} ×${rate}: work median ${hover[who][`x${rate}`].work.median} ms, p95 ${hover[who][`x${rate}`].work.p95} ms`);
-        }
+        for (const who of ["ours", "chartjs"]) hover[who][`x${rate}`] = hoverSummary(who, rate, runs[who]);
       }
       await oursCdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
       memory = await ours.evaluate((hovers) => bench.memory({ hovers }), RUNS.memoryHovers);
     }),
   );
   log(`memory: wasm ${memory.afterLoad.wasmMemory} → ${memory.afterHovers.wasmMemory} → ${memory.afterTwice.wasmMemory} B`);
+  return { hover, memory };
+}
 
-  // --- chart="all" scrolled through at CPU 4×, traced -----------------------------------
-  const scrollRuns = [];
+/** One page's hover blocks at one rate, summed up; moves that missed their mark are problems. */
+function hoverSummary(who, rate, blocks) {
+  const samples = blocks.flatMap((h) => h.samples);
+  const wrong = blocks.reduce((a, h) => a + h.wrong, 0);
+  if (wrong) problems.push(`${who} ×${rate}: ${wrong} of ${RUNS.hovers} hovers did not show their mark`);
+  const field = (f) => summary(samples.map((x) => x[f]));
+  const floor = summary(blocks.flatMap((h) => h.floor).map((x) => x.work));
+  const h = { work: field("work"), handler: field("handler"), rafCallbacks: field("rafCallbacks"), frame: field("frame"), floor, wrong };
+  log(`hover ${who} ×${rate}: work median ${h.work.median} ms, p95 ${h.work.p95} ms`);
+  return h;
+}
+
+/** chart="all" scrolled through at CPU 4×, traced, RUNS.scrolls times. */
+async function scrolls() {
+  const runs = [];
   for (let k = 0; k < RUNS.scrolls; k++) {
     const r = await scrollThrough();
-    scrollRuns.push(r);
+    runs.push(r);
     log(`scroll ${k + 1}/${RUNS.scrolls}: longest task ${round(r.longestMs, 1)} ms, blocking ${round(r.totalBlockingMs, 1)} ms, ${r.steps.length} steps, ${r.drawn} charts; narrowed: longest ${round(r.narrowed.longestMs, 1)} ms`);
   }
-  const scroll = {
+  const rounded = (t) => ({ ...t, longestMs: round(t.longestMs), totalBlockingMs: round(t.totalBlockingMs) });
+  return {
     rate: SCROLL_RATE,
     charts: dataset.charts.length,
-    longestMs: summary(scrollRuns.map((r) => r.longestMs)),
-    totalBlockingMs: summary(scrollRuns.map((r) => r.totalBlockingMs)),
+    longestMs: summary(runs.map((r) => r.longestMs)),
+    totalBlockingMs: summary(runs.map((r) => r.totalBlockingMs)),
     narrowWidthCss: NARROW_WIDTH_CSS,
     narrowed: {
-      longestMs: summary(scrollRuns.map((r) => r.narrowed.longestMs)),
-      totalBlockingMs: summary(scrollRuns.map((r) => r.narrowed.totalBlockingMs)),
+      longestMs: summary(runs.map((r) => r.narrowed.longestMs)),
+      totalBlockingMs: summary(runs.map((r) => r.narrowed.totalBlockingMs)),
     },
-    runs: scrollRuns.map((r) => ({
-      ...r,
-      longestMs: round(r.longestMs),
-      totalBlockingMs: round(r.totalBlockingMs),
+    runs: runs.map((r) => ({
+      ...rounded(r),
       longestCheckMs: round(r.longestCheckMs),
       longTasks: r.longTasks.map((d) => round(d, 1)),
-      narrowed: { ...r.narrowed, longestMs: round(r.narrowed.longestMs), totalBlockingMs: round(r.narrowed.totalBlockingMs) },
+      narrowed: rounded(r.narrowed),
     })),
-  };
-
-  return {
-    schema: 2,
-    development,
-    quick: QUICK,
-    date: new Date().toISOString(),
-    git,
-    machine,
-    settings: {
-      runs: RUNS,
-      hoverBlocks: HOVER_BLOCKS,
-      cpuThrottlingRates: RATES,
-      viewport: CONTEXT.viewport,
-      deviceScaleFactor: CONTEXT.deviceScaleFactor,
-      chartSizeCss: [ours.widthCss, ours.heightCss],
-      chartjsVersion: chartjs.version,
-      chromiumArgs: CHROMIUM_ARGS,
-      server: "local static server (.ci/serve.mjs) on 127.0.0.1, HTTP/1.1, no network throttling, cache-control: no-store; the benchmark's own scripts and stylesheet from a second origin",
-    },
-    sizes,
-    ttfc,
-    hover,
-    scroll,
-    memory,
   };
 }
 
@@ -418,7 +450,7 @@ function downloaded(lists, keep) {
   }
   const files = [...urls].map((url) => {
     const name = url.slice(1);
-    return { name, path: join(tmp, name), note: NOTES[name] ?? "" };
+    return { name, path: join(tmp, name), note: NOTES[name.replace(/^b-[0-9a-f]{10}\//, "")] ?? "" };
   });
   return { ...sizeTable(files), loads: lists.length };
 }
@@ -431,7 +463,7 @@ function downloaded(lists, keep) {
  */
 function wasmBreakdown() {
   const pkg = join(ROOT, "pkg", "park_infographic_bg.wasm");
-  const shipped = join(DIST, "pkg", "park_infographic_bg.wasm");
+  const shipped = join(DIST, BUILD, "pkg", "park_infographic_bg.wasm");
   let skipped = null;
   if (!existsSync(PREOPT_WASM)) skipped = `no ${PREOPT_WASM}`;
   else if (!existsSync(pkg) || !readFileSync(pkg).equals(readFileSync(shipped))) skipped = "pkg/ is not what dist/ ships (run `make dist`)";

@@ -36,5 +36,10 @@
     return { samples, wrong, floor: await benchLib.floor(Math.min(n, 50)) };
   }
 
-  window.bench = { info, hover };
+  /** Where each bar's centre is, in client coordinates. */
+  function points() {
+    return Array.from({ length: chart().getDatasetMeta(0).data.length }, (_, i) => pointFor(i));
+  }
+
+  window.bench = { info, hover, points };
 })();

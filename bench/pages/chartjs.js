@@ -15,7 +15,9 @@
   const colour = (f) => COLOURS[Math.min(periods.indexOf(f.period), 1)];
 
   const box = document.getElementById("chart-box");
-  box.style.width = `${d.width}px`;
+  // Without a width, the column's (the mobile reader's article); the height is the one its
+  // stylesheet reserves there.
+  if (d.width) box.style.width = `${d.width}px`;
   box.style.height = `${d.height}px`;
 
   // Value labels at the bar ends (Chart.js has none built in).

@@ -9,11 +9,14 @@
 
   const widget = () => document.querySelector("park-infographic");
   const canvas = () => widget().shadowRoot.querySelector("canvas");
+  // The build's folder (dist/b-<hash>/), found as the tests find it: through the widget's
+  // stylesheet link (embed.js names its own build's files).
+  const build = () => new URL(".", widget().shadowRoot.querySelector('link[rel="stylesheet"]').href);
   let modulePromise = null;
 
   /** The module instance embed.js uses (same URL): its layout and its linear memory. */
   function module() {
-    modulePromise ??= import(new URL("../pkg/park_infographic.js", document.baseURI).href).then(async (m) => ({
+    modulePromise ??= import(new URL("pkg/park_infographic.js", build()).href).then(async (m) => ({
       m,
       wasm: await m.default(), // already initialised by embed.js: returns its exports
     }));
@@ -25,10 +28,12 @@
     const { m } = await module();
     const w = widget();
     const rect = canvas().getBoundingClientRect();
-    // The file the widget read (its chart's), so the instrumentation adds no download.
-    const file = new URL(`../data/${w.getAttribute("chart")}.bin`, document.baseURI);
+    // The file the widget read (its data-src, or its chart's), so the instrumentation adds
+    // no download.
+    const src = w.getAttribute("data-src");
+    const file = src ? new URL(src, document.baseURI) : new URL(`data/${w.getAttribute("chart")}.bin`, build());
     const data = m.Data.fromBytes(new Uint8Array(await (await fetch(file)).arrayBuffer()));
-    const chart = new m.Chart(data, w.getAttribute("chart"), w.getAttribute("lang"), w.getAttribute("theme"));
+    const chart = new m.Chart(data, w.getAttribute("chart"), w.getAttribute("lang") ?? "zh", w.getAttribute("theme") ?? "light");
     try {
       chart.layOut(rect.width, window.devicePixelRatio || 1);
       const k = rect.width / chart.widthCss; // 1 unless the widget is narrower than its layout
@@ -89,5 +94,5 @@
     return { hovers, afterLoad, afterHovers, afterTwice: read() };
   }
 
-  window.bench = { info, hover, memory };
+  window.bench = { info, marks, hover, memory };
 })();
