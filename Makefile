@@ -69,7 +69,8 @@ dist: build
 fuzz: setup
 	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test fuzz -- --include-ignored --nocapture
 
-## bench: size, speed and memory against Chart.js in one run; writes bench/results.{json,md}, or bench/out/ from a dirty tree
+## bench: size, speed and memory against Chart.js in one run, on a desktop and as a phone reader
+## (mobile network and CPU, two origins); writes bench/results.{json,md}, or bench/out/ from a dirty tree
 bench: setup-test dist
 	@command -v twiggy >/dev/null || cargo install --locked twiggy
 	node bench/run.mjs
