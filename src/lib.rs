@@ -408,6 +408,7 @@ pub fn read_value(text: &str, lang: Option<String>) -> JsValue {
 /// kind, base, scale}], bounds, kinds, unitKinds: [{id, label}], forms: [{id, label,
 /// for}], rules: [{id, label}]}`. The editor keeps no copy of any of it.
 #[cfg(feature = "editor")]
+#[wasm_bindgen]
 pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
     use vocab::{label, Label};
     let lang = parse_lang(lang)?;

@@ -391,7 +391,7 @@ fn invalid(path: Path, reason: impl FnOnce() -> String) -> Error {
 /// What a value is, quoting it when short: `the text "5.5"`, `the number -1`, `a list […]`.
 fn found(v: &Value) -> String {
     match v {
-        Value::Null => say!("null (nothing)", "null（空）"),
+        Value::Null => say!("null (nothing)", "空值 null"),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => say!("the number {}", "数字 {}", crate::format::fixed(*n, 9)),
         Value::String(s) => say!("the text \"{}\"", "文字“{}”", clip(s)),
