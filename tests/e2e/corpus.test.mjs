@@ -208,12 +208,15 @@ async function runCase(page, c, { beforeSettled } = {}) {
   assertEqual(made, [], "elements with handlers or scripts created");
 }
 
-/** A valid file (hostile or odd, but valid) renders beside the default widget. */
+/**
+ * A valid file (hostile or odd, but valid) renders beside the default widget, in Chinese
+ * (which every dataset has; English is optional).
+ */
 async function runValid(page, file) {
   page.uncaught.length = 0;
   await mount(page, [
     { id: "good", attrs: { chart: "growth-2019" } },
-    { id: "valid", attrs: { "data-src": `/corpus/valid/${file}`, lang: "en" } },
+    { id: "valid", attrs: { "data-src": `/corpus/valid/${file}`, lang: "zh" } },
   ]);
   await settledAll(page, ["good", "valid"]);
   const valid = await widgetState(page, "valid");

@@ -245,7 +245,7 @@ export default async function embed(env) {
       assertEqual(hover0.detail.chart, "growth-2019", "chart");
       assertEqual(hover0.detail.id, expected0.id, "figure id of mark 0");
       assertEqual(hover0.detail.label, expected0.label, "label of mark 0");
-      assertEqual([hover0.detail.id, hover0.detail.value, hover0.detail.unit], ["fai-growth-2019", 17.6, "percent"], "datum");
+      assertEqual([hover0.detail.id, hover0.detail.value, hover0.detail.unit], ["fai-growth-2019", 17.6, "%"], "datum");
 
       const second = await markPoint(page, ZH, 0, 1);
       await page.mouse.move(second.x, second.y);

@@ -30,7 +30,7 @@ export default async function gallery(env) {
     assertEqual(hover.detail.chart, "growth-2019", "chart");
     assertEqual(hover.detail.id, "fai-growth-2019", "figure id");
     assertEqual(hover.detail.value, 17.6, "value");
-    assertEqual(hover.detail.unit, "percent", "unit");
+    assertEqual(hover.detail.unit, "%", "unit"); // the unit as default.json names it
     const tip = await page.evaluate(
       () => document.querySelector("park-infographic").shadowRoot.querySelector(".tooltip.on").textContent,
     );
