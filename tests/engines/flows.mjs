@@ -23,8 +23,35 @@ function colors(theme) {
 }
 
 const KIND_COLOR = { actual: "primary", plan: "secondary", aim: "aim" };
-const AREA_UNITS = ["km2", "wan_m2"];
 const samePeriod = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What the units of the test data measure, as README's units table says: by name (schema
+ * 3, src/data/default.json) and by schema 2's ids (tests/fixtures/forms.json).
+ */
+const UNIT_KIND = {
+  "%": "percent",
+  percent: "percent",
+  位: "rank",
+  rank: "rank",
+  指数: "index",
+  index: "index",
+  平方公里: "area",
+  万平方米: "area",
+  km2: "area",
+  wan_m2: "area",
+  年: "years",
+  years: "years",
+  count: "count",
+  ...Object.fromEntries(["个", "家", "件", "项", "次", "批次"].map((u) => [u, "count"])),
+};
+/** Schema 2's unit ids as the widget names them now (README, "The data"). */
+const UNIT_NAME = { percent: "%", rank: "位", index: "指数", km2: "平方公里", wan_m2: "万平方米", years: "年", multiple: "倍", yi_yuan: "亿元", wan_yuan: "万元" };
+const COUNTING_WORDS = ["个", "家", "件", "项", "次", "批次", "人"];
+const kindOf = (f) => UNIT_KIND[f.unit];
+/** The unit's name a reader's event carries for figure `f` of either schema. */
+const unitName = (f) =>
+  f.unit === "count" ? (COUNTING_WORDS.includes(f.counter?.zh) ? f.counter.zh : "个") : UNIT_NAME[f.unit] ?? f.unit;
 
 /**
  * Which figures each form draws itself (README's table of forms); any other figure of its
@@ -33,12 +60,12 @@ const samePeriod = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const FORM_DRAWS = {
   bars: () => true,
   tiles: () => true,
-  ranks: (f) => f.unit === "rank",
+  ranks: (f) => kindOf(f) === "rank",
   units: (f) =>
-    ["count", "years"].includes(f.unit) && f.bound !== "range" && Number.isInteger(f.value) && f.value >= 1 && f.value <= 100,
-  share: (f) => f.unit === "percent" && f.bound !== "range" && f.value != null && f.value >= 0 && f.value <= 100,
-  path: (f) => f.unit === "index" && f.derived?.step != null,
-  areas: (f) => AREA_UNITS.includes(f.unit),
+    ["count", "years"].includes(kindOf(f)) && f.bound !== "range" && Number.isInteger(f.value) && f.value >= 1 && f.value <= 100,
+  share: (f) => kindOf(f) === "percent" && f.bound !== "range" && f.value != null && f.value >= 0 && f.value <= 100,
+  path: (f) => kindOf(f) === "index" && f.derived?.step != null,
+  areas: (f) => kindOf(f) === "area",
 };
 
 /** The form that draws figure `f`: its panel's (the group's, else the chart's), else tiles. */
@@ -58,7 +85,7 @@ function expected(data, chart, f) {
   const inChart = data.figures.filter((g) => g.chart === chart);
   const form = formOf(data, chart, f);
   let color = KIND_COLOR[f.kind ?? "actual"];
-  if (form === "bars" && f.unit === "percent" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
+  if (form === "bars" && kindOf(f) === "percent" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
   if (f.value == null) {
     if (form === "areas") return { color, as: "ink" };
     return form === "tiles" ? { color, as: "solid" } : { color: "muted", as: "text" };
@@ -134,7 +161,7 @@ const tooltip = (page, selector) =>
   }, selector);
 
 function checkFigure(detail, f, chart) {
-  assertEqual([detail.chart, detail.id, detail.value, detail.unit], [chart, f.id, f.value, f.unit], "hover detail (chart, id, value, unit)");
+  assertEqual([detail.chart, detail.id, detail.value, detail.unit], [chart, f.id, f.value, unitName(f)], "hover detail (chart, id, value, unit)");
 }
 
 export async function flows(env) {
