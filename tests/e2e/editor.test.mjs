@@ -1,10 +1,13 @@
 // The editor page (editor.html) end to end, as a journalist meets it: a table pasted from
-// WPS (Chinese header, values as typed) becomes two charts whose preview says the values
-// exactly as typed; Chinese typed into the grid through an input method; and one test per
-// data-safety case of issue 21 (item 9): renaming a chart by typing, a file nested 100 000
-// levels, two tabs, a full quota, a damaged save, starting over (asked, undoable), an
-// invalid download (warned), 1e309. Expected values come from the pasted table itself and
-// from src/data/default.json, never from the editor.
+// WPS (Chinese header, values as typed) becomes two charts whose preview (data table and
+// hover) says the values exactly as typed; the main flow by keyboard alone; the page at
+// 320 px and the preview at three widths in both languages; derived figures; a 500-row
+// paste; charts added, filled, reordered, removed; Chinese typed through an input method;
+// and one test per data-safety case of issue 21 (item 9): renaming a chart by typing, a
+// file nested 100 000 levels, two tabs, a full quota, a damaged save, starting over
+// (asked, undoable), an invalid download (warned), 1e309. Expected values come from the
+// pasted table itself and from src/data/default.json, never from the editor; marks are
+// located from the layout the module returns.
 import { createRequire } from "node:module";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,6 +52,11 @@ const savedDoc = (p) => p.evaluate((key) => {
   return v && "doc" in v ? v.doc : v;
 }, KEY);
 
+/** Presses each key in turn. */
+async function keys(p, ...names) {
+  for (const name of names) await p.keyboard.press(name);
+}
+
 /** Types `text` into a cell by the keyboard (Enter edits, Enter keeps), as an editor does. */
 async function typeInto(p, row, key, text) {
   await cell(p, row, key).click();
@@ -58,12 +66,16 @@ async function typeInto(p, row, key, text) {
   await p.keyboard.press("Enter");
 }
 
-/** Pastes `text` as a spreadsheet's clipboard would (a real paste event) into the paste zone. */
-async function paste(p, text) {
-  await p.evaluate((text) => {
+/**
+ * Pastes `text` as a spreadsheet's clipboard would (a real paste event) into the paste
+ * zone; returns how many grid rows the paste's own task built.
+ */
+function paste(p, text) {
+  return p.evaluate((text) => {
     const data = new DataTransfer();
     data.setData("text/plain", text);
     document.getElementById("paste-zone").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    return document.querySelectorAll("#grid tbody tr").length;
   }, text);
 }
 
@@ -86,10 +98,81 @@ async function drawnWith(p, needle) {
   }, needle);
 }
 
+/** The preview's chart, language, state and title; `ok` once it shows `id` in `lang`, drawn. */
+function previewState({ id, lang }) {
+  const el = document.getElementById("preview-chart");
+  const stage = el?.shadowRoot.querySelector(".stage");
+  const s = { chart: el?.getAttribute("chart"), lang: el?.getAttribute("lang"), busy: el?.hasAttribute("aria-busy"), canvas: Boolean(stage?.querySelector("canvas.base")), title: stage?.getAttribute("aria-label") };
+  s.ok = s.chart === id && s.lang === lang && !s.busy && s.canvas && Boolean(s.title);
+  return s.ok && s;
+}
+
+/** Waits until the preview shows chart `id`, drawn; returns its accessible name (its title). */
+async function previewShows(p, id, lang = "zh") {
+  try {
+    return (await (await p.waitForFunction(previewState, { id, lang })).jsonValue()).title;
+  } catch (e) {
+    const s = await p.evaluate(() => document.getElementById("preview-chart")?.outerHTML.slice(0, 200));
+    throw new Error(`${e.message}: waiting for ${id} (${lang}); the preview: ${s}`);
+  }
+}
+
 /** Chooses `value` in the page's confirm dialog. */
 async function answer(p, value) {
   await p.waitForFunction(() => document.getElementById("ask")?.open);
   await p.locator(`#ask button[value="${value}"]`).click();
+}
+
+/**
+ * Where mark `mark` of the preview is on the page, from the layout the module returns for
+ * the data the preview was given, at the preview's width, language and theme.
+ */
+function previewMark(p, mark) {
+  return p.evaluate(async (mark) => {
+    const widget = document.getElementById("preview-chart");
+    const canvas = widget.shadowRoot.querySelector("canvas.base");
+    canvas.scrollIntoView({ block: "center" });
+    // The module the preview uses for data given as text; its files are where its stylesheet is.
+    const m = await import(new URL("pkg-json/park_infographic.js", widget.shadowRoot.querySelector("link").href).href);
+    const data = m.Data.fromJson(widget.json);
+    const c = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang"), widget.shadowRoot.querySelector(".body").dataset.theme);
+    c.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+    const [x, y, w, h] = c.markBox(mark);
+    const count = c.markCount;
+    c.free();
+    data.free();
+    const r = canvas.getBoundingClientRect();
+    const k = (r.width / canvas.width) * window.devicePixelRatio;
+    return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count };
+  }, mark);
+}
+
+/** Every mark of the preview hovered by the mouse: [{label, value}] as the tooltip says them. */
+async function hoverAll(p) {
+  const out = [];
+  for (let i = 0, count = 1; i < count; i++) {
+    const point = await previewMark(p, i);
+    count = point.count;
+    const before = await p.evaluate(() => window.__events.length);
+    await p.mouse.move(point.x, point.y);
+    await p.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), before);
+    out.push(await p.evaluate(() => {
+      const tip = document.getElementById("preview-chart").shadowRoot.querySelector(".tooltip.on");
+      return { label: tip.querySelector(".label").textContent, value: tip.querySelector("strong").textContent };
+    }));
+  }
+  await p.mouse.move(0, 0);
+  return out;
+}
+
+/** The preview's data table, opened: each row's cells' texts. */
+async function dataTable(p) {
+  await p.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector("details.table summary").click());
+  // The table is built when first opened, at its toggle event.
+  return (await p.waitForFunction(() => {
+    const rows = document.getElementById("preview-chart").shadowRoot.querySelectorAll("details.table tbody tr");
+    return rows.length && [...rows].map((tr) => [...tr.cells].map((c) => c.textContent));
+  })).jsonValue();
 }
 
 /** The rows of the 苏州 table as pasted: [label, value as typed (with its unit cell)]. */
@@ -110,24 +193,236 @@ export default async function editorTests(env) {
     await checked(p, { valid: true });
     await drawnWith(p, "18.5亿美元");
     // The growth rates (the rows typed with %) become a chart of their own: bars.
+    const rates = SUZHOU_ROWS.filter(([, v]) => v.endsWith("%"));
     for (const [i, [, v]] of SUZHOU_ROWS.entries()) if (v.endsWith("%")) await p.locator(`#grid tbody tr:nth-child(${i + 1}) input[type=checkbox]`).click();
     await p.locator("#make-chart").click();
     assertEqual(await p.locator('#chart-fields [data-field="form"]').inputValue(), "bars", "bars suggested for the rates");
     await p.locator("#chart-pick").selectOption({ index: 0 });
-    await p.locator('#chart-fields [data-field="form"]').selectOption("tiles");
+    assertEqual(await p.locator('#chart-fields [data-field="form"]').inputValue(), "tiles", "tiles suggested for the rest");
     await checked(p, { valid: true });
     const doc = await savedDoc(p);
+    await previewShows(p, doc.charts[0].id);
     assertEqual(doc.charts.map((c) => c.form), ["tiles", "bars"], "two charts");
-    assertEqual(doc.figures.filter((f) => f.chart === doc.charts[1].id).length, SUZHOU_ROWS.filter(([, v]) => v.endsWith("%")).length, "the rates in the bars");
-    // The preview's data table says the values exactly as typed.
-    await drawnWith(p, '"form": "tiles"');
-    const table = await p.evaluate(() => {
-      const root = document.getElementById("preview-chart").shadowRoot;
-      [...root.querySelectorAll("button, summary, a")].find((b) => /数据表/.test(b.textContent))?.click();
-      return root.textContent;
-    });
-    for (const typed of ["18.5亿美元", "约5亿元", "1.2万人", "超100家"]) assert(table.includes(typed), `the data table says ${typed}`);
-    assert(!/2026/.test(JSON.stringify(doc)) && doc.source === undefined, "no period or source invented");
+    assertEqual(doc.figures.filter((f) => f.chart === doc.charts[1].id).map((f) => f.label.zh), rates.map(([label]) => label), "the rates in the bars");
+    // The preview's data table and its hover say the values exactly as typed.
+    const rest = SUZHOU_ROWS.filter(([, v]) => !v.endsWith("%"));
+    const table = await dataTable(p);
+    assertEqual(table.map((r) => [r[0], r[1]]), rest, "the data table: label, value as typed");
+    const hovered = await hoverAll(p);
+    assertEqual(hovered.map((h) => [h.label, h.value]).sort(), [...rest].sort(), "the tooltips: label, value as typed");
+    for (const typed of ["18.5亿美元", "约5亿元", "1.2万人", "超100家"]) assert(table.some((r) => r[1] === typed), `the data table says ${typed}`);
+    // The bars' table too; and nothing invented: no period where none was pasted, no
+    // source, no English.
+    await p.locator("#chart-pick").selectOption({ index: 1 });
+    await previewShows(p, doc.charts[1].id);
+    assertEqual((await dataTable(p)).map((r) => [r[0], r[1]]), rates, "the rates' data table");
+    const text = JSON.stringify(doc);
+    assert(!/2026/.test(text) && doc.source === undefined && !/"en"/.test(text), `nothing invented: ${text}`);
+    assertEqual(doc.figures.find((f) => f.label.zh === "工业投资增速").period, undefined, "no period for the row without a year");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: the main flow by keyboard alone (paste, edit, chart, preview keys, download)", async () => {
+    const p = await editor(env, { viewport: { width: 1300, height: 900 } });
+    await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await p.evaluate(() => navigator.clipboard.writeText("指标\t数值\t单位\n甲\t12%\t\n乙\t3,000\t家\n丙\t5.5%\t\n"));
+    /** Presses Tab (Shift+Tab: `back`) until `selector` matches the focused element. */
+    const tabTo = async (selector, { back = false, limit = 80 } = {}) => {
+      for (let i = 0; i < limit; i++) {
+        await p.keyboard.press(back ? "Shift+Tab" : "Tab");
+        if (await p.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await p.evaluate(() => document.activeElement?.blur());
+    // Data: the paste zone, Ctrl+V (the clipboard's table).
+    await tabTo("#paste-zone");
+    await p.keyboard.press("Control+V");
+    await p.waitForFunction(() => document.querySelectorAll("#grid tbody tr").length === 3);
+    // The grid: rename the first row, then a value opened and cancelled, then typed anew.
+    await tabTo("#grid .cell-input");
+    await p.keyboard.type("甲公司");
+    await keys(p, "Enter", "ArrowUp", "ArrowRight", "F2");
+    await p.keyboard.type("99");
+    await keys(p, "Escape"); // cancels: nothing changes
+    assertEqual(await cellText(p, 0, "value"), "12%", "Escape kept the value");
+    await keys(p, "ArrowDown", "ArrowDown");
+    await p.keyboard.type("约6%");
+    await keys(p, "Enter");
+    assertEqual([await cellText(p, 0, "labelZh"), await cellText(p, 2, "value")], ["甲公司", "约6%"], "typed");
+    // Chart: the two rates (rows 1 and 3) ticked by Shift+Space, made a chart by its button.
+    await keys(p, "ArrowUp", "ArrowUp", "Shift+Space", "ArrowDown", "ArrowDown", "Shift+Space");
+    await tabTo("#make-chart");
+    await p.keyboard.press("Enter");
+    await tabTo('#chart-fields [data-field="title.zh"]');
+    await p.keyboard.press("Control+A");
+    await p.keyboard.type("两个增速");
+    await checked(p, { valid: true });
+    const doc = await savedDoc(p);
+    const chart = doc.charts.find((c) => c.title.zh === "两个增速");
+    assertEqual([chart?.form, doc.figures.filter((f) => f.chart === chart.id).map((f) => f.label.zh)], ["bars", ["甲公司", "丙"]], "the chart made");
+    // The preview answers keys: Home is the chart's first figure.
+    assertEqual(await previewShows(p, chart.id), "两个增速", "the preview's chart");
+    await tabTo("#preview-chart");
+    const before = await p.evaluate(() => window.__events.length);
+    await p.keyboard.press("Home");
+    await p.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), before);
+    const hovered = await p.evaluate((n) => window.__events.slice(n).find((e) => e.type === "hover" && e.detail).detail, before);
+    assertEqual([hovered.label, hovered.value, hovered.unit], ["甲公司", 12, "%"], "Home");
+    // Download the work, back from the preview.
+    await tabTo("#download-json", { back: true });
+    const [download] = await Promise.all([p.waitForEvent("download"), p.keyboard.press("Enter")]);
+    const data = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assertEqual(data.figures.map((f) => [f.label.zh, f.value, f.unit]), [["甲公司", 12, "%"], ["乙", 3000, "家"], ["丙", 6, "%"]], "downloaded figures");
+    assertEqual(data.figures[2].bound, "about", "约 read as about");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: readable at 320 px in zh and en: only the grid and the preview scroll sideways", async () => {
+    const p = await editor(env, { viewport: { width: 320, height: 700 } });
+    await paste(p, SUZHOU);
+    await checked(p, { valid: true });
+    for (const lang of ["zh", "en"]) {
+      await p.locator(`#ui-switches input[name=ui][value=${lang}]`).check();
+      const wide = await p.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => !e.closest(".scroll, .frame, dialog") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((e) => `${e.tagName}#${e.id}.${e.className}`),
+      );
+      assertEqual(wide, [], `wider than the page (${lang})`);
+      assertEqual(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, `the page does not scroll sideways (${lang})`);
+      assertEqual(await p.locator("#make-chart").textContent(), lang === "zh" ? "用所选行做图表" : "Make a chart of the selected rows", "the interface language");
+    }
+    await p.close();
+  });
+
+  await test("editor: the preview at phone, column and wide widths, in both languages", async () => {
+    const p = await editor(env, { viewport: { width: 1300, height: 900 }, example: true });
+    const d = fresh();
+    for (const [width, lang] of [["320", "en"], ["960", "zh"], ["640", "en"], ["320", "zh"]]) {
+      await p.locator(`#preview-switches input[name=width][value="${width}"]`).check();
+      await p.locator(`#preview-switches input[name=lang][value=${lang}]`).check();
+      assertEqual(await previewShows(p, d.charts[0].id, lang), d.charts[0].title[lang], `the chart's title (${width}, ${lang})`);
+      const drawn = await p.evaluate(() => {
+        const el = document.getElementById("preview-chart");
+        const canvas = el.shadowRoot.querySelector("canvas.base");
+        return { width: el.clientWidth, backing: canvas.width, stage: Math.round(canvas.parentElement.clientWidth * devicePixelRatio) };
+      });
+      assertEqual([drawn.width, drawn.backing], [Number(width), drawn.stage], `drawn for the width (${width}, ${lang})`);
+    }
+    // A chart in Chinese only (the pasted table), asked for in English: the preview says
+    // why (its title, description and each row's label have no English).
+    await paste(p, SUZHOU);
+    await checked(p, { valid: true });
+    await p.locator("#preview-switches input[name=lang][value=en]").check();
+    await p.waitForFunction(() => !document.getElementById("preview-english").hidden);
+    const why = await p.locator("#preview-english").textContent();
+    assert(why.includes(`${SUZHOU_ROWS.length + 2} 处没有英文`), `says why: ${why}`);
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: derived figures: inputs change the computed value; a rule is chosen, never typed", async () => {
+    const p = await editor(env, { example: true });
+    const d = fresh();
+    const at = (id) => d.figures.findIndex((f) => f.id === id);
+    const value = (id) => d.figures[at(id)].value;
+    const shows = (row, want) => p.waitForFunction(({ row, c, want }) => document.querySelector(`#grid tbody tr:nth-child(${row + 1}) td:nth-of-type(${c + 1}) span`)?.textContent === want, { row, c: col("value") + 1 - 1, want });
+    // remainder: the total less the three larger bands, computed again when an input changes.
+    const rest = at("target-projects-10-20yi-2020");
+    await typeInto(p, at("target-projects-20-50yi-2020"), "value", "5");
+    await shows(rest, String(value("target-projects-10yi-plus-2020") - 5 - value("target-projects-50-100yi-2020") - value("target-projects-100yi-plus-2020")));
+    await checked(p, { valid: true });
+    // The derived cell cannot be typed into.
+    await cell(p, rest, "value").click();
+    assertEqual(await cell(p, rest, "value").getAttribute("aria-readonly"), "true", "read-only to assistive technology");
+    await p.keyboard.press("Enter");
+    await p.keyboard.type("1");
+    assertEqual(await p.evaluate(() => document.querySelector("#grid .cell-input").value), "", "nothing typed into a derived cell");
+    // ratio: the rule removed (the value may be typed), then chosen again with its inputs.
+    const ratio = at("equipment-to-design-park-ratio");
+    await cell(p, ratio, "labelZh").click();
+    assertEqual(await p.locator("#derived-op").inputValue(), "ratio", "the row's rule");
+    await p.locator("#derived-op").selectOption("");
+    await p.waitForFunction((c) => !document.querySelector(`${c}`)?.hasAttribute("aria-readonly"), `#grid tbody tr:nth-child(${ratio + 1}) td:nth-of-type(${col("value") + 1})`);
+    await p.locator("#derived-op").selectOption("ratio");
+    await p.locator("#derived-from").fill("ic-equipment-park-area, ic-design-park-area");
+    // The units' sizes as README's table gives them: 平方公里 10⁶ m², 万平方米 10⁴ m².
+    const SCALE = { 平方公里: 1e6, 万平方米: 1e4 };
+    const [a, b] = ["ic-equipment-park-area", "ic-design-park-area"].map((id) => d.figures[at(id)]);
+    const want = Math.round(((a.value * SCALE[a.unit]) / (b.value * SCALE[b.unit])) * 10) / 10;
+    await shows(ratio, String(want));
+    assert((await p.locator("#derived-out").textContent()).includes(String(want)), "the panel says what it computed");
+    // The rule in words went with the rule: the check asks for it there, and goes there.
+    const alert = await checked(p, { valid: false, naming: "推算值的“规则说明”" });
+    assert(alert.includes(`第 ${ratio + 1} 行`), `the row: ${alert}`);
+    assertEqual(await p.locator("#derived-rule-zh").getAttribute("aria-invalid"), "true", "the field is marked");
+    await p.locator("#check button").click();
+    assertEqual(await p.evaluate(() => document.activeElement.id), "derived-rule-zh", "the button goes there");
+    await p.keyboard.type("两园规划面积之比");
+    await checked(p, { valid: true });
+    // An input that does not exist: the module's message, and the panel says why.
+    await p.locator("#derived-from").fill("ic-equipment-park-area, no-such-figure");
+    await checked(p, { valid: false, naming: "no-such-figure" });
+    await p.waitForFunction(() => document.getElementById("derived-out").textContent.includes("no-such-figure"));
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: 500 pasted rows arrive in chunks, typing goes on meanwhile, the limit is reported", async () => {
+    const p = await editor(env);
+    await paste(p, "指标\t数值\n先有的\t1\n");
+    const lines = ["指标\t数值"];
+    for (let i = 0; i < 500; i++) lines.push(`项目${i}\t${i === 480 ? "很多" : i}`);
+    // Rows built by the paste's own task: not all (the rest come in later tasks, between
+    // which keys are handled).
+    const built = await paste(p, lines.join("\n"));
+    assert(built < 501, `the paste's task built ${built} rows`);
+    await typeInto(p, 0, "labelZh", "还在打字");
+    await p.waitForFunction(() => document.querySelectorAll("#grid tbody tr").length === 501);
+    assertEqual(await cellText(p, 0, "labelZh"), "还在打字", "typed while the rows arrived");
+    assertEqual(await cellText(p, 500, "labelZh"), "项目499", "the last row");
+    // The cell it could not read is kept and marked where it is, built late.
+    assert((await cell(p, 481, "value").getAttribute("class")).split(" ").includes("unread"), "marked in a late row");
+    assertEqual(await cellText(p, 481, "value"), "很多", "kept as typed");
+    await typeInto(p, 481, "value", "480");
+    await paste(p, "指标\t数值\n又一个\t1\n");
+    const alert = await checked(p, { valid: false, naming: "500" });
+    assert(alert.includes(String(await rowCount(p))), `the limit: ${alert}`);
+    await p.close();
+  });
+
+  await test("editor: charts: add one, give it figures and a form, reorder, remove", async () => {
+    const p = await editor(env);
+    await paste(p, SUZHOU);
+    await checked(p, { valid: true });
+    await p.locator("#add-chart").click();
+    const fields = (name) => p.locator(`#chart-fields [data-field="${name}"]`);
+    await fields("id").fill("jobs-2023");
+    await fields("id").press("Enter");
+    await fields("form").selectOption("tiles");
+    await fields("title.zh").fill("就业与企业");
+    await fields("description.zh").fill("新增就业和新增外资企业。");
+    // Two rows move to it by their chart cell.
+    const rows = ["新增就业", "新增外资企业"].map((label) => SUZHOU_ROWS.findIndex(([l]) => l === label));
+    for (const r of rows) await typeInto(p, r, "chart", "jobs-2023");
+    await checked(p, { valid: true });
+    assertEqual(await previewShows(p, "jobs-2023"), "就业与企业", "the new chart is previewed");
+    const order = () => p.locator("#chart-order li span").allTextContents();
+    assertEqual((await order()).map((t) => t.split(" (")[0]), ["新增就业", "新增外资企业"], "its figures");
+    await p.locator("#chart-order li:first-child button", { hasText: "下移" }).click();
+    assertEqual((await order()).map((t) => t.split(" (")[0]), ["新增外资企业", "新增就业"], "reordered");
+    await checked(p, { valid: true });
+    const doc = await savedDoc(p);
+    assertEqual(doc.figures.filter((f) => f.chart === "jobs-2023").map((f) => f.label.zh), ["新增外资企业", "新增就业"], "the order in the data");
+    assertEqual(doc.charts.at(-1), { id: "jobs-2023", form: "tiles", title: { zh: "就业与企业" }, description: { zh: "新增就业和新增外资企业。" } }, "the chart");
+    await p.locator("#remove-chart").click();
+    assert((await p.locator("#chart-status").textContent()).includes("jobs-2023"), "the removal said");
+    assertEqual(await cellText(p, rows[0], "chart"), "", "its figures belong to no chart");
+    assertEqual((await savedDoc(p)).charts.map((c) => c.id).includes("jobs-2023"), false, "removed");
+    await checked(p, { valid: true });
     await assertClean(p);
     await p.close();
   });

@@ -5,15 +5,9 @@
 //   node --test tests/node/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  chartLangs,
-  folderName,
-  httpUrl,
-  inlinePicture,
-  pictureHeight,
-  publishedFolder,
-  snippetBase,
-} from "../../www/editor/folder.js";
+import { folderName, httpUrl, makeFolder, pictureHeight, publishedFolder, snippetBase } from "../../www/editor/folder.js";
+import { readFileSync } from "node:fs";
+import { realModule } from "./fixtures.mjs";
 
 const BUILD = "b-0123abcdef";
 /** A small dataset: a chart with English, and one whose figure has no English label. */
@@ -130,10 +124,6 @@ test("folder: snippets for the address typed (made to end in /), with the pictur
 });
 
 test("folder: a chart without English gets no English snippet, frame or picture", () => {
-  assert.deepEqual(chartLangs(DOC, "growth-2023"), ["zh", "en"]);
-  assert.deepEqual(chartLangs(DOC, "firms"), ["zh"], "a figure without an English label");
-  const noTitle = { ...DOC, charts: [{ ...DOC.charts[0], title: { zh: "增速" } }, DOC.charts[1]] };
-  assert.deepEqual(chartLangs(noTitle, "growth-2023"), ["zh"], "a chart without an English title");
   const names = make("").files.map((f) => f.name);
   assert.ok(!names.some((n) => n.includes("firms.en")), names.join(" "));
 });
@@ -190,9 +180,25 @@ test("folder: names and pictures", () => {
   assert.equal(folderName({ subject: { zh: "南通高新区", en: "Nantong High-tech Zone" } }), "nantong-high-tech-zone");
   assert.equal(folderName({ subject: { zh: "南通高新区" } }), "charts", "no English subject");
   assert.equal(folderName({ subject: { en: "Zürich: «Parks» 2023!" } }), "zurich-parks-2023");
-  // The module's standalone SVG (no chartPicture) made to stand inline.
-  const standalone = '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="305" viewBox="0 0 360 305" role="img" lang="zh-CN"><title>t</title></svg>\n';
-  const inline = inlinePicture(standalone);
-  assert.equal(inline, '<svg preserveAspectRatio="xMinYMin meet" display="block" xmlns="http://www.w3.org/2000/svg" width="100%" height="305" viewBox="0 0 360 305" role="img" lang="zh-CN"><title>t</title></svg>');
-  assert.equal(pictureHeight(inline), 305);
+  assert.equal(pictureHeight('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="305" viewBox="0 0 360 305"></svg>'), 305);
+});
+
+test("folder: made with the editor's module: each chart's compact file and pictures, English only where the chart has it", async (t) => {
+  const m = await realModule();
+  if (!m) return t.skip("pkg-editor/ is not built");
+  const folder = await makeFolder({ m, doc: DOC, json: JSON_TEXT, base: "https://x.example/charts/", build: BUILD, widget: WIDGET });
+  const names = folder.files.map((f) => f.name);
+  for (const name of ["data/growth-2023.bin", "data/firms.bin", "pictures/growth-2023.en.svg", "pictures/firms.zh.svg", "frames/firms.zh.html"]) {
+    assert.ok(names.includes(name), name);
+  }
+  assert.ok(!names.some((n) => n.includes("firms.en")), "firms: no English (its figure's label has none)");
+  assert.ok(!names.some((n) => n.endsWith(".png")), "no PNG without a canvas");
+  // The compact file the widget's own small module reads (pkg/, as a reader's browser would).
+  const compact = await import("../../pkg/park_infographic.js");
+  compact.initSync({ module: readFileSync(new URL("../../pkg/park_infographic_bg.wasm", import.meta.url)) });
+  const data = compact.Data.fromBytes(folder.files.find((f) => f.name === "data/firms.bin").data);
+  assert.deepEqual(Array.from(data.chartIds()), ["firms"], "the chart's own compact file");
+  data.free();
+  const svg = new TextDecoder().decode(folder.files.find((f) => f.name === "pictures/growth-2023.en.svg").data);
+  assert.ok(svg.includes(DOC.charts[0].title.en), "the picture has its title");
 });

@@ -229,6 +229,8 @@ export class DerivedPanel {
     this.ruleEn = $("derived-rule-en");
     this.out = $("derived-out");
     this.title = $("derived-for");
+    this.error = null; // {row, field, describedBy}: the check's message points at a field here
+    this.inputs = { rule: this.op, inputs: this.from, step: this.step, ruleZh: this.ruleZh, ruleEn: this.ruleEn };
     for (const input of [this.op, this.from, this.step, this.ruleZh, this.ruleEn]) {
       input.addEventListener(input === this.op ? "change" : "input", () => this.edit());
     }
@@ -256,6 +258,29 @@ export class DerivedPanel {
     this.ruleEn.value = getPath(d, "rule.en");
     this.op.disabled = !f;
     this.from.disabled = this.step.disabled = this.ruleZh.disabled = this.ruleEn.disabled = !d;
+    this.showError();
+  }
+
+  /** The check's message points at `field` of row `row`'s derived value (or nowhere: null). */
+  markError(row, field, describedBy) {
+    this.error = row == null ? null : { row, field, describedBy };
+    this.showError();
+  }
+
+  showError() {
+    for (const input of Object.values(this.inputs)) {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+    const input = this.error?.row === this.row ? this.inputs[this.error.field] : null;
+    input?.setAttribute("aria-invalid", "true");
+    input?.setAttribute("aria-describedby", this.error.describedBy);
+  }
+
+  /** Shows row `row`'s derived value with the keyboard at its `field`. */
+  goTo(row, field) {
+    this.show(row);
+    (this.inputs[field] ?? this.op).focus();
   }
 
   edit() {

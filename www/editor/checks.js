@@ -8,24 +8,28 @@ import { word } from "./words.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** [] when `text` is a valid dataset, else [path, message], with whichever module is loaded. */
-export function check(m, text, lang) {
-  if (typeof m.checkJson === "function") return m.checkJson(text, lang);
-  try {
-    m.Data.fromJson(text).free();
-    return [];
-  } catch (e) {
-    const found = /^([A-Za-z_]+(?:\[\d+\])?(?:\.[A-Za-z_]+(?:\[\d+\])?)*): ([\s\S]*)$/.exec(e.message);
-    return found ? [found[1], found[2]] : ["", e.message];
-  }
-}
+/** [] when `text` is a valid dataset, else [path, message] (in `lang`): the module's check. */
+export const check = (m, text, lang) => m.checkJson(text, lang);
 
-/** Where an error path points: a grid cell, a chart's field, the dataset panel, or the file. */
+// A derived figure's fields, by the words of the derived panel's inputs.
+const DERIVED_FIELDS = { op: "rule", from: "inputs", step: "step", rule: "ruleZh", "rule.zh": "ruleZh", "rule.en": "ruleEn" };
+
+/**
+ * Where an error path points: a grid cell (and, for a derived figure's rule, the derived
+ * panel's field), a chart's field, the dataset panel, or the file.
+ */
 export function locate(path, doc) {
   let m = /^figures\[(\d+)\](?:\.(.+))?$/.exec(path);
   if (m) {
+    const row = Number(m[1]);
     const key = columnForField(m[2] ?? "id");
-    return { row: Number(m[1]), key, where: word("whereRow", { row: Number(m[1]) + 1, col: word(`col.${key}`) }) };
+    const derived = /^derived(?:\.(.+))?$/.exec(m[2] ?? "");
+    if (derived) {
+      const field = (derived[1] ?? "op").replace(/\[\d+\]$/, "");
+      const name = DERIVED_FIELDS[field] ?? "rule";
+      return { row, key, derived: name, where: word("whereDerived", { row: row + 1, field: word(name) }) };
+    }
+    return { row, key, where: word("whereRow", { row: row + 1, col: word(`col.${key}`) }) };
   }
   m = /^charts\[(\d+)\](?:\.([a-z_.]+))?/.exec(path);
   if (m) {
@@ -38,7 +42,7 @@ export function locate(path, doc) {
 }
 
 export class Checker {
-  /** `ctx`: {module(), lang(), grid, charts, dataset, onValid(text)}. */
+  /** `ctx`: {module(), lang(), grid, charts, dataset, derived, onValid(text)}. */
   constructor({ store, ctx }) {
     this.store = store;
     this.ctx = ctx;
@@ -82,6 +86,7 @@ export class Checker {
     this.ctx.grid.markError(at.row ?? null, at.key, "check-message");
     this.ctx.charts.markError(at.chart ?? null, at.field, "check-message");
     this.ctx.dataset.markError(at.dataset ?? null);
+    this.ctx.derived.markError(at.derived ? at.row : null, at.derived, "check-message");
     if (!next) {
       if (!same || !box.querySelector(".ok")) box.replaceChildren(Object.assign(document.createElement("p"), { className: "ok", textContent: word("valid") }));
       return;
@@ -97,6 +102,7 @@ export class Checker {
     const go = Object.assign(document.createElement("button"), { type: "button", textContent: word("goToError") });
     go.addEventListener("click", () => {
       if (at.row != null) this.ctx.grid.goTo(at.row, at.key);
+      if (at.derived) this.ctx.derived.goTo(at.row, at.derived);
       else if (at.chart != null) this.ctx.charts.goTo(at.chart, at.field);
       else this.ctx.dataset.goTo(at.dataset);
     });

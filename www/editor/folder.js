@@ -1,8 +1,9 @@
 // The folder the editor publishes, as a list of files: a complete static site that works
-// uploaded as it is to any host. Pure: it is given every file's contents (the widget's
-// files, the compact data, the pictures) and writes the pages and snippets around them;
-// publish.js does the fetching, the wasm and the DOM. node runs it too
-// (tests/node/folder.test.mjs).
+// uploaded as it is to any host. No DOM: `publishedFolder` is given every file's contents
+// (the widget's files, the compact data, the pictures) and writes the pages and snippets
+// around them; `makeFolder` asks the editor's wasm module for the compact data and the
+// pictures first. publish.js does the fetching, the PNGs and the page; node runs this
+// file too (tests/node/folder.test.mjs, tests/engines/run.mjs).
 //
 //   index.html                  every chart with its snippets, its picture and the live widget
 //   embed.js, embed-frame.js    the widget's entries (as in dist/)
@@ -54,21 +55,11 @@ export function snippetBase(typed) {
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const hasText = (t, lang) => isObj(t) && typeof t[lang] === "string" && t[lang].trim() !== "";
 
-/**
- * The languages chart `id` can be published in: Chinese always, English only when its title
- * and every label it shows (its figures', its panels') have English. (The module's
- * `Data.langs`, where there is one, answers instead: this is the fallback.)
- */
-export function chartLangs(doc, id) {
-  const spec = (doc.charts ?? []).find((c) => c?.id === id);
-  const figures = (doc.figures ?? []).filter((f) => f?.chart === id);
-  const groups = Array.isArray(spec?.groups) ? spec.groups : [];
-  const english =
-    hasText(spec?.title, "en") &&
-    figures.every((f) => hasText(f.label, "en")) &&
-    groups.every((g) => !isObj(g?.label) || hasText(g.label, "en"));
-  return english ? ["zh", "en"] : ["zh"];
-}
+/** The languages chart `id` is published in: the module's `Data.langs` (English only where the chart has it). */
+export const chartLangs = (data, id) => Array.from(data.langs(id)).filter((l) => LANGS.includes(l));
+
+/** The snippet's inline picture: the module's, in the reader's colours, at a phone's column. */
+export const snippetPicture = (m, json, id, lang) => m.chartPicture(json, id, lang, "auto", PICTURE_WIDTH_CSS);
 
 /** The chart's title in `lang` (its id where it has none). */
 export function chartTitle(doc, id, lang) {
@@ -111,18 +102,6 @@ export function pictureHeight(svg) {
   return Number(/^<svg[^>]*\sheight="(\d+)"/.exec(svg)?.[1] ?? 0);
 }
 
-/**
- * A standalone SVG document (the module's chartSvg, where it has no chartPicture) made fit
- * to stand inline in a snippet: as wide as its container, drawn from the left at its own
- * width and shrunk in a narrower one, a block (no text baseline under it).
- */
-export function inlinePicture(svg) {
-  return svg
-    .trim()
-    .replace(/^<svg([^>]*?)\swidth="(\d+(?:\.\d+)?)"/, (whole, before) => `<svg${before} width="100%"`)
-    .replace(/^<svg(?![^>]*preserveAspectRatio)/, '<svg preserveAspectRatio="xMinYMin meet" display="block"');
-}
-
 /** What a host must send, in one sentence, in `lang`. */
 export function hostSentence(lang) {
   return lang === "en"
@@ -150,6 +129,33 @@ export function chartSnippets({ base, build, chart, lang, title, picture, data }
 
 const utf8 = new TextEncoder();
 const bytes = (data) => (typeof data === "string" ? utf8.encode(data) : data);
+
+/**
+ * The whole folder for the dataset `doc` (valid; `json` its text): the editor's module `m`
+ * makes each chart's compact file and pictures (SVG; `png(data, id, lang)`, async, the PNG
+ * bytes or null where there is no canvas), then publishedFolder writes the rest. `base`,
+ * `build`, `widget`: as for publishedFolder.
+ */
+export async function makeFolder({ m, doc, json, base, build, widget, png = async () => null }) {
+  const data = m.Data.fromJson(json);
+  try {
+    const ids = Array.from(data.chartIds());
+    const compact = Object.fromEntries(ids.map((id) => [id, m.compactChart(json, id)]));
+    const charts = [];
+    for (const id of ids) {
+      const langs = chartLangs(data, id);
+      const pictures = {};
+      for (const lang of langs) {
+        const svg = m.chartPicture(json, id, lang, "light", IMAGE_WIDTH_CSS);
+        pictures[lang] = { inline: snippetPicture(m, json, id, lang), svg, png: await png(data, id, lang) };
+      }
+      charts.push({ id, langs, pictures });
+    }
+    return publishedFolder({ doc, json, base, build, widget, data: compact, charts });
+  } finally {
+    data.free();
+  }
+}
 
 /**
  * Every file of the published folder, and the snippets it holds.

@@ -1,16 +1,16 @@
 // The editor page: one store of the working dataset (store.js: every change, undo, saves)
 // and the panels that show it and ask it for changes: Data (data.js: paste, mapping,
 // grid), Charts (charts.js), the preview (preview.js), the dataset (dataset.js), files
-// (files.js), the check (checks.js), and Publish (publish.js, its own engineer's). The
-// module (pkg-editor) reads values, names the vocabulary and validates; a module without
-// the newer exports still works, with less (feature-detected).
+// (files.js), the check (checks.js), and Publish (publish.js). The module (pkg-editor)
+// reads values, names the vocabulary, suggests forms, derives and validates; until it has
+// loaded, cells are kept as typed and nothing is checked.
 import { ChartPanel, DerivedPanel } from "./charts.js";
 import { Checker } from "./checks.js";
 import { DataPanel } from "./data.js";
 import { DatasetPanel } from "./dataset.js";
 import { Files } from "./files.js";
 import { Preview } from "./preview.js";
-import * as publishing from "./publish.js";
+import { PublishPanel } from "./publish.js";
 import { KEY, Saves } from "./saves.js";
 import { SCHEMA, blank, readDataset, serialize } from "./state.js";
 import { Store } from "./store.js";
@@ -35,34 +35,18 @@ function storage() {
 const saves = new Saves(storage());
 const store = new Store({ doc: blank(), saves });
 const say = (text) => ($("status").textContent = text);
-const has = (name) => typeof wasm?.[name] === "function";
 
+/** The module's vocabulary (units, forms, rules, kinds) in the UI's language; null until it has loaded. */
 function vocabulary() {
-  if (!vocab && has("vocabulary")) {
-    try {
-      vocab = wasm.vocabulary(uiLang());
-    } catch {
-      vocab = null;
-    }
-  }
+  if (!vocab && wasm) vocab = wasm.vocabulary(uiLang());
   return vocab;
 }
 
-/** Forms named in the UI's language; without the module's vocabulary, the forms the data uses. */
-function forms() {
-  const v = vocabulary();
-  if (v?.forms) return v.forms.map((f) => ({ id: f.id, label: f.label }));
-  return [...new Set(store.doc.charts.map((c) => c.form).filter((f) => typeof f === "string"))].map((id) => ({ id, label: id }));
-}
-
-function rules() {
-  const v = vocabulary();
-  if (v?.rules) return v.rules.map((r) => ({ id: r.id, label: r.label }));
-  return has("deriveOps") ? wasm.deriveOps().map((id) => ({ id, label: id })) : [];
-}
+const forms = () => (vocabulary()?.forms ?? []).map((f) => ({ id: f.id, label: f.label }));
+const rules = () => (vocabulary()?.rules ?? []).map((r) => ({ id: r.id, label: r.label }));
 
 function suggest(doc, id) {
-  if (!has("suggestForm")) return null;
+  if (!wasm) return null;
   try {
     return wasm.suggestForm(serialize(doc), id);
   } catch {
@@ -77,7 +61,7 @@ function newUnits() {
   return [...new Set(store.doc.figures.map((f) => f.unit).filter((u) => typeof u === "string" && u && !known.has(u)))];
 }
 
-const readValue = () => (has("readValue") ? (text) => wasm.readValue(text) : null);
+const readValue = () => (wasm ? (text) => wasm.readValue(text) : null);
 
 // ---- the panels ---------------------------------------------------------------------
 
@@ -112,9 +96,10 @@ const checker = new Checker({
     grid: data.grid,
     charts,
     dataset,
+    derived,
     onValid: () => {
       preview.render();
-      publish?.render();
+      publish.render();
     },
   },
 });
@@ -133,16 +118,7 @@ const files = new Files({
   },
 });
 
-/** The publish step (publish.js): its panel when it has one, else the older Publisher. */
-function makePublish() {
-  const view = () => preview.view();
-  if (typeof publishing.PublishPanel === "function") return new publishing.PublishPanel({ store, module: () => wasm, view });
-  if (typeof publishing.Publisher === "function") {
-    return new publishing.Publisher({ doc: () => store.doc, valid: () => checker.valid, module: () => wasm, view });
-  }
-  return null;
-}
-const publish = makePublish();
+const publish = new PublishPanel({ store, module: () => wasm, view: () => preview.view() });
 
 /**
  * Recomputes every derived figure's value from its inputs (never typed), as part of the
@@ -150,7 +126,7 @@ const publish = makePublish();
  */
 let derivedKey = null;
 function derive() {
-  if (!has("deriveValue")) return;
+  if (!wasm) return;
   const doc = store.doc;
   const byId = new Map(doc.figures.map((f) => [f?.id, f]));
   const inputs = [];
@@ -203,7 +179,7 @@ function renderAll() {
   charts.render();
   derived.show(data.grid.selectedRow());
   dataset.render();
-  publish?.render();
+  publish.render();
   files.saveState();
   checker.again();
   checker.schedule();

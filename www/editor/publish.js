@@ -5,27 +5,23 @@
 // This file fetches the widget's files, asks the wasm module for the compact data and the
 // pictures, draws the PNGs and handles the page; folder.js (pure) writes the files.
 import { download, pngBlob } from "../embed/dom.js";
+import { check } from "./checks.js";
 import {
   IMAGE_RATIO,
   IMAGE_WIDTH_CSS,
-  LANGS,
-  PICTURE_WIDTH_CSS,
   chartLangs,
   chartSnippets,
   chartTitle,
   dataPath,
   folderName,
   hostSentence,
-  httpUrl,
-  inlinePicture,
-  publishedFolder,
+  makeFolder,
   snippetBase,
+  snippetPicture,
 } from "./folder.js";
 import { serialize } from "./state.js";
-import * as words from "./words.js";
+import { uiLang, word } from "./words.js";
 import { zip } from "./zip.js";
-
-export { httpUrl };
 
 // The editor's own build folder (b-<hash>/, where the bundled editor.js is) and the bundle's
 // root above it (the entries): the published folder carries the same files under the same
@@ -38,55 +34,7 @@ const PAGE_FILES = ["page.css", "favicon.svg"];
 /** The folder's address as typed, kept in this browser beside the work (saves.js's key). */
 const BASE_KEY = "park-infographic-editor:publish";
 
-const WORDS = {
-  zh: {
-    publish: "发布",
-    intro: "一个按钮生成整个发布文件夹（.zip）：解压后原样上传到任何静态网站即可。每次下载都会按当前数据重新生成全部文件，包括图片。",
-    base: "文件夹上传后的网址",
-    baseHelp: "例如 https://www.example.com/charts/park/。留空时代码使用相对地址，只适用于文件夹自己的 index.html。",
-    httpOnly: "网址须以 http:// 或 https:// 开头。",
-    zip: "下载发布文件夹（.zip）",
-    json: "下载 JSON",
-    snippets: "嵌入代码",
-    chart: "图表",
-    component: "Web 组件（含图表的静态图）",
-    iframe: "Iframe",
-    copy: "复制",
-    copied: "已复制。",
-    copyManual: "已选中文字：请按 Ctrl+C（⌘C）复制。",
-    zhOnly: "此图表没有英文文字，只发布中文版。",
-    lang: { zh: "中文", en: "English" },
-    noModule: "编辑器模块尚未加载。",
-    invalid: "数据有误，改正后才能发布：",
-    working: "正在生成发布文件夹……",
-    done: (name, n, kb) => `已下载 ${name}：${n} 个文件，${kb} KB。解压后上传整个文件夹。`,
-    failed: "未能生成发布文件夹：",
-  },
-  en: {
-    publish: "Publish",
-    intro: "One button makes the whole folder (.zip): unzip it and upload it as it is to any static host. Every download makes every file anew from the data as it is now, pictures included.",
-    base: "The folder's address once uploaded",
-    baseHelp: "For example https://www.example.com/charts/park/. Left empty, the snippets use relative addresses, good only for the folder's own index.html.",
-    httpOnly: "The address must start with http:// or https://.",
-    zip: "Download the folder (.zip)",
-    json: "Download JSON",
-    snippets: "Snippets",
-    chart: "Chart",
-    component: "Web component (with the chart's picture)",
-    iframe: "Iframe",
-    copy: "Copy",
-    copied: "Copied.",
-    copyManual: "The text is selected: press Ctrl+C (⌘C) to copy.",
-    zhOnly: "This chart has no English text: it is published in Chinese only.",
-    lang: { zh: "Chinese", en: "English" },
-    noModule: "The editor's module has not loaded yet.",
-    invalid: "The data has a mistake; correct it to publish: ",
-    working: "Making the folder…",
-    done: (name, n, kb) => `Downloaded ${name}: ${n} files, ${kb} KB. Unzip it and upload the whole folder.`,
-    failed: "Could not make the folder: ",
-  },
-};
-const say = (key) => WORDS[words.uiLang?.() === "en" ? "en" : "zh"][key];
+const say = (key, args) => word(`pub.${key}`, args);
 
 function keptBase() {
   try {
@@ -102,35 +50,6 @@ function keepBase(base) {
   } catch {
     // No storage (private mode, quota): the field keeps it for this visit.
   }
-}
-
-/** `[]` when `json` is a valid dataset, else `[path, message]`. */
-function check(m, json) {
-  if (typeof m.checkJson === "function") return m.checkJson(json);
-  try {
-    m.Data.fromJson(json).free();
-    return [];
-  } catch (e) {
-    return ["", e.message];
-  }
-}
-
-/** The languages chart `id` is published in: the module's answer, else the texts'. */
-function langsOf(data, doc, id) {
-  if (typeof data.langs === "function") return Array.from(data.langs(id)).filter((l) => LANGS.includes(l));
-  return chartLangs(doc, id);
-}
-
-/** The snippet's inline picture: the module's picture (look "auto", a phone's column). */
-function snippetPicture(m, json, id, lang) {
-  if (typeof m.chartPicture === "function") return m.chartPicture(json, id, lang, "auto", PICTURE_WIDTH_CSS);
-  return inlinePicture(m.chartSvg(json, id, lang, "light", PICTURE_WIDTH_CSS));
-}
-
-/** The picture file (light, an article's column). */
-function pictureFile(m, json, id, lang) {
-  if (typeof m.chartPicture === "function") return m.chartPicture(json, id, lang, "light", IMAGE_WIDTH_CSS);
-  return m.chartSvg(json, id, lang, "light", IMAGE_WIDTH_CSS);
 }
 
 /** The chart drawn on a canvas at IMAGE_RATIO, as PNG bytes. */
@@ -164,39 +83,6 @@ async function widgetFiles() {
     Promise.all(PAGE_FILES.map((p) => fetchBytes(new URL(p, BUILD_DIR)).then((b) => [p, b], () => null))),
   ]);
   return { entries: Object.fromEntries(entries), build: Object.fromEntries([...build, ...page.filter(Boolean)]) };
-}
-
-/**
- * The whole folder for the dataset `doc` (valid) with snippets for `base`: fetches the
- * widget's files, makes the compact data and every picture, and returns publishedFolder's
- * answer.
- */
-export async function makeFolder(m, doc, base) {
-  const json = serialize(doc);
-  const widget = await widgetFiles();
-  const data = m.Data.fromJson(json);
-  try {
-    const ids = Array.from(data.chartIds());
-    const compact = {};
-    if (typeof m.compactChart === "function") for (const id of ids) compact[id] = m.compactChart(json, id);
-    else compact.all = m.compactBytes(json);
-    const charts = [];
-    for (const id of ids) {
-      const langs = langsOf(data, doc, id);
-      const pictures = {};
-      for (const lang of langs) {
-        pictures[lang] = {
-          inline: snippetPicture(m, json, id, lang),
-          svg: pictureFile(m, json, id, lang),
-          png: await pngFile(m, data, id, lang),
-        };
-      }
-      charts.push({ id, langs, pictures });
-    }
-    return publishedFolder({ doc, json, base, build: BUILD, widget, data: compact, charts });
-  } finally {
-    data.free();
-  }
 }
 
 const el = (tag, props = {}, ...children) => {
@@ -244,19 +130,19 @@ export class PublishPanel {
    * every valid check too: then only the snippets follow the data).
    */
   render() {
-    const lang = words.uiLang?.() ?? "zh";
+    const lang = uiLang();
     if (this.builtLang === lang && this.section.querySelector("#publish-snippets")) return this.refresh();
     this.builtLang = lang;
     const base = el("input", { id: "publish-base", type: "url", autocomplete: "off", value: keptBase() });
     base.setAttribute("aria-describedby", "publish-base-help");
     base.placeholder = "https://www.example.com/charts/park/";
     this.section.replaceChildren(
-      el("h2", { id: "publish-h", textContent: say("publish") }),
+      el("h2", { id: "publish-h", textContent: "发布 · Publish" }),
       el("p", { className: "help", textContent: say("intro") }),
       el("div", { className: "fields" }, el("label", {}, el("span", { textContent: say("base") }), " ", base)),
       el("p", { className: "help", id: "publish-base-help", textContent: say("baseHelp") }),
       el("p", {}, el("button", { type: "button", id: "publish-zip", className: "primary", textContent: say("zip") }), " ", el("button", { type: "button", id: "download-json", textContent: say("json") })),
-      el("p", { className: "help", id: "publish-host", textContent: hostSentence(words.uiLang?.() === "en" ? "en" : "zh") }),
+      el("p", { className: "help", id: "publish-host", textContent: hostSentence(uiLang()) }),
       el("p", { id: "publish-status", className: "status" }),
       el("h3", { textContent: say("snippets") }),
       el("div", { className: "fields" }, el("label", {}, el("span", { textContent: say("chart") }), " ", el("select", { id: "publish-chart" }))),
@@ -302,21 +188,21 @@ export class PublishPanel {
     const base = snippetBase(typed);
     const m = this.moduleOf();
     const json = doc ? serialize(doc) : "";
-    const key = JSON.stringify([json, chart, base, Boolean(m), words.uiLang?.()]);
+    const key = JSON.stringify([json, chart, base, Boolean(m), uiLang()]);
     if (key === this.shownKey) return;
     this.shownKey = key;
     const note = (text) => box.replaceChildren(el("p", { className: "help", textContent: text }));
     if (!base) return note(say("httpOnly"));
     if (!m) return note(say("noModule"));
     if (!chart) return box.replaceChildren();
-    const problem = check(m, json);
+    const problem = check(m, json, uiLang());
     if (problem.length) return note(say("invalid") + (problem[0] ? `${problem[0]}: ` : "") + problem[1]);
     let data;
     try {
       data = m.Data.fromJson(json);
       const ids = Array.from(data.chartIds());
-      const file = dataPath(chart, typeof m.compactChart === "function" ? ids : []);
-      const langs = langsOf(data, doc, chart);
+      const file = dataPath(chart, ids);
+      const langs = chartLangs(data, chart);
       const blocks = langs.map((lang) => {
         const title = chartTitle(doc, chart, lang);
         const picture = snippetPicture(m, json, chart, lang);
@@ -324,7 +210,7 @@ export class PublishPanel {
         return el(
           "div",
           { className: "snippet-lang" },
-          el("h4", { textContent: `${say("lang")[lang]} · ${title}` }),
+          el("h4", { textContent: `${say(`lang.${lang}`)} · ${title}` }),
           this.snippet(`snippet-${lang}-component`, `${say("component")} (${lang})`, s.component),
           this.snippet(`snippet-${lang}-iframe`, `${say("iframe")} (${lang})`, s.iframe),
         );
@@ -363,7 +249,8 @@ export class PublishPanel {
     const m = this.moduleOf();
     if (!m) return this.status(say("noModule"));
     const doc = this.doc();
-    const problem = check(m, serialize(doc));
+    const json = serialize(doc);
+    const problem = check(m, json, uiLang());
     if (problem.length) return this.status(say("invalid") + (problem[0] ? `${problem[0]}: ` : "") + problem[1]);
     const typed = this.section.querySelector("#publish-base").value;
     if (!snippetBase(typed)) return this.status(say("httpOnly"));
@@ -372,11 +259,13 @@ export class PublishPanel {
     button.disabled = true;
     this.status(say("working"));
     try {
-      const folder = await makeFolder(m, doc, typed);
+      const widget = await widgetFiles();
+      const png = (data, id, lang) => pngFile(m, data, id, lang);
+      const folder = await makeFolder({ m, doc, json, base: typed, build: BUILD, widget, png });
       const bytes = await zip(folder.files);
       const name = `${folder.name}.zip`;
       download(new Blob([bytes], { type: "application/zip" }), name);
-      this.status(say("done")(name, folder.files.length, Math.round(bytes.length / 1024)));
+      this.status(say("done", { name, n: folder.files.length, kb: Math.round(bytes.length / 1024) }));
     } catch (e) {
       this.status(say("failed") + (e?.message ?? e));
     } finally {
@@ -402,33 +291,5 @@ export class PublishPanel {
       pre.focus();
       this.status(say("copyManual"));
     }
-  }
-}
-
-/**
- * Today's main.js's interface (`doc()`, `module()`, `view()`; it calls `render`,
- * `renderSnippets` and `renderImages`) over the PublishPanel, until the editor has its
- * store: those calls notify the panel as the store will.
- */
-export class Publisher {
-  constructor({ doc, module, view }) {
-    const listeners = new Set();
-    this.notify = () => {
-      for (const fn of listeners) fn();
-    };
-    const store = { get: doc, subscribe: (fn) => (listeners.add(fn), () => listeners.delete(fn)) };
-    this.panel = new PublishPanel({ store, module, view });
-  }
-
-  render() {
-    this.panel.render();
-  }
-
-  renderSnippets() {
-    this.notify();
-  }
-
-  renderImages() {
-    this.notify();
   }
 }

@@ -66,6 +66,88 @@ function checkName(name) {
 
 const utf8 = new TextEncoder();
 
+/** The fields local and central headers share (method … name length), from offset `at`. */
+function commonFields(view, at, { method, when, crc, stored, size, nameLength }) {
+  view.setUint16(at, method, true);
+  view.setUint16(at + 2, when.time, true);
+  view.setUint16(at + 4, when.date, true);
+  view.setUint32(at + 6, crc, true);
+  view.setUint32(at + 10, stored, true); // compressed size
+  view.setUint32(at + 14, size, true); // uncompressed size
+  view.setUint16(at + 18, nameLength, true);
+}
+
+function localHeader(name, fields) {
+  const local = new Uint8Array(30 + name.length);
+  const l = new DataView(local.buffer);
+  l.setUint32(0, 0x04034b50, true); // local file header signature
+  l.setUint16(4, VERSION, true); // version needed to extract
+  l.setUint16(6, UTF8_NAMES, true);
+  commonFields(l, 8, fields);
+  // extra field length: 0
+  local.set(name, 30);
+  return local;
+}
+
+function centralHeader(name, fields, offset) {
+  const central = new Uint8Array(46 + name.length);
+  const c = new DataView(central.buffer);
+  c.setUint32(0, 0x02014b50, true); // central file header signature
+  c.setUint16(4, MADE_BY_UNIX, true);
+  c.setUint16(6, VERSION, true);
+  c.setUint16(8, UTF8_NAMES, true);
+  commonFields(c, 10, fields);
+  // extra field, comment, disk number, internal attributes: 0
+  c.setUint32(38, (FILE_MODE << 16) >>> 0, true); // external attributes: the Unix mode
+  c.setUint32(42, offset, true); // where its local header starts
+  central.set(name, 46);
+  return central;
+}
+
+/** The end of central directory record for `count` entries. */
+function endRecord(count, directorySize, directoryOffset) {
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true); // end of central directory signature
+  // this disk, the directory's disk: 0
+  e.setUint16(8, count, true); // entries on this disk
+  e.setUint16(10, count, true); // entries in all
+  e.setUint32(12, directorySize, true);
+  e.setUint32(16, directoryOffset, true);
+  // comment length: 0
+  return end;
+}
+
+/** A file's bytes as stored in the archive: deflated where that makes them smaller. */
+async function packed(data, deflate) {
+  if (deflate && data.length > 0) {
+    const body = await deflateRaw(data);
+    if (body.length < data.length) return { method: DEFLATED, body };
+  }
+  return { method: STORED, body: data };
+}
+
+/** A file's name and bytes, checked. */
+function entry(file, seen) {
+  checkName(file.name);
+  if (seen.has(file.name)) throw new Error(`two files named ${file.name}`);
+  seen.add(file.name);
+  const data = typeof file.data === "string" ? utf8.encode(file.data) : file.data;
+  if (!(data instanceof Uint8Array)) throw new Error(`${file.name}: data is neither text nor bytes`);
+  if (data.length > MAX_BYTES) throw new Error(`${file.name}: over 4 GiB`);
+  return { name: utf8.encode(file.name), data };
+}
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /**
  * The bytes of a .zip holding `files` (`[{ name, data }]`, `data` a string, written as
  * UTF-8, or a Uint8Array), in that order. `deflate`: try deflate (where the platform has
@@ -81,75 +163,15 @@ export async function zip(files, { deflate = true, date = new Date() } = {}) {
   const centrals = [];
   let offset = 0;
   for (const file of files) {
-    checkName(file.name);
-    if (seen.has(file.name)) throw new Error(`two files named ${file.name}`);
-    seen.add(file.name);
-    const name = utf8.encode(file.name);
-    const data = typeof file.data === "string" ? utf8.encode(file.data) : file.data;
-    if (!(data instanceof Uint8Array)) throw new Error(`${file.name}: data is neither text nor bytes`);
-    if (data.length > MAX_BYTES) throw new Error(`${file.name}: over 4 GiB`);
-    let method = STORED;
-    let body = data;
-    if (useDeflate && data.length > 0) {
-      const packed = await deflateRaw(data);
-      if (packed.length < data.length) [method, body] = [DEFLATED, packed];
-    }
-    const crc = crc32(data);
-
-    const local = new Uint8Array(30 + name.length);
-    const l = new DataView(local.buffer);
-    l.setUint32(0, 0x04034b50, true); // local file header signature
-    l.setUint16(4, VERSION, true); // version needed to extract
-    l.setUint16(6, UTF8_NAMES, true);
-    l.setUint16(8, method, true);
-    l.setUint16(10, when.time, true);
-    l.setUint16(12, when.date, true);
-    l.setUint32(14, crc, true);
-    l.setUint32(18, body.length, true); // compressed size
-    l.setUint32(22, data.length, true); // uncompressed size
-    l.setUint16(26, name.length, true);
-    l.setUint16(28, 0, true); // extra field length
-    local.set(name, 30);
+    const { name, data } = entry(file, seen);
+    const { method, body } = await packed(data, useDeflate);
+    const fields = { method, when, crc: crc32(data), stored: body.length, size: data.length, nameLength: name.length };
+    const local = localHeader(name, fields);
     locals.push(local, body);
-
-    const central = new Uint8Array(46 + name.length);
-    const c = new DataView(central.buffer);
-    c.setUint32(0, 0x02014b50, true); // central file header signature
-    c.setUint16(4, MADE_BY_UNIX, true);
-    c.setUint16(6, VERSION, true);
-    c.setUint16(8, UTF8_NAMES, true);
-    c.setUint16(10, method, true);
-    c.setUint16(12, when.time, true);
-    c.setUint16(14, when.date, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, body.length, true);
-    c.setUint32(24, data.length, true);
-    c.setUint16(28, name.length, true);
-    // extra field, comment, disk number, internal attributes: 0
-    c.setUint32(38, (FILE_MODE << 16) >>> 0, true); // external attributes: the Unix mode
-    c.setUint32(42, offset, true); // where its local header starts
-    central.set(name, 46);
-    centrals.push(central);
-
+    centrals.push(centralHeader(name, fields, offset));
     offset += local.length + body.length;
     if (offset > MAX_BYTES) throw new Error("the archive would be over 4 GiB");
   }
   const directorySize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const e = new DataView(end.buffer);
-  e.setUint32(0, 0x06054b50, true); // end of central directory signature
-  // this disk, the directory's disk: 0
-  e.setUint16(8, files.length, true); // entries on this disk
-  e.setUint16(10, files.length, true); // entries in all
-  e.setUint32(12, directorySize, true);
-  e.setUint32(16, offset, true); // where the directory starts
-  // comment length: 0
-  const parts = [...locals, ...centrals, end];
-  const out = new Uint8Array(offset + directorySize + end.length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat([...locals, ...centrals, endRecord(files.length, directorySize, offset)]);
 }
