@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COLUMNS } from "../../www/editor/columns.js";
-import { SUZHOU } from "../node/fixtures.mjs";
+import { SUZHOU, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { assert, assertClean, assertEqual, open, test } from "./harness.mjs";
 
 const DEFAULT_TEXT = readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8");
@@ -174,12 +174,6 @@ async function dataTable(p) {
     return rows.length && [...rows].map((tr) => [...tr.cells].map((c) => c.textContent));
   })).jsonValue();
 }
-
-/** The rows of the 苏州 table as pasted: [label, value as typed (with its unit cell)]. */
-const SUZHOU_ROWS = SUZHOU.split(/\r\n/).slice(2).map((line) => {
-  const [label, value, unit] = line.split("\t");
-  return [label, value.endsWith(unit) ? value : `${value}${unit}`];
-});
 
 export default async function editorTests(env) {
   await test("editor: the journalist's table pasted from WPS becomes two charts whose preview says the values as typed", async () => {

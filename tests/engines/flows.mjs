@@ -5,6 +5,7 @@
 //
 // Expected values never come from the code under test: figures from src/data/default.json,
 // colours from the design's palette (below) and the figure's kind, period and derived flag.
+import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
 
 /** The design's colours (theme.rs states them; the tests restate them as the spec). */
@@ -473,9 +474,91 @@ export async function flows(env) {
       assertEqual((await nextHover(page, n)).value, 23.4, "key hover");
       await noProblems(page);
     });
+    await test("editor: a table pasted (TSV, a paste event) becomes a chart whose data table says the values as typed", async () => {
+      // Start over (asked in the page's dialog), then paste the journalist's table as a
+      // spreadsheet's clipboard gives it (WebKit's driver has no clipboard: a paste event).
+      await page.evaluate(() => document.getElementById("start-over").click());
+      await page.waitFor(() => document.getElementById("ask").open);
+      await page.evaluate(() => document.querySelector('#ask button[value="go"]').click());
+      await page.waitFor(() => document.querySelectorAll("#grid tbody tr").length === 0);
+      const how = await page.evaluate(pasteTable, SUZHOU);
+      await page.waitFor(() => {
+        const el = document.getElementById("preview-chart");
+        return document.querySelector("#check .ok") && el?.json?.includes("18.5亿美元") && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
+      });
+      if (how !== "ClipboardEvent") env.note(`the paste event: ${how}`);
+      assertEqual(await page.evaluate(() => document.querySelectorAll("#grid tbody tr td.unread").length), 0, "every value read");
+      assertEqual(await page.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector(".stage").getAttribute("aria-label")), SUZHOU_CAPTION, "the chart's title");
+      await page.evaluate(openTable, "#preview-chart");
+      assertEqual(await page.waitFor(tableRows, "#preview-chart"), SUZHOU_ROWS, "the data table: label, value as typed");
+      // The keys answer with the first row.
+      await page.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector(".stage").focus());
+      const n = await eventCount(page);
+      await page.press("Home");
+      assertEqual((await nextHover(page, n)).label, SUZHOU_ROWS[0][0], "Home");
+      await noProblems(page);
+    });
   } finally {
     await page.close();
   }
+  // --- a folder the editor published, on a host of its own ------------------------------
+  if (env.published) {
+    await test("editor's published folder: with no CORS header the article shows the chart's picture; with one the live chart says the values as typed", async () => {
+      const { chart, plain, cors } = env.published;
+      const rows = SUZHOU_ROWS.filter(([, v]) => !v.endsWith("%"));
+      const pictured = await env.open(plain);
+      try {
+        await pictured.waitFor(() => document.readyState === "complete");
+        const seen = await pictured.evaluate(() => {
+          const w = document.querySelector("park-infographic");
+          const svg = w.querySelector(":scope > svg");
+          const box = svg.getBoundingClientRect();
+          return { label: svg.getAttribute("aria-label"), width: Math.round(box.width), height: Math.round(box.height), defined: Boolean(customElements.get("park-infographic")) };
+        });
+        assertEqual([seen.label, seen.defined], [SUZHOU_CAPTION, false], "the picture (named by its title), and no live widget without CORS");
+        assert(seen.width > 300 && seen.height > 100, `the picture in place: ${JSON.stringify(seen)}`);
+      } finally {
+        await pictured.close();
+      }
+      const live = await env.open(cors);
+      try {
+        await settled(live, 1);
+        assertEqual(await live.evaluate(() => window.__events.filter((e) => e.type !== "hover").map((e) => [e.type, e.chart])), [["ready", chart]], "the live chart");
+        await live.evaluate(openTable, "park-infographic");
+        assertEqual(await live.waitFor(tableRows, "park-infographic"), rows, "its data table: label, value as typed");
+        await noProblems(live);
+      } finally {
+        await live.close();
+      }
+    });
+  }
+}
+
+/** Dispatches a paste of `text` (TSV) on the editor's paste zone; says how the event was made. */
+function pasteTable(text) {
+  const data = new DataTransfer();
+  data.setData("text/plain", text);
+  let event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+  let how = "ClipboardEvent";
+  if (event.clipboardData?.getData("text/plain") !== text) {
+    // An engine whose ClipboardEvent constructor drops clipboardData: the same data on the event.
+    event = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "clipboardData", { value: data });
+    how = "Event with clipboardData (the engine's ClipboardEvent constructor dropped it)";
+  }
+  document.getElementById("paste-zone").dispatchEvent(event);
+  return how;
+}
+
+/** Opens the data table of the widget matching `selector` (it is built at its toggle event). */
+function openTable(selector) {
+  document.querySelector(selector).shadowRoot.querySelector("details.table summary").click();
+}
+
+/** The rows of that data table, [label, value] each, once built (else null). */
+function tableRows(selector) {
+  const rows = document.querySelector(selector).shadowRoot.querySelectorAll("details.table tbody tr");
+  return rows.length ? [...rows].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]) : null;
 }
 
 /** Where mark `mark` of the editor's preview is, from the layout of the data `text`. */

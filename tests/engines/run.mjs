@@ -8,12 +8,17 @@
 //
 //   node tests/engines/run.mjs [engine …] [flow-substring …]   (make engines-test builds dist/)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createGzip } from "node:zlib";
 import { CSP, serve } from "../../.ci/serve.mjs";
+import { makeFolder } from "../../www/editor/folder.js";
+import { makeChart, mergePasted } from "../../www/editor/model.js";
+import { readTable, tableFigures } from "../../www/editor/paste.js";
+import { blank, serialize } from "../../www/editor/state.js";
 import { BUILD } from "../build.mjs";
+import { SUZHOU } from "../node/fixtures.mjs";
 import { flows } from "./flows.mjs";
 import { POLL } from "./inpage.mjs";
 
@@ -93,6 +98,47 @@ const routes = {
   },
   "/engines-fail-soft.html": (req, res) => send(res, HTML, withRecorder(new URL("pages/fail-soft.html", here))),
 };
+// A folder the editor publishes, made here as the editor makes it (its pure modules and
+// pkg-editor, instantiated in node; no PNGs, which need a canvas): the journalist's table
+// pasted, its rates made a chart of their own. One copy for a host that sends no special
+// header, one for a host that sends Access-Control-Allow-Origin: *, each on an origin of
+// its own; the articles that paste its snippets are on the test server's origin, with no
+// page policy of their own.
+async function publishFolders() {
+  const build = new URL(`${BUILD}/`, dist);
+  const m = await import(new URL("pkg-editor/park_infographic.js", build).href);
+  m.initSync({ module: readFileSync(new URL("pkg-editor/park_infographic_bg.wasm", build)) });
+  const doc = blank();
+  const table = readTable(SUZHOU);
+  const suggest = (d, id) => m.suggestForm(serialize(d), id);
+  mergePasted(doc, tableFigures(table, { readValue: (text) => m.readValue(text) }), { caption: table.caption, suggest });
+  makeChart(doc, doc.figures.filter((f) => f.unit === "%").map((f) => f.id), { suggest });
+  const list = JSON.parse(readFileSync(new URL("widget-files.json", build), "utf8"));
+  const read = (paths, dir) => Object.fromEntries(paths.map((p) => [p, readFileSync(new URL(p, dir))]));
+  const widget = { entries: read(list.entries, dist), build: read(list.build, build) };
+  const hosts = {};
+  for (const [name, headers] of [["plain", {}], ["cors", { "access-control-allow-origin": "*" }]]) {
+    const dir = join(work, `published-${name}`);
+    const server = await serve(dir, 0, { headers });
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    const folder = await makeFolder({ m, doc, json: serialize(doc), base, build: BUILD, widget });
+    for (const f of folder.files) {
+      mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+      writeFileSync(join(dir, f.name), f.data);
+    }
+    const snippet = folder.snippets.find((x) => x.chart === doc.charts[0].id && x.lang === "zh");
+    const article = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>新闻</title>
+<script src="/engines/recorder.js"></script></head><body><p>正文第一段。</p>
+${snippet.component}
+<p>正文第二段。</p></body></html>`;
+    // The article: its own page, without the test server's policy (the snippet's host is another origin).
+    routes[`/engines/published-${name}.html`] = (req, res) => res.writeHead(200, { "content-type": HTML, "cache-control": "no-store" }).end(article);
+    hosts[name] = server;
+  }
+  return { chart: doc.charts[0].id, plain: "/engines/published-plain.html", cors: "/engines/published-cors.html", servers: Object.values(hosts) };
+}
+const published = await publishFolders();
+
 const frames = readdirSync(new URL("frames/", dist)).map((f) => `frames/${f}`);
 for (const page of ["index.html", "article.html", "frame.html", "editor.html", ...frames]) {
   routes[`/${page}`] = (req, res) => send(res, HTML, withRecorder(new URL(page, dist)));
@@ -137,6 +183,7 @@ for (const name of engines.length ? engines : ENGINES) {
       origin,
       data,
       editorData,
+      published,
       tapPointer: browser.tapPointer,
       open: async (path, viewport = { width: 1000, height: 900 }) =>
         wrap(await browser.open(origin + path, viewport)),
@@ -172,7 +219,7 @@ for (const name of engines.length ? engines : ENGINES) {
   passedTotal += results.passed;
   failedTotal += results.failed;
 }
-await new Promise((ok) => server.close(ok));
+await Promise.all([server, ...published.servers].map((s) => new Promise((ok) => s.close(ok))));
 rmSync(work, { recursive: true, force: true });
 console.log(`\n${totals.join("\n")}\nengines: ${passedTotal} passed, ${failedTotal} failed`);
 process.exit(failedTotal ? 1 : 0);

@@ -20,6 +20,15 @@ export const SUZHOU = [
   "工业投资增速\t近10%\t\t\t",
 ].join("\r\n");
 
+/** The table's caption (its first line), which becomes the pasted rows' chart's title. */
+export const SUZHOU_CAPTION = SUZHOU.split(/\r\n/)[0];
+
+/** The rows of the table as pasted: [label, value as typed (with its unit cell's word)]. */
+export const SUZHOU_ROWS = SUZHOU.split(/\r\n/).slice(2).map((line) => {
+  const [label, value, unit] = line.split("\t");
+  return [label, value.endsWith(unit) ? value : `${value}${unit}`];
+});
+
 const BOUNDS = [["约", "about"], ["近", "nearly"], ["超", "more_than"]];
 
 /** The contract's readValue, for the values above: {value, unit, unitKnown, bound, typed, reading}. */
