@@ -44,7 +44,6 @@ mod tests {
                     hit: *r,
                     outline: *r,
                     color: Rgb(0, 0, 0),
-                    probe: r.center(),
                 })
                 .collect(),
         }

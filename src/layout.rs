@@ -239,9 +239,6 @@ pub struct Mark {
     pub outline: Rect,
     /// The colour the mark is drawn in (tests sample it; the highlight leaves it alone).
     pub color: Rgb,
-    /// A point painted in `color` when the figure is stated (solid): where tests read the
-    /// pixel back. Derived figures are striped or hollow there.
-    pub probe: (i32, i32),
 }
 
 /// A drawn chart: size, display list, and marks in reading (and keyboard) order.
@@ -522,28 +519,15 @@ impl Builder {
         }
     }
 
-    /// A hoverable mark whose outline's centre is painted in `color` (bars, dots, squares).
+    /// A hoverable mark drawn in `color` (a bar, dot, row of squares, tile rule) within
+    /// `outline`, answering the pointer over `hit`.
     #[inline(never)]
     pub fn mark(&mut self, figure: usize, hit: Rect, outline: Rect, color: Rgb) {
-        self.mark_probed(figure, hit, outline, color, outline.center());
-    }
-
-    /// A mark whose colour is found at `probe` rather than at its outline's centre.
-    #[inline(never)]
-    pub fn mark_probed(
-        &mut self,
-        figure: usize,
-        hit: Rect,
-        outline: Rect,
-        color: Rgb,
-        probe: (i32, i32),
-    ) {
         self.marks.push(Mark {
             figure,
             hit,
             outline,
             color,
-            probe,
         });
     }
 

@@ -11,6 +11,8 @@ pub mod data;
 pub mod describe;
 pub mod error;
 pub mod format;
+#[cfg(target_arch = "wasm32")]
+mod heap;
 pub mod hit;
 pub mod layout;
 pub mod paint;
@@ -34,6 +36,10 @@ use web_sys::HtmlCanvasElement;
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap::new();
+
         JsError::new(&e.to_string()).into()
     }
 }
@@ -247,9 +253,7 @@ impl Chart {
         out.into()
     }
 
-    /// `[x, y, w, h, px, py]` in CSS pixels: the drawn mark (bar, dot, square, tile rule),
-    /// then a point painted in its colour when its figure is stated (a row of squares has
-    /// a gap at its box's centre): where tests read the pixel back.
+    /// `[x, y, w, h]` in CSS pixels: the drawn mark (bar, dot, square, tile rule).
     #[wasm_bindgen(js_name = markBox)]
     pub fn mark_box(&self, mark: usize) -> Vec<f64> {
         let Some((l, m)) = self
@@ -260,7 +264,7 @@ impl Chart {
             return Vec::new();
         };
         let r = m.outline;
-        [r.x, r.y, r.w, r.h, m.probe.0, m.probe.1]
+        [r.x, r.y, r.w, r.h]
             .iter()
             .map(|v| f64::from(*v) / l.scale)
             .collect()

@@ -135,6 +135,7 @@ fn paint_one<DB: DrawingBackend>(
     shape: &Shape,
     target: Target,
 ) -> Result<(), Error> {
+    let stroke = |c: &Rgb, w: &i32| color(*c).stroke_width(px_u32(*w));
     match shape {
         Shape::Fill { rect, color: c } => area
             .draw(&Rectangle::new(corners(rect), color(*c).filled()))
@@ -152,8 +153,7 @@ fn paint_one<DB: DrawingBackend>(
                 rect.w - *width_px,
                 rect.h - *width_px,
             );
-            let style = color(*c).stroke_width(px_u32(*width_px));
-            area.draw(&Rectangle::new(corners(&r), style))
+            area.draw(&Rectangle::new(corners(&r), stroke(c, width_px)))
                 .map_err(Error::draw)
         }
         Shape::Hatch {
@@ -161,34 +161,18 @@ fn paint_one<DB: DrawingBackend>(
             color: c,
             gap_px,
             width_px,
-        } => {
-            let style = color(*c).stroke_width(px_u32(*width_px));
-            for seg in hatch_segments(rect, *gap_px) {
-                area.draw(&PathElement::new(seg.to_vec(), style))
-                    .map_err(Error::draw)?;
-            }
-            Ok(())
-        }
+        } => segments(area, &hatch_segments(rect, *gap_px), stroke(c, width_px)),
         Shape::Line {
             points,
             color: c,
             width_px,
             dash_px,
-        } => {
-            let style = color(*c).stroke_width(px_u32(*width_px));
-            match dash_px {
-                None => area
-                    .draw(&PathElement::new(points.clone(), style))
-                    .map_err(Error::draw),
-                Some(dash) => {
-                    for seg in dash_segments(points, *dash) {
-                        area.draw(&PathElement::new(seg.to_vec(), style))
-                            .map_err(Error::draw)?;
-                    }
-                    Ok(())
-                }
-            }
-        }
+        } => match dash_px {
+            None => area
+                .draw(&PathElement::new(points.clone(), stroke(c, width_px)))
+                .map_err(Error::draw),
+            Some(dash) => segments(area, &dash_segments(points, *dash), stroke(c, width_px)),
+        },
         Shape::Circle {
             center,
             radius_px,
@@ -196,16 +180,28 @@ fn paint_one<DB: DrawingBackend>(
             filled,
             width_px,
         } => {
-            let style = if *filled {
-                color(*c).filled()
-            } else {
-                color(*c).stroke_width(px_u32(*width_px))
+            let style = match filled {
+                true => color(*c).filled(),
+                false => stroke(c, width_px),
             };
             area.draw(&Circle::new(*center, px_u32(*radius_px), style))
                 .map_err(Error::draw)
         }
         Shape::Text { .. } => paint_text(area, shape, target),
     }
+}
+
+/// Straight segments (stripes, dashes) in one style.
+fn segments<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    segments: &[[(i32, i32); 2]],
+    style: ShapeStyle,
+) -> Result<(), Error> {
+    for seg in segments {
+        area.draw(&PathElement::new(seg.to_vec(), style))
+            .map_err(Error::draw)?;
+    }
+    Ok(())
 }
 
 /// A text shape at its anchor, in the chart's font stack.

@@ -321,6 +321,28 @@ fn empty_point(layout: &Layout) -> (i32, i32) {
     point
 }
 
+/// The colour of a point painted solid inside `r`: the first pixel, from the box's middle
+/// row outwards, that is not the background and whose eight neighbours have its colour
+/// (an edge or a stripe has no such pixel). Found in the pixels, not asked of the layout.
+fn painted_point(canvas: &HtmlCanvasElement, r: Rect, background: Rgb) -> Option<[u8; 4]> {
+    let (w, h) = (r.w.max(1), r.h.max(1));
+    let area = pixels(canvas, r.x, r.y, w, h);
+    let at = |x: i32, y: i32| area[(y * w + x) as usize];
+    let same =
+        |p: [u8; 4], q: [u8; 4]| (0..3).all(|k| (i32::from(p[k]) - i32::from(q[k])).abs() <= 2);
+    let rows = (0..h).map(|k| h / 2 + if k % 2 == 0 { k / 2 } else { -(k + 1) / 2 });
+    for y in rows.filter(|y| (1..h - 1).contains(y)) {
+        for x in 1..w - 1 {
+            let p = at(x, y);
+            let solid = (-1..=1).all(|dy| (-1..=1).all(|dx| same(p, at(x + dx, y + dy))));
+            if solid && !near(p, background, 2) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
 /// How the design draws a figure (README's table of forms and the form files' docs),
 /// written out here rather than taken from the layout code: each figure is drawn by the
 /// form of its panel (the group's, else the chart's) when that form can draw it, else as
@@ -453,11 +475,11 @@ fn check_design(json: &str) {
                         let drawn = drawn_as(spec, f, first, &theme);
                         match drawn {
                             Drawn::Solid(c) => {
-                                // Bars, dots, squares, rules: their colour where the layout
-                                // says the mark is painted (a row of squares has gaps).
-                                let (x, y) = m.probe;
-                                let p = pixels(&canvas, x, y, 1, 1)[0];
-                                assert!(near(p, c, 40), "{what}: centre {p:?}, expected {c:?}");
+                                // Bars, dots, squares, rules: their colour inside their box
+                                // (a row of squares has gaps, a tile's rule is thin).
+                                let p = painted_point(&canvas, r, theme.background);
+                                let p = p.unwrap_or_else(|| panic!("{what}: nothing painted"));
+                                assert!(near(p, c, 40), "{what}: painted {p:?}, expected {c:?}");
                             }
                             Drawn::Derived(c) => {
                                 // Stripes or a ring in the colour; no solid fill of it.

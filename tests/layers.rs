@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Every module of the library with its layer; lib.rs (the wasm boundary) sits above all.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 14] = [
     ("vocab", 0),
+    ("heap", 0),
     ("error", 1),
     ("format", 1),
     ("scale", 2),
@@ -21,6 +22,7 @@ const LAYERS: [(&str, u8); 12] = [
     ("paint", 4),
     ("charts", 5),
     ("svg", 6),
+    ("long", 7),
 ];
 
 fn layer(module: &str) -> u8 {

@@ -47,7 +47,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         for &(index, f, x, _, rule) in &drawn {
             let hit = Rect::new(x, top, tile_w, row_bottom - top);
             let color = kind_color(&b.theme, f.kind);
-            b.mark_probed(index, hit, rule, color, rule.center());
+            b.mark(index, hit, rule, color);
         }
         b.y = row_bottom + gap;
     }

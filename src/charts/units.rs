@@ -40,8 +40,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         b.y = outline.bottom() + b.px(6.0);
         let h = (b.y - top).max(b.px(size_css::ROW_MIN));
         let hit = Rect::new(b.left(), top, b.content_width(), h - hit_gap);
-        let first = Rect::new(outline.x, outline.y, b.px(SQUARE_CSS), b.px(SQUARE_CSS));
-        b.mark_probed(index, hit, outline, color, first.center());
+        b.mark(index, hit, outline, color);
         b.y = top + h + b.px(2.0);
     }
     tiles::layout(b, &rest);

@@ -22,8 +22,8 @@ export function settledCount() {
 /**
  * Where each mark of chart `view` of the widget `selector` is (from the layout the wasm
  * module returns for the same chart, width and pixel ratio) and what the canvas shows
- * there: the pixel at its probe point (painted in its colour) and, per named colour, how many pixels of the mark's box are
- * that colour. The test decides what colour each figure should have.
+ * there: a point painted solid inside its box and, per named colour, how many pixels of the
+ * mark's box are that colour. The test decides what colour each figure should have.
  */
 export async function markPixels({ selector, view, colors }) {
   const widget = document.querySelector(selector);
@@ -49,6 +49,25 @@ export async function markPixels({ selector, view, colors }) {
   const paleRadius = Object.fromEntries(
     Object.keys(colors).filter((k) => k.endsWith("Tint")).map((k) => [k, dist(colors[k], colors[k.slice(0, -4)]) / 3]),
   );
+  // A point painted solid inside a mark's box, found in its pixels (a row of squares has
+  // gaps at its box's centre, a tile's rule is thin): from the middle row outwards, the first
+  // pixel that is not the background and whose eight neighbours have its colour (edges and
+  // stripes have none); the background when there is none (which no mark's colour is).
+  const background = [...context.getImageData(0, 0, 1, 1).data];
+  const same = (a, b) => Math.abs(a[0] - b[0]) <= 2 && Math.abs(a[1] - b[1]) <= 2 && Math.abs(a[2] - b[2]) <= 2;
+  const paintedPoint = (px, w, h) => {
+    const at = (x, y) => [...px.subarray((y * w + x) * 4, (y * w + x) * 4 + 3)];
+    for (let k = 0; k < h; k++) {
+      const y = Math.floor(h / 2) + (k % 2 ? -(k + 1) / 2 : k / 2);
+      if (y < 1 || y >= h - 1) continue;
+      for (let x = 1; x < w - 1; x++) {
+        const p = at(x, y);
+        if (same(p, background)) continue;
+        if ([-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(p, at(x + dx, y + dy))))) return p;
+      }
+    }
+    return background;
+  };
   const marks = [];
   for (let i = 0; i < chart.markCount; i++) {
     const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
@@ -63,11 +82,7 @@ export async function markPixels({ selector, view, colors }) {
         if (name in paleRadius ? dist(p, c) <= paleRadius[name] : p.every((v, j) => Math.abs(v - c[j]) <= tolerance)) counts[name]++;
       }
     }
-    // Where the layout says the mark is painted in its colour (a row of squares has gaps
-    // at its box's centre; a tile's colour is its rule).
-    const [px0, py0] = chart.markBox(i).slice(4).map((v) => Math.round(v * ratio));
-    const centre = [...context.getImageData(px0, py0, 1, 1).data];
-    marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre });
+    marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre: paintedPoint(px, box[2], box[3]) });
   }
   chart.free();
   data.free();
