@@ -421,6 +421,43 @@ export default async function editorTests(env) {
     await p.close();
   });
 
+  await test("editor: an unreadable value is named at its cell while the preview keeps the last good chart", async () => {
+    const p = await editor(env, { example: true });
+    const pixels = () => p.evaluate(() => {
+      const c = document.getElementById("preview-chart").shadowRoot.querySelector("canvas.base");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) >>> 0;
+      return `${c.width}x${c.height}:${h}`;
+    });
+    await previewShows(p, fresh().charts[0].id);
+    const before = await pixels();
+    const events = await p.evaluate(() => window.__events.length);
+    await typeInto(p, 2, "value", "八");
+    const alert = await checked(p, { valid: false, naming: "八" });
+    assert(alert.includes("第 3 行"), `names the row: ${alert}`);
+    assertEqual([await cell(p, 2, "value").getAttribute("aria-invalid"), await cell(p, 2, "value").getAttribute("aria-describedby")], ["true", "check-message"], "the cell marked, pointing at the message");
+    assertEqual(await cellText(p, 2, "value"), "八", "nothing typed is lost");
+    assertEqual(await pixels(), before, "the preview unchanged");
+    assertEqual(await p.evaluate((n) => window.__events.slice(n).filter((e) => e.type !== "hover").length, events), 0, "no redraw, no error event");
+    await p.locator("#check button").click();
+    assertEqual(await p.evaluate(() => [document.activeElement.dataset.r, document.activeElement.dataset.c]), ["2", String(col("value"))], "the button goes to the cell");
+    await typeInto(p, 2, "value", "8");
+    await checked(p, { valid: true });
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: the downloaded work keeps default.json's key order, 2-space indented", async () => {
+    const p = await editor(env, { example: true });
+    await checked(p, { valid: true });
+    const [download] = await Promise.all([p.waitForEvent("download"), p.locator("#download-work").click()]);
+    // JSON.parse keeps default.json's key order: the same data, written 2-space pretty.
+    const text = readFileSync(await download.path(), "utf8");
+    assert(text === `${JSON.stringify(fresh(), null, 2)}\n`, `the example, downloaded unchanged: ${text.slice(0, 300)}`);
+    await p.close();
+  });
+
   await test("editor: Chinese typed through an input method into a grid cell keeps every character", async () => {
     const p = await editor(env);
     await paste(p, "指标\t数值\nA\t1\n");

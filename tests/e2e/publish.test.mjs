@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../.ci/serve.mjs";
+import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { assert, assertClean, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
 
 const DIST = new URL("../../dist/", import.meta.url);
@@ -265,6 +266,78 @@ export default async function (env) {
       assertEqual(await q.evaluate(() => String(window.getSelection())), text, "selected");
     } finally {
       await q.close();
+    }
+  });
+
+  await test("publish: the journalist's pasted table, two charts, one button: Chinese only; no CORS shows the pictures, CORS the live charts saying the values as typed", async () => {
+    const work = mkdtempSync(join(tmpdir(), "publish-journalist-"));
+    const hosts = { plain: await serve(work, 0), cors: await serve(work, 0, { headers: { "access-control-allow-origin": "*" } }) };
+    let article = "";
+    const news = await newsSite(() => article);
+    const p = await open(env, null, { acceptDownloads: true, viewport: { width: 1300, height: 900 } });
+    try {
+      // Paste, then the rates (typed with %) ticked and made a chart of their own.
+      await p.goto(`${env.origin}/editor.html`);
+      await p.waitForFunction(() => document.body.dataset.ready === "true");
+      await p.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        document.getElementById("paste-zone").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, SUZHOU);
+      for (const [i, [, v]] of SUZHOU_ROWS.entries()) if (v.endsWith("%")) await p.locator(`#grid tbody tr:nth-child(${i + 1}) input[type=checkbox]`).click();
+      await p.locator("#make-chart").click();
+      await p.waitForFunction(() => document.querySelector("#check .ok") && document.querySelectorAll("#publish-chart option").length === 2);
+      const ids = await p.locator("#publish-chart option").evaluateAll((os) => os.map((o) => o.value));
+      for (const [name, host] of Object.entries(hosts)) {
+        mkdirSync(join(work, name));
+        const zip = await publish(p, `${origin(host)}/${name}/`);
+        const names = unzip(zip.path, join(work, name));
+        assert(!names.some((n) => /\.en\./.test(n)), `no English files for a Chinese-only table: ${names.filter((n) => /\.en\./.test(n))}`);
+        for (const id of ids) assert(names.includes(`pictures/${id}.zh.svg`) && names.includes(`snippets/${id}.zh.html`), `${id}'s picture and snippet`);
+      }
+      const snippets = (name) => ids.map((id) => readFileSync(join(work, name, `snippets/${id}.zh.html`), "utf8")).join("\n<p>中段。</p>\n");
+      // No CORS: each chart's picture, in place.
+      article = snippets("plain");
+      const reader = await open(env, null, { viewport: { width: 412, height: 900 } });
+      try {
+        await reader.goto(news.url, { waitUntil: "load" });
+        const shown = await reader.evaluate(() =>
+          [...document.querySelectorAll("park-infographic")].map((w) => {
+            const svg = w.querySelector(":scope > svg");
+            return { label: svg.getAttribute("aria-label"), visible: svg.checkVisibility() && svg.getBoundingClientRect().height > 100 };
+          }),
+        );
+        assertEqual(shown[0], { label: SUZHOU_CAPTION, visible: true }, "the first chart's picture, titled by the table's caption");
+        assert(shown[1].visible, "the second chart's picture");
+      } finally {
+        await reader.close();
+      }
+      // CORS: the live charts; their data tables say the values as typed.
+      article = snippets("cors");
+      const live = await open(env, null, { viewport: { width: 412, height: 900 } });
+      try {
+        await countEvents(live);
+        await live.goto(news.url);
+        await settled(live, 2);
+        assertEqual(await live.evaluate(() => window.__events.filter((e) => e.type !== "hover").map((e) => e.type)), ["ready", "ready"], "both charts drawn");
+        const tables = [];
+        for (const i of [0, 1]) {
+          await live.evaluate((i) => document.querySelectorAll("park-infographic")[i].shadowRoot.querySelector("details.table summary").click(), i);
+          tables.push(await (await live.waitForFunction((i) => {
+            const rows = document.querySelectorAll("park-infographic")[i].shadowRoot.querySelectorAll("details.table tbody tr");
+            return rows.length && [...rows].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]);
+          }, i)).jsonValue());
+        }
+        assertEqual(tables, [SUZHOU_ROWS.filter(([, v]) => !v.endsWith("%")), SUZHOU_ROWS.filter(([, v]) => v.endsWith("%"))], "the data tables: label, value as typed");
+        await assertClean(live);
+      } finally {
+        await live.close();
+      }
+      await assertClean(p);
+    } finally {
+      await p.close();
+      await Promise.all([close(hosts.plain), close(hosts.cors), news.close()]);
+      rmSync(work, { recursive: true, force: true });
     }
   });
 }
