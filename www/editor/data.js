@@ -2,11 +2,10 @@
 // opened) is read, its columns recognised and shown as a mapping the journalist can
 // change; its rows join the grid (grid.js) and a chart of them is made at once. Rows
 // ticked in the grid become a chart of their own. Changes go through the store.
-import { COLUMNS } from "./columns.js";
 import { Grid } from "./grid.js";
 import { makeChart, mergePasted } from "./model.js";
 import { ROLES, readTable, tableFigures } from "./paste.js";
-import { SCHEMA, blank, copy, newFigure, serialize } from "./state.js";
+import { SCHEMA, blank, copy, newFigure } from "./state.js";
 import { freshId } from "./ids.js";
 import { word } from "./words.js";
 
@@ -99,7 +98,7 @@ export class DataPanel {
       ...t.columns.map((c, i) => {
         const label = document.createElement("label");
         const name = document.createElement("span");
-        name.textContent = c.header || `${word("col.labelZh").slice(0, 0)}#${i + 1}: ${t.rows[0]?.[i] ?? ""}`;
+        name.textContent = c.header || `#${i + 1}: ${t.rows[0]?.[i] ?? ""}`;
         const select = document.createElement("select");
         select.dataset.column = i;
         for (const role of ROLES) {
@@ -186,4 +185,3 @@ export class DataPanel {
   }
 }
 
-export { COLUMNS, serialize };

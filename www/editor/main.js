@@ -12,7 +12,7 @@ import { Files } from "./files.js";
 import { Preview } from "./preview.js";
 import { PublishPanel } from "./publish.js";
 import { KEY, Saves } from "./saves.js";
-import { SCHEMA, blank, readDataset, serialize } from "./state.js";
+import { blank, readDataset, serialize } from "./state.js";
 import { Store } from "./store.js";
 import { setLang, uiLang, word } from "./words.js";
 
@@ -302,4 +302,3 @@ async function loadModule() {
 
 start();
 await loadModule();
-export { SCHEMA };
