@@ -99,18 +99,21 @@ async function drawnWith(p, needle) {
 }
 
 /** The preview's chart, language, state and title; `ok` once it shows `id` in `lang`, drawn. */
-function previewState({ id, lang }) {
+function previewState({ id, lang, title }) {
   const el = document.getElementById("preview-chart");
   const stage = el?.shadowRoot.querySelector(".stage");
   const s = { chart: el?.getAttribute("chart"), lang: el?.getAttribute("lang"), busy: el?.hasAttribute("aria-busy"), canvas: Boolean(stage?.querySelector("canvas.base")), title: stage?.getAttribute("aria-label") };
-  s.ok = s.chart === id && s.lang === lang && !s.busy && s.canvas && Boolean(s.title);
+  s.ok = s.chart === id && s.lang === lang && !s.busy && s.canvas && Boolean(s.title) && (!title || s.title === title);
   return s.ok && s;
 }
 
-/** Waits until the preview shows chart `id`, drawn; returns its accessible name (its title). */
-async function previewShows(p, id, lang = "zh") {
+/**
+ * Waits until the preview shows chart `id`, drawn (with `title`, when given: the preview
+ * follows an edit in a later frame); returns its accessible name (its title).
+ */
+async function previewShows(p, id, lang = "zh", title = undefined) {
   try {
-    return (await (await p.waitForFunction(previewState, { id, lang })).jsonValue()).title;
+    return (await (await p.waitForFunction(previewState, { id, lang, title })).jsonValue()).title;
   } catch (e) {
     const s = await p.evaluate(() => document.getElementById("preview-chart")?.outerHTML.slice(0, 200));
     throw new Error(`${e.message}: waiting for ${id} (${lang}); the preview: ${s}`);
@@ -257,7 +260,7 @@ export default async function editorTests(env) {
     const chart = doc.charts.find((c) => c.title.zh === "两个增速");
     assertEqual([chart?.form, doc.figures.filter((f) => f.chart === chart.id).map((f) => f.label.zh)], ["bars", ["甲公司", "丙"]], "the chart made");
     // The preview answers keys: Home is the chart's first figure.
-    assertEqual(await previewShows(p, chart.id), "两个增速", "the preview's chart");
+    assertEqual(await previewShows(p, chart.id, "zh", "两个增速"), "两个增速", "the preview's chart, retitled");
     await tabTo("#preview-chart");
     const before = await p.evaluate(() => window.__events.length);
     await p.keyboard.press("Home");

@@ -63,6 +63,12 @@ export class Checker {
   run() {
     const m = this.ctx.module();
     if (!m) return;
+    // A new, empty dataset is not a mistake: say what to do, and mark nothing.
+    if (!this.store.doc.figures?.length) {
+      this.show(null);
+      $("check").replaceChildren(Object.assign(document.createElement("p"), { className: "help", textContent: word("emptyHint") }));
+      return;
+    }
     const text = serialize(this.store.doc);
     let result;
     try {

@@ -94,7 +94,7 @@ export class Files {
       buttons.push(["download", word("downloadNow")]);
     } else if (s.error === "locked") {
       text = word("locked");
-    } else if (s.ok) text = word("saved", { rev: s.revision });
+    } else if (s.ok) text = word("saved");
     if (damaged !== null) {
       text = `${word("damaged")} ${text}`;
       buttons.push(["damaged", word("downloadDamaged")], ["forget", word("forgetDamaged")]);
