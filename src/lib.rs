@@ -15,6 +15,8 @@ pub mod format;
 mod heap;
 pub mod hit;
 pub mod layout;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod long;
 pub mod paint;
 pub mod scale;
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
@@ -34,12 +36,12 @@ use vocab::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-impl From<Error> for JsValue {
-    fn from(e: Error) -> JsValue {
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static HEAP: heap::Heap = heap::Heap::new();
 
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
         JsError::new(&e.to_string()).into()
     }
 }
@@ -494,4 +496,26 @@ pub fn compact_chart(json: &str, chart: &str) -> Result<Vec<u8>, JsValue> {
     let data = Dataset::from_json(json)?;
     let id = data.chart_or_error(chart)?.id.clone();
     Ok(data::compact::encode(&data::compact::subset(&data, &id)))
+}
+
+/// The chart set as one long image for WeChat, Weibo and feeds that run no scripts
+/// (`long::long_image`): an SVG document 1080 px wide, light, in `lang`, every chart that
+/// has that language, with a QR code to `qr_url` unless it is empty. With `chart`, that
+/// chart alone at the same phone layout, for a post of its own (no QR code). The page
+/// draws it on a canvas to save a PNG; its `<desc>` is the image's alternative text.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = longImageSvg)]
+pub fn long_image_svg(
+    json: &str,
+    lang: &str,
+    qr_url: Option<String>,
+    chart: Option<String>,
+) -> Result<String, JsValue> {
+    let data = Dataset::from_json(json)?;
+    let lang = parse_lang(lang)?;
+    let image = match chart {
+        Some(id) => long::chart_image(&data, &id, lang)?,
+        None => long::long_image(&data, lang, qr_url.as_deref())?,
+    };
+    Ok(image.svg)
 }

@@ -157,7 +157,7 @@ fn root_end(out: &mut String, lang: Lang, layout: &Layout) {
 
 /// The background (unless the page's shows through) and the display list: shapes first
 /// and texts last, as `paint` paints them.
-fn body(out: &mut String, layout: &Layout, page: Option<Theme>) {
+pub(crate) fn body(out: &mut String, layout: &Layout, page: Option<Theme>) {
     if page.is_none() {
         let _ = write!(
             out,

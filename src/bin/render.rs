@@ -8,6 +8,9 @@
 //!     cargo run --bin render -- --compact dist/data           # <chart>.bin, all.bin
 //!     cargo run --bin render -- --labels labels.json          # every label, for font checks
 //!
+//!     cargo run --bin render -- --long out --qr https://…/   # long.<lang>.png, .txt and
+//!                                                            # <chart>.<lang>.png, .txt
+//!
 //! Options: --theme light|dark (light), --width CSS px (640), --data editor.json.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -44,6 +47,8 @@ mod native {
         labels: Option<PathBuf>,
         compact: Option<PathBuf>,
         pictures: Option<PathBuf>,
+        long: Option<PathBuf>,
+        qr: Option<String>,
     }
 
     fn parse(args: Vec<String>) -> Result<Options, String> {
@@ -67,6 +72,8 @@ mod native {
                 "--labels" => o.labels = Some(PathBuf::from(value()?)),
                 "--compact" => o.compact = Some(PathBuf::from(value()?)),
                 "--pictures" => o.pictures = Some(PathBuf::from(value()?)),
+                "--long" => o.long = Some(PathBuf::from(value()?)),
+                "--qr" => o.qr = Some(value()?),
                 other => return Err(format!("unknown option {other}")),
             }
         }
@@ -103,6 +110,9 @@ mod native {
         }
         if let Some(dir) = o.pictures {
             return picture_files(&data, &dir);
+        }
+        if let Some(dir) = o.long {
+            return long_files(&data, &dir, o.qr.as_deref());
         }
         if o.all {
             let dir = o.out_dir.ok_or("--all needs --out-dir")?;
@@ -169,6 +179,49 @@ mod native {
                         write(&dir.join(name), &svg)?;
                     }
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// The images for platforms that run no scripts (WeChat, Weibo), at a phone's layout
+    /// 1080 px wide: `long.<lang>.png`, every chart of that language in one long image
+    /// (with a QR code to `qr` when given), and `<chart>.<lang>.png`, each chart alone;
+    /// beside each its alternative text (`.txt`). A language no chart has gets no images.
+    fn long_files(data: &Dataset, dir: &Path, qr: Option<&str>) -> Result<(), String> {
+        use park_infographic::long::{chart_image, long_image, raster};
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let fonts = raster::Fonts::system().map_err(|e| e.to_string())?;
+        for (code, lang) in LANGS {
+            let ids: Vec<String> = data
+                .chart_ids()
+                .into_iter()
+                .filter(|id| data.chart_in(id, lang).is_ok())
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let image = long_image(data, lang, qr).map_err(|e| format!("long.{code}: {e}"))?;
+            let mut images = vec![(format!("long.{code}"), image)];
+            for id in &ids {
+                let image = chart_image(data, id, lang).map_err(|e| format!("{id}.{code}: {e}"))?;
+                images.push((format!("{id}.{code}"), image));
+            }
+            for (name, image) in images {
+                let png = raster::png(&image, &fonts).map_err(|e| format!("{name}.png: {e}"))?;
+                if png.len() > raster::MAX_BYTES {
+                    return Err(format!(
+                        "{name}.png is {} bytes, over the platforms' {} bytes",
+                        png.len(),
+                        raster::MAX_BYTES
+                    ));
+                }
+                let path = dir.join(format!("{name}.png"));
+                std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+                write(
+                    &dir.join(format!("{name}.txt")),
+                    &format!("{}\n", image.text),
+                )?;
             }
         }
         Ok(())
