@@ -677,11 +677,11 @@ pub mod raster {
             &mut pixmap.as_mut(),
         );
         // Opaque everywhere (every band paints its background), so no alpha to undo.
-        Ok(pixmap
-            .data()
-            .chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
-            .collect())
+        let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+        for p in pixmap.data().chunks_exact(4) {
+            rgb.extend_from_slice(&p[..3]);
+        }
+        Ok(rgb)
     }
 
     /// The image as a PNG file of at most `MAX_BYTES` where it can be: its exact colours
@@ -711,17 +711,21 @@ pub mod raster {
         let mut palette: Vec<[u8; 3]> = Vec::new();
         let mut index: HashMap<[u8; 3], u8> = HashMap::new();
         let mut indices = Vec::with_capacity(rgb.len() / 3);
+        // Most pixels repeat the one before (the background, bars): no lookup for those.
+        let mut last: Option<([u8; 3], u8)> = None;
         for p in rgb.chunks_exact(3) {
             let c = [p[0], p[1], p[2]];
-            let i = match index.get(&c) {
-                Some(i) => *i,
-                None if palette.len() < 256 => {
+            let i = match (last, index.get(&c)) {
+                (Some((l, i)), _) if l == c => i,
+                (_, Some(i)) => *i,
+                (_, None) if palette.len() < 256 => {
                     palette.push(c);
                     index.insert(c, (palette.len() - 1) as u8);
                     (palette.len() - 1) as u8
                 }
-                None => return write(rgb, png::ColorType::Rgb, None, w, h),
+                (_, None) => return write(rgb, png::ColorType::Rgb, None, w, h),
             };
+            last = Some((c, i));
             indices.push(i);
         }
         indexed(&palette, &indices, w, h)
@@ -731,9 +735,10 @@ pub mod raster {
     /// used cells of a 32-level grid (so the flat colours of bars and text stay exact and
     /// the palette spreads over the antialiased shades), and each pixel as the nearest.
     pub fn quantise(rgb: &[u8]) -> (Vec<[u8; 3]>, Vec<u8>) {
+        let runs = runs(rgb);
         let mut counts: HashMap<[u8; 3], u64> = HashMap::new();
-        for p in rgb.chunks_exact(3) {
-            *counts.entry([p[0], p[1], p[2]]).or_default() += 1;
+        for &(c, n) in &runs {
+            *counts.entry(c).or_default() += n as u64;
         }
         // Per cell: pixels in it, and its most used colour (ties to the lower colour, so
         // the result does not depend on the map's order).
@@ -759,11 +764,25 @@ pub mod raster {
                 .unwrap_or(0) as u8
         };
         let map: HashMap<[u8; 3], u8> = counts.keys().map(|&c| (c, nearest(c))).collect();
-        let indices = rgb
-            .chunks_exact(3)
-            .map(|p| map.get(&[p[0], p[1], p[2]]).copied().unwrap_or(0))
-            .collect();
+        let mut indices = Vec::with_capacity(rgb.len() / 3);
+        for (c, n) in runs {
+            let i = map.get(&c).copied().unwrap_or(0);
+            indices.resize(indices.len() + n, i);
+        }
         (palette, indices)
+    }
+
+    /// The pixels as runs of one colour, (colour, length): most of an image is runs.
+    fn runs(rgb: &[u8]) -> Vec<([u8; 3], usize)> {
+        let mut runs: Vec<([u8; 3], usize)> = Vec::new();
+        for p in rgb.chunks_exact(3) {
+            let c = [p[0], p[1], p[2]];
+            match runs.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        runs
     }
 
     /// Palette indices as an 8-bit indexed PNG.
