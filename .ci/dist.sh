@@ -26,6 +26,9 @@ for pkg in pkg pkg-json; do
 done
 # The no-script fallbacks, drawn natively by the same chart code.
 cargo run --quiet --bin render -- --all --out-dir "$stage/fallback"
+# The long images for WeChat and Weibo (长图), each chart at the same phone layout and their
+# alternative texts, drawn natively with the CJK font; the QR code opens the gallery.
+cargo run --quiet --bin render -- --long "$stage/long" --qr https://cdn.example.org/park-infographic/
 # Chart heights by width, so the widget reserves its final height while loading.
 cargo run --quiet --bin render -- --heights "$stage/heights.js"
 cp src/data/default.json "$stage/data/default.json"
