@@ -30,9 +30,14 @@ lint:
 	# The other two modules' feature sets (see build): the built-in data's and the editor's.
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --features editor -- -D warnings
+	# The spreadsheet reader (xlsx/, its own crate): natively with its tests, and as built.
+	cargo fmt --check --manifest-path xlsx/Cargo.toml
+	cargo clippy --manifest-path xlsx/Cargo.toml --all-targets -- -D warnings
+	cargo clippy --manifest-path xlsx/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
 
 native-test:
 	cargo test
+	cargo test --manifest-path xlsx/Cargo.toml
 
 ## node-test: the editor's pure modules (paste reading, ids, store, saves) under node:test
 node-test:
@@ -54,10 +59,12 @@ size-test: dist
 	node tests/size.mjs
 
 ## build: the release wasm modules and their JS glue: pkg-editor/ (the editor page),
+## pkg-xlsx/ (the editor's spreadsheet reader, crate xlsx/, built in xlsx/target/),
 ## pkg-json/ (editors' data-src), pkg/ (built-in data). pkg/ last: `make bench` profiles
 ## cargo's binary in target/, which is the last one built.
 build: setup
 	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-editor -- --features editor
+	wasm-pack build xlsx --release --target web --no-typescript --no-pack --out-dir ../pkg-xlsx
 	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg-json
 	wasm-pack build --release --target web --no-typescript --no-pack --out-dir pkg -- --no-default-features
 
@@ -76,4 +83,4 @@ bench: setup-test dist
 	node bench/run.mjs
 
 clean:
-	rm -rf pkg pkg-json pkg-editor dist target/wasm32-unknown-unknown
+	rm -rf pkg pkg-json pkg-editor pkg-xlsx dist target/wasm32-unknown-unknown xlsx/target/wasm32-unknown-unknown

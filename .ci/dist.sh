@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles dist/: the static bundle producers copy to any host (relative URLs only).
-# Expects pkg/, pkg-json/ and pkg-editor/ from `wasm-pack build` (run `make dist`, not
+# Expects pkg/, pkg-json/, pkg-editor/ and pkg-xlsx/ from `wasm-pack build` (run `make dist`, not
 # this script directly).
 #
 # Safe on a CDN that caches for a year: every file lives in a folder named by a hash of
@@ -24,6 +24,10 @@ done
 for pkg in pkg pkg-json; do
   sed -i '1i //# allFunctionsCalledOnLoad' "$stage/$pkg/park_infographic.js"
 done
+# The editor's spreadsheet reader (calamine): imported only once a spreadsheet is opened.
+mkdir -p "$stage/pkg-xlsx"
+cp pkg-xlsx/park_infographic_xlsx.js pkg-xlsx/park_infographic_xlsx_bg.wasm "$stage/pkg-xlsx/"
+node .ci/minify.mjs "$stage/pkg-xlsx/park_infographic_xlsx.js"
 # The no-script fallbacks, drawn natively by the same chart code.
 cargo run --quiet --bin render -- --all --out-dir "$stage/fallback"
 # The long images for WeChat and Weibo (长图), each chart at the same phone layout and their

@@ -1,13 +1,16 @@
 // The Data step (数据 · Data): a table pasted anywhere on the step (or a CSV/TSV/TXT file
-// opened) is read, its columns recognised and shown as a mapping the journalist can
-// change; its rows join the grid (grid.js) and a chart of them is made at once. Rows
-// ticked in the grid become a chart of their own. Changes go through the store.
+// opened, or a sheet of an .xlsx file: xlsx.js) is read, its columns recognised and shown
+// as a mapping the journalist can change; its rows join the grid (grid.js) and a chart of
+// them is made at once. Rows ticked in the grid become a chart of their own. Changes go
+// through the store.
+import { ask } from "./files.js";
 import { Grid } from "./grid.js";
 import { makeChart, mergePasted } from "./model.js";
-import { ROLES, readTable, tableFigures } from "./paste.js";
+import { ROLES, readRows, readTable, tableFigures } from "./paste.js";
 import { SCHEMA, blank, copy, newFigure } from "./state.js";
 import { freshId } from "./ids.js";
 import { word } from "./words.js";
+import { readSpreadsheet } from "./xlsx.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,16 +59,20 @@ export class DataPanel {
 
   /** Reads pasted text as a table and merges its rows; never refused as a whole. */
   paste(text) {
-    const table = readTable(text);
+    this.pasteTable(readTable(text));
+  }
+
+  /** Merges a table's rows (a paste, a file's); `note` is said before what it did. */
+  pasteTable(table, note = "") {
     if (!table.rows.length) return this.ctx.say(word("pasteNothing"));
     const before = this.store.doc;
     this.last = { table, before };
-    this.apply(table, before, "paste");
+    this.apply(table, before, "paste", note);
     this.renderMapping();
   }
 
   /** Merges `table` into `before` (a dataset), as one step of the store. */
-  apply(table, before, label) {
+  apply(table, before, label, note = "") {
     const { readValue, suggest } = this.ctx;
     let result;
     // A dataset of the old schema, or the example shown but not chosen: the table is new data.
@@ -79,7 +86,7 @@ export class DataPanel {
       })(),
       label,
     );
-    const words = [word("pasteDone", result)];
+    const words = [note, word("pasteDone", result)].filter(Boolean);
     if (fresh && before.figures.length) words.push(word("pasteNewData"));
     if (result.chart) words.push(word("pasteChart", { chart: result.chart }));
     if (result.marked) words.push(word("pasteMarked", { n: result.marked }));
@@ -137,17 +144,35 @@ export class DataPanel {
     }
   }
 
-  /** The hook for reading .xlsx in the module (calamine); until then, what to do instead. */
+  /**
+   * An .xlsx file: its sheet (asked which when it has several) read by the spreadsheet
+   * module, loaded now (xlsx.js), into the paste's path; what it refuses is said plainly.
+   */
   async openSpreadsheet(file) {
-    const read = this.ctx.module?.()?.readXlsx;
-    if (typeof read === "function") {
-      try {
-        return this.paste(read(new Uint8Array(await file.arrayBuffer())));
-      } catch (e) {
-        return this.ctx.say(word("readFailed") + e.message);
-      }
+    const name = file.name;
+    this.ctx.say(word("xlsxReading", { name }));
+    let read;
+    try {
+      read = await readSpreadsheet(file, (sheets) => this.chooseSheet(name, sheets));
+    } catch (e) {
+      return this.ctx.say(word(e.code ?? "xlsxDamaged", { name, detail: e.message }));
     }
-    this.ctx.say(word("xlsx"));
+    if (!read) return this.ctx.say(word("xlsxNotOpened", { name }));
+    const sheet = read.sheet;
+    if (!read.rows.length) return this.ctx.say(word("xlsxEmpty", { name, sheet }));
+    const notes = [word("xlsxRead", { name, sheet })];
+    if (read.cutRows || read.cutColumns) notes.push(word("xlsxCut", { rows: read.maxRows, columns: read.maxColumns }));
+    if (read.cutCells) notes.push(word("xlsxCutCells"));
+    this.pasteTable(readRows(read.rows), notes.join(" "));
+  }
+
+  /** Asks which sheet to read: its name, or null. */
+  async chooseSheet(name, sheets) {
+    const choice = await ask(word("xlsxWhichSheet", { name, n: sheets.length }), [
+      ...sheets.map((s, i) => [String(i), s]),
+      ["cancel", word("cancel")],
+    ]);
+    return sheets[Number(choice)] ?? null;
   }
 
   selectionChanged(ids) {

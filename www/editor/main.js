@@ -118,6 +118,20 @@ const files = new Files({
   },
 });
 
+// A file dropped anywhere on the page opens as 打开文件… opens it (a table, a spreadsheet,
+// a work file), rather than the browser leaving the page for it.
+document.addEventListener("dragover", (e) => {
+  if (![...(e.dataTransfer?.types ?? [])].includes("Files")) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = "copy";
+});
+document.addEventListener("drop", (e) => {
+  const file = e.dataTransfer?.files?.[0];
+  if (!file) return;
+  e.preventDefault();
+  files.open(file);
+});
+
 const publish = new PublishPanel({ store, module: () => wasm, view: () => preview.view() });
 
 /**

@@ -1,4 +1,5 @@
-// A table pasted from WPS, Excel, Numbers or a web page (tab-separated), or a CSV file:
+// A table pasted from WPS, Excel, Numbers or a web page (tab-separated), a CSV file, or
+// the rows of a spreadsheet's sheet (read by pkg-xlsx, see xlsx.js):
 // its rows, which row is the header (if any), and what each column holds (a mapping the
 // journalist can change). Then the figures the rows give. A paste is never refused as a
 // whole: a cell that cannot be read is kept as typed and marked. Pure: no DOM.
@@ -120,7 +121,15 @@ function guessRoles(rows, width) {
  * year?, header}]}. A first line with one cell over rows of several is the table's caption.
  */
 export function readTable(text) {
-  let rows = splitRows(text, separator(text));
+  return readRows(splitRows(text, separator(text)));
+}
+
+/**
+ * The table of rows of cell texts (a sheet of a spreadsheet file, or pasted text split),
+ * read as a paste is: cells trimmed, blank rows left out, then as `readTable`.
+ */
+export function readRows(cells) {
+  let rows = cells.map((r) => r.map((c) => String(c ?? "").trim())).filter((r) => r.some((c) => c !== ""));
   let caption = "";
   if (rows.length > 2 && rows[0].filter((c) => c).length === 1 && rows[1].filter((c) => c).length > 1) {
     caption = rows[0].find((c) => c);
