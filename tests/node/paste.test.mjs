@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { headerRole, readTable, separator, splitRows, tableFigures } from "../../www/editor/paste.js";
+import { decodeTable, headerRole, readTable, separator, splitRows, tableFigures } from "../../www/editor/paste.js";
 import { SUZHOU, fakeReadValue } from "./fixtures.mjs";
 
 test("TSV from a spreadsheet: quoted cells keep tabs, newlines and doubled quotes", () => {
@@ -75,4 +75,16 @@ test("without the module's reader, plain numbers still read; other values are ke
   const { figures, marks } = tableFigures(t, {});
   assert.deepEqual(figures.map((f) => f.value), [3000, "约5亿元", "1e309"]);
   assert.deepEqual(marks.map((m) => Boolean(m[0].error)), [false, true, true]);
+});
+
+test("a CSV saved by Excel or WPS in Chinese (GB18030) reads as the same text as UTF-8", () => {
+  // "指标,数值\n研发投入,约5亿元\n" in GB18030, bytes written out by hand from the code table.
+  const gb = Uint8Array.from([
+    0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xca, 0xfd, 0xd6, 0xb5, 0x0a,
+    0xd1, 0xd0, 0xb7, 0xa2, 0xcd, 0xb6, 0xc8, 0xeb, 0x2c, 0xd4, 0xbc, 0x35, 0xd2, 0xda, 0xd4, 0xaa, 0x0a,
+  ]);
+  const text = "指标,数值\n研发投入,约5亿元\n";
+  assert.equal(decodeTable(gb), text);
+  assert.equal(decodeTable(new TextEncoder().encode(text)), text);
+  assert.equal(decodeTable(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])), text);
 });

@@ -6,7 +6,7 @@
 import { ask } from "./files.js";
 import { Grid } from "./grid.js";
 import { makeChart, mergePasted } from "./model.js";
-import { ROLES, readRows, readTable, tableFigures } from "./paste.js";
+import { ROLES, decodeTable, readRows, readTable, tableFigures } from "./paste.js";
 import { SCHEMA, blank, copy, newFigure } from "./state.js";
 import { freshId } from "./ids.js";
 import { word } from "./words.js";
@@ -138,7 +138,7 @@ export class DataPanel {
     if (!file) return;
     if (/\.xlsx?$/i.test(file.name)) return this.openSpreadsheet(file);
     try {
-      this.paste(await file.text());
+      this.paste(decodeTable(new Uint8Array(await file.arrayBuffer())));
     } catch (e) {
       this.ctx.say(word("readFailed") + e.message);
     }

@@ -120,6 +120,18 @@ function guessRoles(rows, width) {
  * The table in `text`: {caption, header (cells or null), rows, columns: [{role, unit?,
  * year?, header}]}. A first line with one cell over rows of several is the table's caption.
  */
+/**
+ * A table file's bytes as text: UTF-8 (with or without a byte-order mark), else GB18030,
+ * which Excel and WPS in Chinese use when they save a CSV (a superset of GBK).
+ */
+export function decodeTable(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
 export function readTable(text) {
   return readRows(splitRows(text, separator(text)));
 }
