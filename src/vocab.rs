@@ -391,6 +391,39 @@ pub const KIND_NAMES: [(&str, Kind); 3] = [
     ("aim", Kind::Aim),
 ];
 
+/// What an annotation of a chart does (`annotations[].type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnotationKind {
+    /// Figures drawn in their own colour, every other mark of the chart muted.
+    Highlight,
+    /// A reference value across an axis, with its label (全国 6.1%).
+    Line,
+    /// A range of an axis, shaded, with its label.
+    Band,
+    /// A short text beside one figure's mark.
+    Note,
+}
+
+/// `annotations[].type` in the data, by name.
+pub const ANNOTATION_NAMES: [(&str, AnnotationKind); 4] = [
+    ("highlight", AnnotationKind::Highlight),
+    ("line", AnnotationKind::Line),
+    ("band", AnnotationKind::Band),
+    ("note", AnnotationKind::Note),
+];
+
+/// The axis a line or band lies across: the chart's values, or a path's steps (years
+/// from its start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Axis {
+    #[default]
+    Value,
+    Period,
+}
+
+/// `annotations[].axis` in the data, by name.
+pub const AXIS_NAMES: [(&str, Axis); 2] = [("value", Axis::Value), ("period", Axis::Period)];
+
 /// A name of the data with what the editor calls it: (id, Chinese, English).
 pub type Label = (&'static str, &'static str, &'static str);
 
@@ -475,6 +508,14 @@ pub const RULE_LABELS: [Label; 4] = [
     ),
 ];
 
+/// Annotations as the editor names them, in `ANNOTATION_NAMES` order.
+pub const ANNOTATION_LABELS: [Label; 4] = [
+    ("highlight", "突出显示", "highlight"),
+    ("line", "参考线", "reference line"),
+    ("band", "区间", "band"),
+    ("note", "注释", "note"),
+];
+
 /// Unit kinds as the editor names them, in `UNIT_KIND_NAMES` order.
 pub const UNIT_KIND_LABELS: [Label; 7] = [
     ("amount", "数量", "amount"),
@@ -528,6 +569,12 @@ mod tests {
         }
         for (k, (name, kind)) in UNIT_KIND_NAMES.iter().enumerate() {
             assert_eq!((*kind as usize, UNIT_KIND_LABELS[k].0), (k, *name));
+        }
+        for (k, (name, kind)) in ANNOTATION_NAMES.iter().enumerate() {
+            assert_eq!((*kind as usize, ANNOTATION_LABELS[k].0), (k, *name));
+        }
+        for (k, (_, axis)) in AXIS_NAMES.iter().enumerate() {
+            assert_eq!(*axis as usize, k);
         }
     }
 

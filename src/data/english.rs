@@ -8,6 +8,22 @@ fn no_english(text: &Text) -> bool {
     text.en.is_none()
 }
 
+/// What of annotation `k` has no English, as a path from its index on: its label or
+/// text, or the unit of a line's or band's value (written out beside the label).
+fn annotation_missing((k, a): (usize, &Annotation)) -> Option<String> {
+    let field = match a.kind {
+        AnnotationKind::Highlight => return None,
+        AnnotationKind::Note => "text",
+        _ => "label",
+    };
+    if no_english(&a.label) {
+        return Some(format!("{k}].{field}"));
+    }
+    let worded = matches!(a.unit.kind, UnitKind::Amount | UnitKind::Points);
+    let valued = a.kind != AnnotationKind::Note && a.axis == Axis::Value;
+    (valued && worded && a.unit.en.is_none()).then(|| format!("{k}].unit"))
+}
+
 impl Dataset {
     /// Notes in each chart the first text it shows without English (`no_english`).
     pub fn note_english(&mut self) {
@@ -24,7 +40,8 @@ impl Dataset {
     /// The path of the first text the chart shows that has no English (`figures[3].label`;
     /// `figures[3].unit` when the words of its value are missing), or `None` when all of
     /// them have it: its title, description, note and panel labels, the source line, and
-    /// each of its figures' labels, notes, rules, source sections and units' words.
+    /// its annotations' labels and texts (and their values' units), and each of its
+    /// figures' labels, notes, rules, source sections and units' words.
     pub fn missing_english(&self, spec: &ChartSpec) -> Option<String> {
         let c = self
             .charts
@@ -41,6 +58,14 @@ impl Dataset {
         }
         if let Some(g) = spec.groups.iter().position(|g| no_english(&g.label)) {
             return Some(format!("charts[{c}].groups[{g}].label"));
+        }
+        if let Some(p) = spec
+            .annotations
+            .iter()
+            .enumerate()
+            .find_map(annotation_missing)
+        {
+            return Some(format!("charts[{c}].annotations[{p}"));
         }
         if self.source.as_ref().is_some_and(|s| no_english(&s.title)) {
             return Some("source.title".into());

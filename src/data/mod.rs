@@ -50,6 +50,10 @@ pub const MAX_NOTE_CHARS: usize = 300;
 pub const MAX_FIGURES: usize = 500;
 /// One chart; more marks than this cannot be told apart on a phone.
 pub const MAX_FIGURES_PER_CHART: usize = 40;
+/// A chart's annotations; more would say more than its figures.
+pub const MAX_ANNOTATIONS: usize = 20;
+/// The farthest step a path's period axis goes, in years from its start.
+pub const MAX_STEPS: f64 = 100.0;
 /// Beyond this (in absolute value) no chart scale or formatter is meaningful, f64 loses
 /// integers, and unit conversions head for infinity.
 pub const MAX_VALUE: f64 = 1e15;

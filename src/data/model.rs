@@ -5,7 +5,7 @@
 //! locations) live in `validate.rs`.
 
 use crate::vocab::Lang;
-pub use crate::vocab::{Bound, Form, Kind, Text, Unit, UnitKind};
+pub use crate::vocab::{AnnotationKind, Axis, Bound, Form, Kind, Text, Unit, UnitKind};
 
 /// The whole dataset: one subject, its source, its charts and its figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,29 @@ pub struct Dataset {
     pub charts: Vec<ChartSpec>,
     /// Every figure, in the order charts show them.
     pub figures: Vec<Figure>,
+}
+
+impl Dataset {
+    /// The figures of `spec` that its forms draw on an axis (`Figure::on_axis`), each with
+    /// its panel's form, panel by panel: where a line or band can go.
+    #[cfg(feature = "json")]
+    pub fn axis_figures<'a>(&'a self, spec: &'a ChartSpec) -> Vec<(Form, &'a Figure)> {
+        let panels: Vec<(Option<&str>, Form)> = match &spec.groups[..] {
+            [] => vec![(None, spec.form)],
+            groups => (groups.iter())
+                .map(|g| (Some(g.id.as_str()), g.form.unwrap_or(spec.form)))
+                .collect(),
+        };
+        let mut out = Vec::new();
+        for (group, form) in panels {
+            for (_, f) in self.figures_of(&spec.id) {
+                if (group.is_none() || f.group.as_deref() == group) && f.on_axis(form) {
+                    out.push((form, f));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The source document, described in our own words, and its sections.
@@ -58,6 +81,9 @@ pub struct ChartSpec {
     pub note: Option<Text>,
     /// Panels of the chart, when its figures do not share one scale.
     pub groups: Vec<Group>,
+    /// What the chart says about its figures besides drawing them: highlights, reference
+    /// lines, bands and notes, in the order readers hear them.
+    pub annotations: Vec<Annotation>,
     /// The first text the chart shows that has no English (its path, `figures[3].label`),
     /// or `None` when it can be shown in English. The JSON reader notes it
     /// (`Dataset::note_english`) and compact files carry it, so the module that reads
@@ -70,6 +96,27 @@ impl ChartSpec {
     pub fn form(&self) -> Form {
         self.form
     }
+}
+
+/// One annotation of a chart. The JSON writes each type with its own fields (README, "The
+/// data"); the model holds them all in one shape, the fields a type has no use for empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub kind: AnnotationKind,
+    /// Ids of the chart's figures: those highlighted, or the one a note is attached to.
+    pub figures: Vec<String>,
+    /// The axis a line or band lies across.
+    pub axis: Axis,
+    /// A line's value, or a band's low end: in `unit` on a value axis, in years from the
+    /// path's start on a period axis.
+    pub from: f64,
+    /// A band's high end; a line's value again.
+    pub to: f64,
+    /// The unit of a line's or band's values (the chart's first axis's when the data names
+    /// none), resolved as a figure's.
+    pub unit: Unit,
+    /// A line's or band's label, or a note's text; empty for a highlight.
+    pub label: Text,
 }
 
 /// A panel within a chart: figures on one scale, or in one form.
@@ -118,6 +165,24 @@ pub struct Figure {
     pub group: Option<String>,
     /// Extra words for the tooltip (e.g. a park's focus industries).
     pub note: Option<Text>,
+}
+
+impl Figure {
+    /// Whether `form` draws the figure on its axis: every figure of bars, the places of
+    /// ranks, the index points of a path (the rest of their panels are tiles).
+    pub fn on_axis(&self, form: Form) -> bool {
+        match form {
+            Form::Bars => true,
+            Form::Ranks => self.unit.kind == UnitKind::Rank,
+            Form::Path => self.unit.kind == UnitKind::Index && self.step().is_some(),
+            _ => false,
+        }
+    }
+
+    /// An index point's step on its path: the year, counted from the base.
+    pub fn step(&self) -> Option<u8> {
+        self.derived.as_ref().and_then(|d| d.step)
+    }
 }
 
 /// A value's wording as typed, in one language or both.

@@ -11,7 +11,9 @@ use super::model::*;
 use super::units::{self, UnitEntry};
 use super::{check_schema, OLDEST_READ, SCHEMA_VERSION};
 use crate::error::{clip, say, Error};
-use crate::vocab::{BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_KIND_NAMES};
+use crate::vocab::{
+    ANNOTATION_NAMES, AXIS_NAMES, BOUND_NAMES, FORM_NAMES, KIND_NAMES, UNIT_KIND_NAMES,
+};
 
 pub fn dataset(v: &Value) -> Result<Dataset, Error> {
     if !matches!(v, Value::Object(_)) {
@@ -65,11 +67,16 @@ fn section(v: &Value, path: Path) -> Result<Section, Error> {
 }
 
 fn chart(v: &Value, path: Path) -> Result<ChartSpec, Error> {
-    let o = Obj::new(
-        v,
-        path,
-        &["id", "form", "title", "description", "note", "groups"],
-    )?;
+    const FIELDS: &[&str] = &[
+        "id",
+        "form",
+        "title",
+        "description",
+        "note",
+        "groups",
+        "annotations",
+    ];
+    let o = Obj::new(v, path, FIELDS)?;
     Ok(ChartSpec {
         id: o.req("id", string)?,
         form: o.req("form", |v, p| variant(v, p, &FORM_NAMES))?,
@@ -79,7 +86,51 @@ fn chart(v: &Value, path: Path) -> Result<ChartSpec, Error> {
         groups: o
             .opt("groups", |v, p| list(v, p, group))?
             .unwrap_or_default(),
+        annotations: o
+            .opt("annotations", |v, p| list(v, p, annotation))?
+            .unwrap_or_default(),
         no_english: None, // noted once the whole file is read
+    })
+}
+
+/// The fields of each type of annotation, in `ANNOTATION_NAMES` order.
+const ANNOTATION_FIELDS: [&[&str]; 4] = [
+    &["type", "figures"],
+    &["type", "value", "unit", "axis", "label"],
+    &["type", "from", "to", "unit", "axis", "label"],
+    &["type", "figure", "text"],
+];
+
+/// An annotation: its type first, which says what else it may have.
+fn annotation(v: &Value, path: Path) -> Result<Annotation, Error> {
+    let kind = Obj::any(v, path)?.req("type", |v, p| variant(v, p, &ANNOTATION_NAMES))?;
+    let o = Obj::new(v, path, ANNOTATION_FIELDS[kind as usize])?;
+    // The unit's name for now; `units::resolve` puts the unit it names in its place.
+    let mut unit = Unit::plain();
+    unit.name = o.opt("unit", string)?.unwrap_or_default();
+    let (from, to) = match kind {
+        AnnotationKind::Line => o.req("value", number).map(|v| (v, v))?,
+        AnnotationKind::Band => (o.req("from", number)?, o.req("to", number)?),
+        _ => (0.0, 0.0),
+    };
+    Ok(Annotation {
+        kind,
+        figures: match kind {
+            AnnotationKind::Highlight => o.req("figures", |v, p| list(v, p, string))?,
+            AnnotationKind::Note => vec![o.req("figure", string)?],
+            _ => Vec::new(),
+        },
+        axis: o
+            .opt("axis", |v, p| variant(v, p, &AXIS_NAMES))?
+            .unwrap_or_default(),
+        from,
+        to,
+        unit,
+        label: match kind {
+            AnnotationKind::Highlight => Text::default(),
+            AnnotationKind::Note => o.req("text", text)?,
+            _ => o.req("label", text)?,
+        },
     })
 }
 
@@ -244,6 +295,14 @@ impl<'a> Obj<'a> {
             }));
         }
         Ok(Obj { path, members })
+    }
+
+    /// Any object, whatever its keys (to read the field that says which keys it may have).
+    fn any(v: &'a Value, path: Path<'a>) -> Result<Obj<'a>, Error> {
+        match v {
+            Value::Object(members) => Ok(Obj { path, members }),
+            _ => Err(wrong(v, path, Want::Object)),
+        }
     }
 
     fn get(&self, name: &str) -> Option<&'a Value> {

@@ -103,6 +103,27 @@ pub fn resolve(data: &mut Dataset, entries: &[UnitEntry]) -> Result<(), Error> {
         };
         f.unit = unit(&name, entries);
     }
+    resolve_annotations(data, entries)
+}
+
+/// Puts in each line and band the unit its name names, or the unit of the chart's first
+/// figure on an axis when it names none (a line on a chart of rates is a rate).
+fn resolve_annotations(data: &mut Dataset, entries: &[UnitEntry]) -> Result<(), Error> {
+    for c in 0..data.charts.len() {
+        let first = (data.axis_figures(&data.charts[c]).first()).map(|(_, f)| f.unit.clone());
+        for (k, a) in data.charts[c].annotations.iter_mut().enumerate() {
+            if a.unit.name.is_empty() {
+                a.unit = first.clone().unwrap_or_else(Unit::plain);
+                continue;
+            }
+            check_word(
+                &format!("charts[{c}].annotations[{k}].unit"),
+                &a.unit.name,
+                true,
+            )?;
+            a.unit = unit(&a.unit.name, entries);
+        }
+    }
     Ok(())
 }
 

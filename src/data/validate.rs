@@ -3,7 +3,8 @@
 
 use super::model::*;
 use super::{
-    check_schema, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_VALUE,
+    check_schema, MAX_ANNOTATIONS, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_LABEL_CHARS,
+    MAX_NOTE_CHARS, MAX_STEPS, MAX_VALUE,
 };
 use crate::error::{clip, say, Error};
 use crate::vocab::{is_kebab_id, AREA_BASE, BUILTIN_UNITS, MAX_ID_CHARS};
@@ -22,7 +23,7 @@ pub fn validate(data: &Dataset) -> Result<(), Error> {
     check_chart_specs(data)?;
     check_figures(data)?;
     check_chart_contents(data)?;
-    Ok(())
+    check_annotations(data)
 }
 
 fn check_source(source: &Source) -> Result<(), Error> {
@@ -338,6 +339,12 @@ fn group_ids(chart: &ChartSpec) -> String {
 
 /// Finite, within what the unit allows. JSON cannot spell NaN, but JS objects can.
 fn check_value(path: &str, v: f64, unit: &Unit) -> Result<(), Error> {
+    check_number(path, v, unit, true)
+}
+
+/// `check_value`; `whole`: a count must be a whole number (a reference line need not be:
+/// an average of counts).
+fn check_number(path: &str, v: f64, unit: &Unit, whole: bool) -> Result<(), Error> {
     let why = if !v.is_finite() {
         say!("{} is not a finite number", "{} 不是有限的数字", num(v))
     } else if v.abs() > MAX_VALUE {
@@ -353,7 +360,7 @@ fn check_value(path: &str, v: f64, unit: &Unit) -> Result<(), Error> {
                 unit_noun(unit)
             ),
         }
-    } else if (unit.whole || unit.kind == UnitKind::Rank) && v.fract() != 0.0 {
+    } else if whole && (unit.whole || unit.kind == UnitKind::Rank) && v.fract() != 0.0 {
         say!(
             "{} is not a whole number; a {} must be",
             "{} 不是整数；{}必须是整数",
@@ -643,6 +650,208 @@ fn growth(dpath: &str, d: &Derived, (m, multiple): (&Figure, f64)) -> Result<f64
         ));
     };
     Ok(100.0 * multiple.powf(f64::from(step) / years))
+}
+
+/// Each chart's annotations: highlights and notes name figures of the chart (a note one
+/// that has none yet), lines and bands lie on an axis the chart draws, every text is there.
+fn check_annotations(data: &Dataset) -> Result<(), Error> {
+    for (c, chart) in data.charts.iter().enumerate() {
+        let list = &chart.annotations;
+        if list.len() > MAX_ANNOTATIONS {
+            return Err(Error::invalid(
+                format!("charts[{c}].annotations"),
+                say!(
+                    "{} annotations are too many for one chart; the limit is {}",
+                    "{} 条注解对一个图表太多，上限是 {}",
+                    list.len(),
+                    MAX_ANNOTATIONS
+                ),
+            ));
+        }
+        for (k, a) in list.iter().enumerate() {
+            let path = format!("charts[{c}].annotations[{k}]");
+            match a.kind {
+                AnnotationKind::Highlight => check_highlight(data, chart, &path, a)?,
+                AnnotationKind::Note => check_note(data, chart, &path, k)?,
+                _ => {
+                    check_text(&format!("{path}.label"), &a.label, MAX_LABEL_CHARS)?;
+                    check_on_axis(data, chart, &path, a)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_highlight(
+    data: &Dataset,
+    chart: &ChartSpec,
+    path: &str,
+    a: &Annotation,
+) -> Result<(), Error> {
+    if a.figures.is_empty() {
+        return Err(Error::invalid(
+            format!("{path}.figures"),
+            say!(
+                "the list is empty; name the figures to highlight by their ids",
+                "列表是空的，请写出要突出显示的数据的 id"
+            ),
+        ));
+    }
+    for (j, id) in a.figures.iter().enumerate() {
+        check_shown(data, chart, &format!("{path}.figures[{j}]"), id)?;
+    }
+    Ok(())
+}
+
+/// A note: on a figure of the chart that no earlier note is on, with its text.
+fn check_note(data: &Dataset, chart: &ChartSpec, path: &str, k: usize) -> Result<(), Error> {
+    let a = &chart.annotations[k];
+    let id = a.figures.first().map_or("", String::as_str);
+    check_shown(data, chart, &format!("{path}.figure"), id)?;
+    let earlier = (chart.annotations[..k].iter()).position(|o| {
+        o.kind == AnnotationKind::Note && o.figures.first().map(String::as_str) == Some(id)
+    });
+    if let Some(first) = earlier {
+        return Err(Error::invalid(
+            format!("{path}.figure"),
+            say!(
+                "figure \"{}\" already has a note (annotations[{}]); a figure takes one note",
+                "数据“{}”已有注释（annotations[{}]）；每个数据只能有一条注释",
+                id,
+                first
+            ),
+        ));
+    }
+    check_text(&format!("{path}.text"), &a.label, MAX_LABEL_CHARS)
+}
+
+/// `id` names a figure the chart shows.
+fn check_shown(data: &Dataset, chart: &ChartSpec, path: &str, id: &str) -> Result<(), Error> {
+    if data.figures_of(&chart.id).any(|(_, f)| f.id == id) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        path,
+        say!(
+            "no figure \"{}\" in chart \"{}\"; name one of its figures by its id",
+            "数据“{}”不在图表“{}”中；请写该图表中某个数据的 id",
+            clip(id),
+            chart.id
+        ),
+    ))
+}
+
+/// A line's value or a band's ends lie on an axis the chart draws: a value axis in their
+/// unit (bars, ranks, a path's index), or a path's steps.
+fn check_on_axis(
+    data: &Dataset,
+    chart: &ChartSpec,
+    path: &str,
+    a: &Annotation,
+) -> Result<(), Error> {
+    let ends: [(&str, f64); 2] = match a.kind {
+        AnnotationKind::Line => [("value", a.from), ("value", a.to)],
+        _ => [("from", a.from), ("to", a.to)],
+    };
+    let axes = data.axis_figures(chart);
+    if axes.is_empty() {
+        let mut forms = vec![chart.form.as_str()];
+        forms.extend(chart.groups.iter().filter_map(|g| g.form).map(Form::as_str));
+        return Err(Error::invalid(
+            path,
+            say!(
+                "chart \"{}\" draws no axis to put it on (it is drawn as {}); lines and bands go on bars, ranks or a path",
+                "图表“{}”没有可放置它的坐标轴（绘制方式：{}）；参考线和区间只用于条形图、排名和路径",
+                chart.id,
+                super::read::choices(&forms)
+            ),
+        ));
+    }
+    match a.axis {
+        Axis::Period => check_on_steps(chart, path, &axes, &ends)?,
+        Axis::Value => check_on_values(chart, path, a, &axes, &ends)?,
+    }
+    if a.kind == AnnotationKind::Band && a.from >= a.to {
+        return Err(Error::invalid(
+            format!("{path}.to"),
+            say!(
+                "{} must be above \"from\" ({})",
+                "{} 必须大于“from”（{}）",
+                num(a.to),
+                num(a.from)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// On a path's steps: 0 (its start) to `MAX_STEPS` years.
+fn check_on_steps(
+    chart: &ChartSpec,
+    path: &str,
+    axes: &[(Form, &Figure)],
+    ends: &[(&str, f64); 2],
+) -> Result<(), Error> {
+    if !axes.iter().any(|(form, _)| *form == Form::Path) {
+        return Err(Error::invalid(
+            format!("{path}.axis"),
+            say!(
+                "chart \"{}\" has no period axis (only a path has one); use \"value\"",
+                "图表“{}”没有时间轴（只有路径有）；请用“value”",
+                chart.id
+            ),
+        ));
+    }
+    for &(field, v) in ends {
+        if !(0.0..=MAX_STEPS).contains(&v) {
+            return Err(Error::invalid(
+                format!("{path}.{field}"),
+                say!(
+                    "{} is not on the path's period axis: write years from its start, 0 to {}",
+                    "{} 不在路径的时间轴上：请写从起点算起的年数，0 到 {}",
+                    num(v),
+                    num(MAX_STEPS)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// On a value axis in the annotation's unit, where that unit's values may lie.
+fn check_on_values(
+    chart: &ChartSpec,
+    path: &str,
+    a: &Annotation,
+    axes: &[(Form, &Figure)],
+    ends: &[(&str, f64); 2],
+) -> Result<(), Error> {
+    if !axes
+        .iter()
+        .any(|(_, f)| f.unit.convert(1.0, &a.unit).is_some())
+    {
+        let mut units: Vec<&str> = Vec::new();
+        for (_, f) in axes {
+            if !units.contains(&f.unit.name.as_str()) {
+                units.push(&f.unit.name);
+            }
+        }
+        return Err(Error::invalid(
+            format!("{path}.unit"),
+            say!(
+                "no axis of chart \"{}\" is in \"{}\"; its axes are in: {}",
+                "图表“{}”没有以“{}”为单位的坐标轴；它的坐标轴单位：{}",
+                chart.id,
+                clip(&a.unit.name),
+                super::read::choices(&units)
+            ),
+        ));
+    }
+    for &(field, v) in ends {
+        check_number(&format!("{path}.{field}"), v, &a.unit, false)?;
+    }
+    Ok(())
 }
 
 fn check_id(path: &str, id: &str) -> Result<(), Error> {
