@@ -1,8 +1,9 @@
 //! Words about figures and charts for everything that is not the drawing: the tooltip,
-//! the screen-reader announcement, the data table and the CSV download.
+//! the screen-reader announcement, the chart's description and the data table (and the
+//! CSV download the widget writes from it).
 
-use crate::data::{Dataset, Figure, Period};
-use crate::format::{amount_parts, number, Parts};
+use crate::data::{Annotation, AnnotationKind, Axis, ChartSpec, Dataset, Figure, Period};
+use crate::format::{amount, amount_parts, joined, number, Parts};
 use crate::vocab::{Bound, Kind, Lang};
 
 /// One figure, ready for the tooltip and the host page's `infographic:hover` event.
@@ -26,6 +27,10 @@ pub struct Described {
     pub note: Option<String>,
     /// Where it is stated; empty when the data does not say.
     pub source: String,
+    /// "突出显示" / "highlighted" when the chart highlights the figure.
+    pub highlight: Option<&'static str>,
+    /// The chart's note on the figure, with its word: "注：…" / "Note: …".
+    pub remark: Option<String>,
 }
 
 impl Described {
@@ -38,11 +43,13 @@ impl Described {
             (period, Some(kind)) => format!("{period} · {kind}"),
         };
         let mut lines = vec![self.label.clone(), self.value_text.clone()];
+        lines.extend(self.highlight.map(str::to_string));
         if !when.is_empty() {
             lines.push(when);
         }
         lines.extend(self.derived.clone());
         lines.extend(self.note.clone());
+        lines.extend(self.remark.clone());
         if !self.source.is_empty() {
             lines.push(self.source.clone());
         }
@@ -51,7 +58,7 @@ impl Described {
 
     /// One sentence for `aria-live`.
     pub fn sentence(&self) -> String {
-        self.lines().join("；")
+        joined(&self.lines(), "；")
     }
 }
 
@@ -254,93 +261,120 @@ pub fn describe(data: &Dataset, f: &Figure, lang: Lang) -> Described {
         derived: derived(f, lang),
         note: f.note.as_ref().map(|n| lang.pick(n).to_string()),
         source: source(data, f, lang),
+        highlight: None,
+        remark: None,
     }
 }
 
-/// The chart's figures as a CSV a spreadsheet opens correctly: UTF-8 with a byte-order
-/// mark (Excel otherwise reads Chinese as mojibake), CRLF line ends, RFC 4180 quoting.
-pub fn csv(data: &Dataset, chart: &str, lang: Lang) -> String {
-    let header: [&str; 9] = match lang {
-        Lang::Zh => [
-            "编号",
-            "指标",
-            "数值",
-            "单位",
-            "表述",
-            "时期",
-            "类型",
-            "推算规则",
-            "来源",
-        ],
-        Lang::En => [
-            "id",
-            "label",
-            "value",
-            "unit",
-            "as stated",
-            "period",
-            "kind",
-            "derivation",
-            "source",
-        ],
+/// Figure `f` of chart `spec`, with what the chart's annotations say of it: whether it is
+/// highlighted, and its note (read after the figure's own words).
+pub fn in_chart(data: &Dataset, spec: &ChartSpec, f: &Figure, lang: Lang) -> Described {
+    let mut d = describe(data, f, lang);
+    for a in spec
+        .annotations
+        .iter()
+        .filter(|a| a.figures.contains(&f.id))
+    {
+        match a.kind {
+            AnnotationKind::Highlight => d.highlight = Some(word(AnnotationKind::Highlight, lang)),
+            AnnotationKind::Note => {
+                let text = lang.pick(&a.label);
+                d.remark = Some(match lang {
+                    Lang::Zh => format!("注：{text}"),
+                    Lang::En => format!("Note: {text}"),
+                });
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+/// What readers call an annotation of this kind.
+fn word(kind: AnnotationKind, lang: Lang) -> &'static str {
+    let words = match kind {
+        AnnotationKind::Highlight => ("突出显示", "Highlighted"),
+        AnnotationKind::Line => ("参考线", "Reference line"),
+        AnnotationKind::Band => ("区间", "Band"),
+        AnnotationKind::Note => ("注", "Note"),
     };
-    let mut out = String::from("\u{FEFF}");
-    push_row(&mut out, header.iter().map(|s| s.to_string()));
-    for (_, f) in data.figures_of(chart) {
-        let d = describe(data, f, lang);
-        push_row(
-            &mut out,
-            [
-                d.id,
-                d.label,
-                // The figure's value as a plain number: up to 9 decimals (more than any
-                // stated figure has), by integer arithmetic (no float formatting in the wasm).
-                d.value
-                    .map_or_else(String::new, |v| crate::format::fixed(v, 9)),
-                d.unit,
-                d.value_text,
-                d.period,
-                d.kind.unwrap_or("").to_string(),
-                d.derived.unwrap_or_default(),
-                d.source,
-            ]
-            .into_iter(),
-        );
+    match lang {
+        Lang::Zh => words.0,
+        Lang::En => words.1,
+    }
+}
+
+/// A line's or band's place on its axis ("6.1%", "0%–5%", "第5年", "years 1–2"), or the
+/// label of the figure a note is on.
+fn whereabouts(data: &Dataset, a: &Annotation, lang: Lang) -> String {
+    if a.kind == AnnotationKind::Note {
+        let f = a.figures.first().and_then(|id| data.figure(id));
+        return f.map_or_else(String::new, |f| lang.pick(&f.label).to_string());
+    }
+    let at = |v: f64| match a.axis {
+        Axis::Value => amount(v, &a.unit, None, lang),
+        Axis::Period => number(v, 1, lang),
+    };
+    let span = match a.kind {
+        AnnotationKind::Band => format!("{}–{}", at(a.from), at(a.to)),
+        _ => at(a.from),
+    };
+    match (a.axis, lang, a.kind) {
+        (Axis::Value, _, _) => span,
+        (Axis::Period, Lang::Zh, _) => format!("第{span}年"),
+        (Axis::Period, Lang::En, AnnotationKind::Band) => format!("years {span}"),
+        (Axis::Period, Lang::En, _) => format!("year {span}"),
+    }
+}
+
+/// A line, band or note for its label's tooltip, the data table and the live region: its
+/// label (or text), then its kind and place ("参考线 · 6.1%").
+pub fn annotation(data: &Dataset, a: &Annotation, lang: Lang) -> Described {
+    let valued = a.kind == AnnotationKind::Line && a.axis == Axis::Value;
+    Described {
+        id: String::new(),
+        label: lang.pick(&a.label).to_string(),
+        value: valued.then_some(a.from),
+        unit: if valued {
+            a.unit.name.clone()
+        } else {
+            String::new()
+        },
+        value_text: format!("{} · {}", word(a.kind, lang), whereabouts(data, a, lang)),
+        period: String::new(),
+        kind: None,
+        derived: None,
+        note: None,
+        source: String::new(),
+        highlight: None,
+        remark: None,
+    }
+}
+
+/// The chart's accessible description: its sentence, then one for each annotation, in
+/// their order, as its label's tooltip reads ("全国 6.1%；参考线 · 6.1%。"), a highlight
+/// naming its figures ("突出显示：…").
+pub fn chart_description(data: &Dataset, spec: &ChartSpec, lang: Lang) -> String {
+    let mut out = lang.pick(&spec.description).to_string();
+    let (colon, stop, space, and) = match lang {
+        Lang::Zh => ("：", "。", "", "、"),
+        Lang::En => (": ", ".", " ", ", "),
+    };
+    for a in &spec.annotations {
+        out.push_str(space);
+        if a.kind == AnnotationKind::Highlight {
+            let labels: Vec<&str> = (a.figures.iter().filter_map(|id| data.figure(id)))
+                .map(|f| lang.pick(&f.label))
+                .collect();
+            out.push_str(word(a.kind, lang));
+            out.push_str(colon);
+            out.push_str(&joined(&labels, and));
+        } else {
+            out.push_str(&annotation(data, a, lang).sentence());
+        }
+        out.push_str(stop);
     }
     out
-}
-
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    let cells: Vec<String> = cells.map(|c| csv_cell(&c)).collect();
-    out.push_str(&cells.join(","));
-    out.push_str("\r\n");
-}
-
-/// Quotes a cell when needed; a leading `=`, `+`, `-` or `@` gets an apostrophe so a
-/// spreadsheet does not run it as a formula (CSV injection).
-fn csv_cell(s: &str) -> String {
-    let s = match s.chars().next() {
-        Some('=' | '+' | '@') => format!("'{s}"),
-        // A negative number stays a number. (A digit check, not `parse::<f64>()`, whose
-        // tables would add 25 KB to the wasm; `strip_prefix`, not a slice, which would
-        // link the slicing panic's messages.)
-        Some('-') if !s.strip_prefix('-').is_some_and(is_number) => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// Digits with at most one decimal point, as `format::number` writes them.
-fn is_number(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        && s.bytes().filter(|&b| b == b'.').count() <= 1
-        && s.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -567,32 +601,53 @@ mod tests {
         assert_eq!(period(&p, Lang::En), "2020, at the time of the report");
     }
 
+    /// What readers hear of the built-in annotations, written out by hand: the highlighted
+    /// first quarter says so and ends with its note; the growth path's lines say what and
+    /// where they are; the description reads every annotation after the chart's sentence.
     #[test]
-    fn csv_has_bom_header_and_one_row_per_figure() {
+    fn annotations_are_read_after_the_figures_they_concern() {
         let data = Dataset::default_data().unwrap();
-        for spec in &data.charts {
-            let chart = spec.id.as_str();
-            let text = csv(&data, chart, Lang::Zh);
-            assert!(text.starts_with('\u{FEFF}'));
-            let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-            assert_eq!(lines.len(), 1 + data.figures_of(chart).count(), "{chart:?}");
-            assert!(lines[0].contains("指标"));
-        }
-        let text = csv(&data, "growth-2019", Lang::En);
-        assert!(text.contains("fai-growth-2019,"));
-        assert!(text.contains(",17.6,%,17.6%,2019,"));
-    }
-
-    #[test]
-    fn csv_quotes_and_defuses_formulas() {
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_cell("-3.5"), "-3.5");
-        assert_eq!(csv_cell("-1,234.5"), "\"-1,234.5\"");
-        assert_eq!(csv_cell("-"), "'-");
-        assert_eq!(csv_cell("-.5e3"), "'-.5e3");
-        assert_eq!(csv_cell("-cmd"), "'-cmd");
+        let growth = data.chart("growth-2019").unwrap();
+        let q1 = data.figure("ngit-output-growth-2020q1").unwrap();
+        let d = in_chart(&data, growth, q1, Lang::Zh);
+        assert_eq!(
+            d.lines(),
+            [
+                "新一代信息技术企业产值增速（2020年一季度）",
+                "11%",
+                "突出显示",
+                "2020年一季度",
+                "疫情冲击下该产业仍实现正增长。",
+                "注：疫情中逆势上升",
+                "来源：「高质量发展迈出坚实步伐」第6段",
+            ]
+        );
+        let d = in_chart(&data, growth, q1, Lang::En);
+        assert_eq!(d.lines()[2], "Highlighted");
+        assert_eq!(d.lines()[5], "Note: Rose despite the epidemic");
+        let other = in_chart(&data, growth, &data.figures[0], Lang::Zh);
+        assert_eq!((other.highlight, other.remark), (None, None));
+        let path = data.chart("growth-path").unwrap();
+        let level = annotation(&data, &path.annotations[0], Lang::Zh);
+        assert_eq!(level.lines(), ["三年翻番：指数200（推算）", "参考线 · 200"]);
+        assert_eq!((level.value, level.unit.as_str()), (Some(200.0), "指数"));
+        let step = annotation(&data, &path.annotations[1], Lang::En);
+        let said = step.sentence();
+        assert_eq!(
+            said,
+            "Over 100 billion yuan in 5 years；Reference line · year 5"
+        );
+        assert_eq!(step.value, None);
+        assert_eq!(
+            chart_description(&data, growth, Lang::Zh),
+            "图中为2019年四项主要经济指标的同比增速，以及2020年一季度新一代信息技术企业产值增速。\
+             突出显示：新一代信息技术企业产值增速（2020年一季度）。\
+             疫情中逆势上升；注 · 新一代信息技术企业产值增速（2020年一季度）。"
+        );
+        assert!(chart_description(&data, path, Lang::En).ends_with(
+            " Double in 3 years: index 200 (derived)；Reference line · 200. \
+             Over 100 billion yuan in 5 years；Reference line · year 5."
+        ));
     }
 
     #[test]

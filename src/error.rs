@@ -66,7 +66,8 @@ pub fn speaking_zh() -> bool {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
-    /// The text is not JSON at all (or stops early).
+    /// The text is not JSON at all (or stops early). (Only a JSON reader says so.)
+    #[cfg(feature = "json")]
     Syntax {
         line: usize,
         column: usize,
@@ -98,7 +99,7 @@ impl Error {
 
     /// Converts any plotters drawing error (from whichever backend) into ours.
     pub(crate) fn draw<E: std::error::Error + Send + Sync>(
-        e: plotters::drawing::DrawingAreaErrorKind<E>,
+        e: plotters_backend::DrawingErrorKind<E>,
     ) -> Self {
         Error::Draw(e.to_string())
     }
@@ -107,6 +108,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            #[cfg(feature = "json")]
             Error::Syntax {
                 line,
                 column,
@@ -120,12 +122,13 @@ impl fmt::Display for Error {
             )),
             Error::Invalid { path, reason } if path.is_empty() => write!(f, "{reason}"),
             Error::Invalid { path, reason } => write!(f, "{path}: {reason}"),
-            Error::UnknownChart { id, known } => write!(
-                f,
-                "unknown chart \"{}\"; known charts: {}, or all",
-                clip(id),
-                known.join(", ")
-            ),
+            Error::UnknownChart { id, known } => {
+                write!(f, "unknown chart \"{}\"; known charts: ", clip(id))?;
+                for name in known {
+                    write!(f, "{name}, ")?;
+                }
+                f.write_str("or all")
+            }
             Error::NoEnglish { chart, path } => f.write_str(&say!(
                 "chart \"{}\" has no English: {} is in Chinese only; use lang=\"zh\" or add the English",
                 "图表“{}”没有英文：{} 只有中文；请用中文（lang=\"zh\"）显示，或补上英文",
@@ -153,9 +156,8 @@ impl std::error::Error for Error {}
 /// Echoes user input back in messages without echoing a megabyte of it.
 pub(crate) fn clip(s: &str) -> String {
     const MAX_CHARS: usize = 40;
-    let mut out: String = s.chars().take(MAX_CHARS).collect();
-    if s.chars().nth(MAX_CHARS).is_some() {
-        out.push('…');
+    match s.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{}…", s.get(..end).unwrap_or_default()),
+        None => s.to_string(),
     }
-    out
 }

@@ -1,12 +1,19 @@
 //! Which mark is under a point: pure geometry over a layout, in device pixels.
-//! Hit areas are laid out not to overlap (tested per chart), so the first match is the
-//! only match; gaps between rows and the margins answer nothing.
+//! Figures' hit areas are laid out not to overlap (tested per chart), and annotations'
+//! labels not to overlap one another, so there is one match; gaps between rows and the
+//! margins answer nothing.
 
-use crate::layout::Layout;
+use crate::layout::{Layout, Mark};
 
-/// The index (into `layout.marks`) of the mark whose hit area contains the point.
+/// The index (into `layout.marks`) of the mark whose hit area contains the point. A line's
+/// or band's label may lie over the marks of its axis (a path's columns): it answers first.
 pub fn hit(layout: &Layout, x_px: i32, y_px: i32) -> Option<usize> {
-    layout.marks.iter().position(|m| m.hit.contains(x_px, y_px))
+    let at = |m: &Mark| m.hit.contains(x_px, y_px);
+    let over = layout
+        .marks
+        .iter()
+        .position(|m| m.annotation.is_some() && at(m));
+    over.or_else(|| layout.marks.iter().position(at))
 }
 
 /// The next mark for arrow-key navigation: `step` of +1 or −1 from `current`, wrapping;
@@ -26,7 +33,7 @@ pub fn step(layout: &Layout, current: Option<usize>, step: i32) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Mark, Rect};
+    use crate::layout::Rect;
     use crate::theme::Rgb;
 
     fn layout(rects: &[Rect]) -> Layout {
@@ -41,6 +48,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, r)| Mark {
                     figure: i,
+                    annotation: None,
                     hit: *r,
                     outline: *r,
                     color: Rgb(0, 0, 0),

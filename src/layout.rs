@@ -229,12 +229,16 @@ impl TextStyle {
     }
 }
 
-/// A hoverable mark: the figure it shows, the area that answers the pointer (rows are at
-/// least 24 CSS px tall so fingers hit them), and the outline the highlight draws around.
+/// A hoverable mark: the figure it shows (or the annotation whose label it is), the area
+/// that answers the pointer (rows are at least 24 CSS px tall so fingers hit them), and
+/// the outline the highlight draws around.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
-    /// Index into `Dataset::figures`.
+    /// Index into `Dataset::figures`: the figure shown, or for an annotation's label the
+    /// last figure of the axis it lies on (it is read after that one).
     pub figure: usize,
+    /// Index into the chart's annotations, for a line's or band's label.
+    pub annotation: Option<usize>,
     pub hit: Rect,
     pub outline: Rect,
     /// The colour the mark is drawn in (tests sample it; the highlight leaves it alone).
@@ -305,10 +309,11 @@ pub fn wrap(s: &str, size_px: i32, bold: bool, max_px: i32) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     // A single token wider than the line: cut it by characters so nothing spills.
-    lines
-        .into_iter()
-        .flat_map(|l| cut(&l, size_px, bold, max_px))
-        .collect()
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        out.extend(cut(&line, size_px, bold, max_px));
+    }
+    out
 }
 
 fn cut(line: &str, size_px: i32, bold: bool, max_px: i32) -> Vec<String> {
@@ -374,6 +379,14 @@ pub struct Builder {
     pub marks: Vec<Mark>,
     /// The next free row, in device pixels.
     pub y: i32,
+    /// The figures a highlight names (indices into the dataset's figures): drawn in their
+    /// colour while every other mark is muted. Empty: no highlight.
+    pub highlight: Vec<usize>,
+    /// Notes in the chart's language, by figure index.
+    pub notes: Vec<(usize, String)>,
+    /// Lines and bands (indices into the chart's annotations) already drawn: each goes on
+    /// the first axis that takes it.
+    pub drawn: Vec<usize>,
 }
 
 impl Builder {
@@ -385,6 +398,9 @@ impl Builder {
             shapes: Vec::new(),
             marks: Vec::new(),
             y: 0,
+            highlight: Vec::new(),
+            notes: Vec::new(),
+            drawn: Vec::new(),
         };
         b.y = b.px(size_css::PAD);
         b
@@ -525,10 +541,33 @@ impl Builder {
     pub fn mark(&mut self, figure: usize, hit: Rect, outline: Rect, color: Rgb) {
         self.marks.push(Mark {
             figure,
+            annotation: None,
             hit,
             outline,
             color,
         });
+    }
+
+    /// The mark of annotation `k`'s label (`outline`), read after `figure`.
+    pub fn annotation_mark(&mut self, k: usize, figure: usize, hit: Rect, outline: Rect) {
+        self.mark(figure, hit, outline, self.theme.text);
+        if let Some(m) = self.marks.last_mut() {
+            m.annotation = Some(k);
+        }
+    }
+
+    /// `color` for figure `figure`'s mark, or the muted grey when a highlight names others.
+    pub fn tone(&self, figure: usize, color: Rgb) -> Rgb {
+        match self.highlight.is_empty() || self.highlight.contains(&figure) {
+            true => color,
+            false => self.theme.faded,
+        }
+    }
+
+    /// The note on figure `figure`, if it has one.
+    pub fn note(&self, figure: usize) -> Option<String> {
+        let note = self.notes.iter().find(|(i, _)| *i == figure);
+        note.map(|(_, text)| text.clone())
     }
 
     /// Vertical space, in CSS pixels.

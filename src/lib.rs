@@ -24,11 +24,10 @@ pub mod svg;
 pub mod theme;
 pub mod vocab;
 
-use data::Dataset;
+use data::{AnnotationKind, Dataset};
 use error::Error;
 use layout::{Frame, Layout};
 use paint::{paint_part, Part, Target};
-use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use theme::{Theme, ThemeName};
@@ -181,10 +180,10 @@ impl Chart {
             canvas.set_width(layout.width_px.max(1) as u32);
             canvas.set_height(layout.height_px.max(1) as u32);
         }
-        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| Error::Draw("the canvas has no 2D context".into()))?;
         paint_part(
-            &backend.into_drawing_area(),
+            &mut backend,
             &layout.shapes,
             Some(layout.background),
             Target::CANVAS,
@@ -233,18 +232,26 @@ impl Chart {
     }
 
     /// The figure behind `mark`: `{id, label, value, unit, valueText, period, kind,
-    /// derived, note, source, lines, sentence}`; `undefined` for no such mark.
+    /// derived, note, source, highlight, remark, lines, sentence}`; for a line's or band's label,
+    /// the same with `id` null and `annotation` its type. `undefined` for no such mark.
     pub fn describe(&self, mark: usize) -> JsValue {
-        let Some(f) = self
-            .layout
-            .as_ref()
-            .and_then(|l| l.marks.get(mark))
-            .and_then(|m| self.data.figures.get(m.figure))
-        else {
+        let Some(m) = self.layout.as_ref().and_then(|l| l.marks.get(mark)) else {
             return JsValue::UNDEFINED;
         };
-        let d = describe::describe(&self.data, f, self.lang);
-        let out = described_object(&d);
+        let Some(spec) = self.data.chart(&self.id) else {
+            return JsValue::UNDEFINED;
+        };
+        let d = match m.annotation {
+            Some(k) => spec.annotations.get(k).map(|a| self.annotation(a)),
+            None => self.data.figures.get(m.figure).map(|f| {
+                let d = describe::in_chart(&self.data, spec, f, self.lang);
+                let out = described_object(&d);
+                (d, out)
+            }),
+        };
+        let Some((d, out)) = d else {
+            return JsValue::UNDEFINED;
+        };
         let lines: js_sys::Array = d
             .lines()
             .iter()
@@ -278,24 +285,40 @@ impl Chart {
             .map_or_else(String::new, |s| self.lang.pick(&s.title).to_string())
     }
 
-    /// One sentence saying what the chart shows (its accessible description).
+    /// What the chart shows, in a sentence, then what its annotations say (its accessible
+    /// description).
     pub fn description(&self) -> String {
-        self.data
-            .chart(&self.id)
-            .map_or_else(String::new, |s| self.lang.pick(&s.description).to_string())
+        self.data.chart(&self.id).map_or_else(String::new, |s| {
+            describe::chart_description(&self.data, s, self.lang)
+        })
     }
 
-    /// The chart's figures as CSV (UTF-8 with BOM).
-    pub fn csv(&self) -> String {
-        describe::csv(&self.data, &self.id, self.lang)
-    }
-
-    /// Every figure of the chart, described, in mark order: the data-table alternative.
+    /// Every figure of the chart, described (a note on it in its `remark`), then the lines
+    /// and bands: the data-table alternative, read in that order.
     pub fn table(&self) -> js_sys::Array {
-        self.data
-            .figures_of(self.id.as_str())
-            .map(|(_, f)| described_object(&describe::describe(&self.data, f, self.lang)))
-            .collect()
+        let out = js_sys::Array::new();
+        let Some(spec) = self.data.chart(&self.id) else {
+            return out;
+        };
+        for (_, f) in self.data.figures_of(&self.id) {
+            let d = describe::in_chart(&self.data, spec, f, self.lang);
+            out.push(&described_object(&d));
+        }
+        for a in &spec.annotations {
+            if matches!(a.kind, AnnotationKind::Line | AnnotationKind::Band) {
+                out.push(&self.annotation(a).1);
+            }
+        }
+        out
+    }
+
+    /// An annotation described, and as the plain object `describe` gives.
+    fn annotation(&self, a: &data::Annotation) -> (describe::Described, js_sys::Object) {
+        let d = describe::annotation(&self.data, a, self.lang);
+        let out = described_object(&d);
+        let kind = vocab::ANNOTATION_NAMES[a.kind as usize].0;
+        set(&out, "annotation", kind.into());
+        (d, out)
     }
 }
 
@@ -304,7 +327,8 @@ impl Chart {
 fn described_object(d: &describe::Described) -> js_sys::Object {
     let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from);
     let out = js_sys::Object::new();
-    set(&out, "id", d.id.as_str().into());
+    let id = Some(d.id.clone()).filter(|id| !id.is_empty());
+    set(&out, "id", text(&id));
     set(&out, "label", d.label.as_str().into());
     set(&out, "value", d.value.map_or(JsValue::NULL, JsValue::from));
     set(&out, "unit", d.unit.as_str().into());
@@ -314,6 +338,9 @@ fn described_object(d: &describe::Described) -> js_sys::Object {
     set(&out, "derived", text(&d.derived));
     set(&out, "note", text(&d.note));
     set(&out, "source", d.source.as_str().into());
+    let highlight = d.highlight.map_or(JsValue::NULL, JsValue::from);
+    set(&out, "highlight", highlight);
+    set(&out, "remark", text(&d.remark));
     out
 }
 
@@ -412,7 +439,8 @@ pub fn read_value(text: &str, lang: Option<String>) -> JsValue {
 
 /// The vocabulary the editor offers, named in `lang`: `{units: [{name, zh, en, enBefore,
 /// kind, base, scale}], bounds, kinds, unitKinds: [{id, label}], forms: [{id, label,
-/// for}], rules: [{id, label}]}`. The editor keeps no copy of any of it.
+/// for}], rules: [{id, label}], annotations: [{id, label}]}`. The editor keeps no copy of
+/// any of it.
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
 pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
@@ -458,6 +486,7 @@ pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
     set(&out, "unitKinds", named(&vocab::UNIT_KIND_LABELS).into());
     set(&out, "forms", forms.into());
     set(&out, "rules", named(&vocab::RULE_LABELS).into());
+    set(&out, "annotations", named(&vocab::ANNOTATION_LABELS).into());
     Ok(out.into())
 }
 

@@ -1,10 +1,11 @@
 //! Paints a layout's display list with plotters, on whichever backend it is given: the
-//! canvas in the browser, SVG natively. The only module that speaks plotters' drawing API.
+//! canvas in the browser, SVG natively. The only module that speaks plotters' drawing API,
+//! and the backend's own (`DrawingBackend`), without a drawing area and its elements: the
+//! display list is already in device pixels.
 
 use crate::error::Error;
 use crate::layout::{HAlign, Rect, Shape, VAlign};
 use crate::theme::{size_css, Rgb};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -66,7 +67,7 @@ impl Part {
 
 /// Paints `shapes` in order; `background` clears the area first (None leaves it).
 pub fn paint<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &mut DB,
     shapes: &[Shape],
     background: Option<Rgb>,
     target: Target,
@@ -76,7 +77,7 @@ pub fn paint<DB: DrawingBackend>(
 
 /// `paint`, or one part of it (see `Part`).
 pub fn paint_part<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &mut DB,
     shapes: &[Shape],
     background: Option<Rgb>,
     target: Target,
@@ -88,7 +89,9 @@ pub fn paint_part<DB: DrawingBackend>(
     };
     if matches!(part, Part::All | Part::Shapes) {
         if let Some(bg) = background {
-            area.fill(&color(bg)).map_err(Error::draw)?;
+            let (w, h) = area.get_size();
+            area.draw_rect((0, 0), (w as i32, h as i32), &color(bg), true)
+                .map_err(Error::draw)?;
         }
         for shape in shapes.iter().filter(|s| font(s).is_none()) {
             paint_one(area, shape, target)?;
@@ -131,31 +134,21 @@ fn corners(r: &Rect) -> [(i32, i32); 2] {
 }
 
 fn paint_one<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &mut DB,
     shape: &Shape,
     target: Target,
 ) -> Result<(), Error> {
     let stroke = |c: &Rgb, w: &i32| color(*c).stroke_width(px_u32(*w));
     match shape {
-        Shape::Fill { rect, color: c } => area
-            .draw(&Rectangle::new(corners(rect), color(*c).filled()))
-            .map_err(Error::draw),
+        Shape::Fill { rect, color: c } => {
+            let [a, z] = corners(rect);
+            area.draw_rect(a, z, &color(*c), true).map_err(Error::draw)
+        }
         Shape::Stroke {
             rect,
             color: c,
             width_px,
-        } => {
-            // Strokes are centred on the path: inset by half so the outline stays inside.
-            let half = width_px / 2;
-            let r = Rect::new(
-                rect.x + half,
-                rect.y + half,
-                rect.w - *width_px,
-                rect.h - *width_px,
-            );
-            area.draw(&Rectangle::new(corners(&r), stroke(c, width_px)))
-                .map_err(Error::draw)
-        }
+        } => outline(area, rect, stroke(c, width_px), *width_px),
         Shape::Hatch {
             rect,
             color: c,
@@ -169,7 +162,7 @@ fn paint_one<DB: DrawingBackend>(
             dash_px,
         } => match dash_px {
             None => area
-                .draw(&PathElement::new(points.clone(), stroke(c, width_px)))
+                .draw_path(points.iter().copied(), &stroke(c, width_px))
                 .map_err(Error::draw),
             Some(dash) => segments(area, &dash_segments(points, *dash), stroke(c, width_px)),
         },
@@ -184,21 +177,35 @@ fn paint_one<DB: DrawingBackend>(
                 true => color(*c).filled(),
                 false => stroke(c, width_px),
             };
-            area.draw(&Circle::new(*center, px_u32(*radius_px), style))
+            area.draw_circle(*center, px_u32(*radius_px), &style, *filled)
                 .map_err(Error::draw)
         }
         Shape::Text { .. } => paint_text(area, shape, target),
     }
 }
 
+/// A rectangle's outline, `width` wide, inside it: strokes are centred on the path, so it
+/// is inset by half its width.
+fn outline<DB: DrawingBackend>(
+    area: &mut DB,
+    rect: &Rect,
+    style: ShapeStyle,
+    width: i32,
+) -> Result<(), Error> {
+    let half = width / 2;
+    let r = Rect::new(rect.x + half, rect.y + half, rect.w - width, rect.h - width);
+    let [a, z] = corners(&r);
+    area.draw_rect(a, z, &style, false).map_err(Error::draw)
+}
+
 /// Straight segments (stripes, dashes) in one style.
 fn segments<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &mut DB,
     segments: &[[(i32, i32); 2]],
     style: ShapeStyle,
 ) -> Result<(), Error> {
     for seg in segments {
-        area.draw(&PathElement::new(seg.to_vec(), style))
+        area.draw_path(seg.iter().copied(), &style)
             .map_err(Error::draw)?;
     }
     Ok(())
@@ -206,7 +213,7 @@ fn segments<DB: DrawingBackend>(
 
 /// A text shape at its anchor, in the chart's font stack.
 fn paint_text<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &mut DB,
     shape: &Shape,
     target: Target,
 ) -> Result<(), Error> {
@@ -222,7 +229,6 @@ fn paint_text<DB: DrawingBackend>(
     else {
         return Ok(());
     };
-
     let weight = if *bold {
         FontStyle::Bold
     } else {
@@ -246,7 +252,7 @@ fn paint_text<DB: DrawingBackend>(
     // "serif" etc., which links Unicode case tables (12 KB) into the wasm.
     let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
     let style = TextStyle::from(font).color(&fill).pos(anchor);
-    area.draw(&Text::new(text.as_str(), *at, style))
+    area.draw_text(text.as_str(), &style, *at)
         .map_err(Error::draw)
 }
 

@@ -86,7 +86,7 @@ pub fn render(
         out,
         "<title>{}</title><desc>{}</desc>",
         escape(title),
-        escape(desc)
+        escape(&desc)
     );
     body(&mut out, &layout, None);
     out.push_str("</svg>\n");
@@ -126,12 +126,14 @@ pub fn picture(
     Ok((out, layout))
 }
 
-/// The chart's title and description in `lang`.
-fn words<'a>(data: &'a Dataset, chart: &str, lang: Lang) -> (&'a str, &'a str) {
+/// The chart's title and description (with what its annotations say) in `lang`.
+fn words<'a>(data: &'a Dataset, chart: &str, lang: Lang) -> (&'a str, String) {
     let spec = data.chart(chart);
     (
         spec.map_or("", |s| lang.pick(&s.title)),
-        spec.map_or("", |s| lang.pick(&s.description)),
+        spec.map_or_else(String::new, |s| {
+            crate::describe::chart_description(data, s, lang)
+        }),
     )
 }
 
@@ -180,11 +182,12 @@ enum Ink {
 }
 
 impl Ink {
-    /// With `page` (the light theme), its text, muted and rule greys become the page's
-    /// text colour at the opacity that gives the same grey on its own white background.
+    /// With `page` (the light theme), its greys (text, muted, rules, a highlight's muted
+    /// marks, a band's shade) become the page's text colour at the opacity that gives the
+    /// same grey on its own white background.
     fn of(c: Rgb, page: Option<Theme>) -> Ink {
         let Some(t) = page else { return Ink::Rgb(c) };
-        if ![t.text, t.highlight, t.muted, t.grid].contains(&c) {
+        if ![t.text, t.highlight, t.muted, t.grid, t.faded, t.band].contains(&c) {
             return Ink::Rgb(c);
         }
         let sum = |c: Rgb| i32::from(c.0) + i32::from(c.1) + i32::from(c.2);

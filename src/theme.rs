@@ -63,6 +63,10 @@ pub struct Theme {
     pub aim: Rgb,
     /// Outline of the hovered or focused mark.
     pub highlight: Rgb,
+    /// The marks of a chart that highlights others: a grey that still holds 3:1.
+    pub faded: Rgb,
+    /// A band's shade behind the marks (an annotation's range of an axis).
+    pub band: Rgb,
 }
 
 impl Theme {
@@ -77,6 +81,8 @@ impl Theme {
                 secondary: Rgb(0xd5, 0x5e, 0x00),
                 aim: Rgb(0x1b, 0x5e, 0x20),
                 highlight: Rgb(0x1f, 0x1f, 0x1f),
+                faded: Rgb(0x8c, 0x8c, 0x8c),
+                band: Rgb(0xee, 0xee, 0xee),
             },
             ThemeName::Dark => Theme {
                 background: Rgb(0x16, 0x18, 0x1c),
@@ -87,6 +93,8 @@ impl Theme {
                 secondary: Rgb(0xe6, 0x9f, 0x00),
                 aim: Rgb(0xb2, 0xdf, 0x8a),
                 highlight: Rgb(0xff, 0xff, 0xff),
+                faded: Rgb(0x76, 0x76, 0x76),
+                band: Rgb(0x26, 0x29, 0x30),
             },
         }
     }
@@ -154,6 +162,7 @@ mod tests {
                 ("primary", t.primary),
                 ("secondary", t.secondary),
                 ("aim", t.aim),
+                ("faded", t.faded),
             ] {
                 // WCAG 1.4.11: graphical objects need 3:1 against their background.
                 assert!(c.contrast(t.background) >= 3.0, "{name:?} {what}");
@@ -349,6 +358,11 @@ mod tests {
                 }
             }
             pairs.push(("highlight vs background".into(), t.highlight, t.background));
+            // A highlight keeps its figures' colours and greys the rest.
+            for &(a, ca) in &series {
+                pairs.push((format!("faded vs {a}"), t.faded, ca));
+            }
+            pairs.push(("faded vs background".into(), t.faded, t.background));
             for (vision, m) in visions {
                 for (what, a, b) in &pairs {
                     let d = delta_e00(seen(*a, m), seen(*b, m));
@@ -358,6 +372,20 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// A band is a shade behind the marks: seen, but quieter than any mark or grid line.
+    #[test]
+    fn a_band_is_a_quiet_shade_of_the_background() {
+        for name in [ThemeName::Light, ThemeName::Dark] {
+            let t = Theme::get(name);
+            let d = |a: Rgb, b: Rgb| delta_e00(seen(a, TYPICAL), seen(b, TYPICAL));
+            let shade = d(t.band, t.background);
+            assert!(
+                (2.5..d(t.grid, t.background)).contains(&shade),
+                "{name:?}: {shade:.1}"
+            );
         }
     }
 

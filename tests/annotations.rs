@@ -216,7 +216,7 @@ fn compact_files_carry_annotations_and_draw_what_the_json_draws() {
             let drawn = |d: &Dataset| {
                 let l = charts::layout(d, &spec.id, lang, theme, frame).unwrap();
                 let marks: Vec<_> = (l.marks.iter())
-                    .map(|m| (d.figures[m.figure].id.clone(), m.hit, m.color))
+                    .map(|m| (d.figures[m.figure].id.clone(), m.annotation, m.hit, m.color))
                     .collect();
                 (l.shapes, marks)
             };

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use park_infographic::charts;
-use park_infographic::data::{Bound, ChartSpec, Dataset, Figure, Kind, UnitKind};
+use park_infographic::data::{AnnotationKind, Bound, ChartSpec, Dataset, Figure, Kind, UnitKind};
 use park_infographic::layout::{text_width, Frame, HAlign, Layout, Rect, Shape, VAlign};
 use park_infographic::theme::{size_css, Rgb, Theme, ThemeName};
 use park_infographic::vocab::{Form, Lang};
@@ -58,6 +58,8 @@ fn near(p: [u8; 4], c: Rgb, tolerance: i32) -> bool {
 const DEFAULT_JSON: &str = include_str!("../src/data/default.json");
 /// An editor's dataset (not the default): a new chart id in each form.
 const EDITOR_JSON: &str = include_str!("fixtures/forms.json");
+/// An editor's dataset with annotations of every kind.
+const ANNOTATED_JSON: &str = include_str!("fixtures/annotations.json");
 
 /// Draws through the exported `Chart` handle, exactly as the page does; returns the
 /// layout the same code computes natively, for locating marks.
@@ -117,15 +119,11 @@ fn growth_bars_have_their_colour_at_their_centre_and_the_backing_store_is_sharp(
             (handle.height_css() * dpr).round()
         );
         assert_eq!(layout.marks.len(), 5);
-        // The design: 2019 results in the primary colour, the 2020 quarter in the secondary.
+        // The design: the 2020 quarter, highlighted, in the secondary colour (the period
+        // set apart); the 2019 results the highlight passes by in its grey (written here).
         let theme = Theme::get(ThemeName::Light);
-        let expected = [
-            theme.primary,
-            theme.primary,
-            theme.primary,
-            theme.primary,
-            theme.secondary,
-        ];
+        let (grey, vermillion) = (Rgb(0x8c, 0x8c, 0x8c), Rgb(0xd5, 0x5e, 0x00));
+        let expected = [grey, grey, grey, grey, vermillion];
         for (m, colour) in layout.marks.iter().zip(expected) {
             let (x, y) = m.outline.center();
             let p = pixels(&canvas, x, y, 1, 1)[0];
@@ -388,6 +386,14 @@ fn form_draws(form: Form, f: &Figure) -> bool {
     }
 }
 
+/// The grey of the marks a highlight passes by, per theme (the design's, written here).
+fn faded(theme: &Theme) -> Rgb {
+    match theme.background {
+        Rgb(0xff, 0xff, 0xff) => Rgb(0x8c, 0x8c, 0x8c),
+        _ => Rgb(0x76, 0x76, 0x76),
+    }
+}
+
 fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) -> Drawn {
     let drawn_by = form_of(spec, figure);
     let form = if form_draws(drawn_by, figure) {
@@ -406,6 +412,18 @@ fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) ->
     } else {
         kind
     };
+    // A highlight leaves its figures their colour and greys every other.
+    let highlights = spec
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Highlight);
+    let mut named = highlights.flat_map(|a| a.figures.iter());
+    let lit = spec
+        .annotations
+        .iter()
+        .all(|a| a.kind != AnnotationKind::Highlight)
+        || named.any(|id| *id == figure.id);
+    let colour = if lit { colour } else { faded(theme) };
     match (form, figure.value, figure.derived.is_some()) {
         (Form::Areas, None, _) => Drawn::Derived(colour),
         // A tile's rule is drawn whether or not there is a number.
@@ -465,6 +483,10 @@ fn check_design(json: &str) {
                     let bg = pixels(&canvas, x, y, 1, 1)[0];
                     assert!(near(bg, theme.background, 0), "{at}: background {bg:?}");
                     for (i, m) in layout.marks.iter().enumerate() {
+                        if m.annotation.is_some() {
+                            check_label(&handle, &layout, i, &at);
+                            continue;
+                        }
                         let f = &data.figures[m.figure];
                         let r = m.outline;
                         let area = pixels(&canvas, r.x, r.y, r.w, r.h);
@@ -523,6 +545,34 @@ fn check_design(json: &str) {
             }
         }
     }
+}
+
+/// A line's or band's label: the hover and key APIs answer with it (its type, no figure).
+fn check_label(handle: &Chart, layout: &Layout, i: usize, at: &str) {
+    let (cx, cy) = layout.marks[i].hit.center();
+    let dpr = layout.scale;
+    let hit = handle.hit_test(f64::from(cx) / dpr, f64::from(cy) / dpr);
+    assert_eq!(hit, i as i32, "{at}: label {i}");
+    let described = handle.describe(i);
+    let get = |key: &str| js_sys::Reflect::get(&described, &key.into()).unwrap();
+    assert!(get("id").is_null(), "{at}: label {i} has no figure");
+    let kind = get("annotation").as_string();
+    assert!(
+        matches!(kind.as_deref(), Some("line" | "band")),
+        "{at}: {kind:?}"
+    );
+    assert_eq!(
+        handle.step(i as i32 - 1, 1),
+        i as i32,
+        "{at}: arrow key to label {i}"
+    );
+}
+
+/// An editor's dataset with every kind of annotation draws its highlights in the design's
+/// colours and greys, and answers hover and keys on the labels of its lines and bands.
+#[wasm_bindgen_test]
+fn an_annotated_dataset_draws_in_the_designs_colours_and_answers_on_its_labels() {
+    check_design(ANNOTATED_JSON);
 }
 
 #[wasm_bindgen_test]

@@ -27,7 +27,6 @@ use park_infographic::paint::{paint, Target};
 use park_infographic::scale;
 use park_infographic::theme::{Theme, ThemeName};
 use park_infographic::vocab::Lang;
-use plotters::prelude::IntoDrawingArea;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
@@ -670,9 +669,11 @@ fn exercise_words(data: &Dataset) -> Result<(), TestCaseError> {
             let _ = d.sentence();
             prop_assert!(d.lines().len() >= 2);
         }
-        for chart in chart_ids(data) {
-            let csv = describe::csv(data, &chart, lang);
-            prop_assert!(csv.starts_with('\u{FEFF}'), "CSV without BOM");
+        for spec in &data.charts {
+            let _ = describe::chart_description(data, spec, lang);
+            for a in &spec.annotations {
+                prop_assert!(describe::annotation(data, a, lang).lines().len() == 2);
+            }
         }
     }
     Ok(())
@@ -791,9 +792,14 @@ fn paint_layout(layout: &Layout) -> Result<(), TestCaseError> {
     );
     let mut out = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut out, size).into_drawing_area();
-        paint(&area, &layout.shapes, Some(layout.background), Target::SVG)
-            .map_err(|e| TestCaseError::fail(format!("painting failed: {e}")))?;
+        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        paint(
+            &mut backend,
+            &layout.shapes,
+            Some(layout.background),
+            Target::SVG,
+        )
+        .map_err(|e| TestCaseError::fail(format!("painting failed: {e}")))?;
     }
     Ok(())
 }

@@ -110,7 +110,8 @@ fn a_chart_in_chinese_only_is_valid_and_drawn_in_chinese_only() {
 }
 
 /// The default as it was written in version 2 (tests/fixtures/default-schema2.json) is
-/// read as version 3 and draws exactly what default.json, converted by hand, draws.
+/// read as version 3 and draws exactly what default.json, converted by hand, draws
+/// without the annotations version 3 added.
 #[test]
 fn the_version_2_default_draws_the_same_charts_as_the_version_3_one() {
     let old = data("tests/fixtures/default-schema2.json");
@@ -126,13 +127,15 @@ fn the_version_2_default_draws_the_same_charts_as_the_version_3_one() {
             assert_eq!(da.lines(), db.lines(), "{} {lang:?}", a.id);
         }
     }
+    let mut plain = new.clone();
+    plain.charts.iter_mut().for_each(|c| c.annotations.clear());
     for chart in new.chart_ids() {
         for lang in [Lang::Zh, Lang::En] {
             for width in [320.0, 640.0, 960.0] {
                 let frame = Frame::new(width, 2.0).unwrap();
                 let theme = Theme::get(ThemeName::Dark);
                 let drawn = |d: &Dataset| layout(d, &chart, lang, theme, frame).unwrap();
-                assert!(drawn(&old) == drawn(&new), "{chart} {lang:?} {width}");
+                assert!(drawn(&old) == drawn(&plain), "{chart} {lang:?} {width}");
             }
         }
     }

@@ -16,11 +16,12 @@ import { BUILD } from "./build.mjs";
 
 // 64 KB for a built-in chart and for an editor's chart published in the compact form. The
 // embed of an editor's JSON (the module adds the JSON reader and validation) is held where
-// it stands, a ratchet: lower it with every cut. (Raised once, for schema 3: open units,
-// the wording as typed and the reading of schema-2 files that snippets already published
-// still name; editors now publish compact files, which this module is not loaded for.)
+// it stands, a ratchet: lower it with every cut. (Raised for schema 3: open units, the
+// wording as typed and the reading of schema-2 files that snippets already published still
+// name; and for charts' annotations, which it reads, checks and draws, after the allocator
+// had cut it first. Editors publish compact files, which this module is not loaded for.)
 const GOAL_BYTES = 64 * 1024;
-const JSON_SRC_BUDGET_BYTES = 97058;
+const JSON_SRC_BUDGET_BYTES = 101450;
 const DIST = process.argv[2] ?? new URL("../dist", import.meta.url).pathname;
 /** The address the build writes the snippets for (.ci/pages.mjs). */
 const EXAMPLE_BUNDLE = "https://cdn.example.org/park-infographic/";

@@ -14,7 +14,6 @@ use park_infographic::paint::{paint, Target};
 use park_infographic::svg::{escape, picture, render, Look, LINKS_LINE_CSS};
 use park_infographic::theme::{Theme, ThemeName};
 use park_infographic::vocab::{Form, Lang};
-use plotters::prelude::IntoDrawingArea;
 
 const EDITOR_JSON: &str = include_str!("fixtures/forms.json");
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
@@ -275,8 +274,9 @@ fn pictures_fill_their_width_at_the_layouts_height() {
         assert_eq!(all[0].attr("preserveAspectRatio"), Some("xMinYMin meet"));
         assert_eq!(all[0].attr("display"), Some("block"));
         assert_eq!(all[0].attr("lang"), Some("zh-CN"));
-        // The heights the widget reserves while loading: 279 px at every width 340-700.
-        assert_eq!(layout.height_px, 279, "{look:?}");
+        // The heights the widget reserves while loading: 298 px at every width 340-700
+        // (with the note on the first quarter).
+        assert_eq!(layout.height_px, 298, "{look:?}");
     }
 }
 
@@ -432,8 +432,14 @@ fn painted(layout: &Layout) -> Vec<String> {
     let mut out = String::new();
     {
         let size = (layout.width_px as u32, layout.height_px as u32);
-        let area = plotters_svg::SVGBackend::with_string(&mut out, size).into_drawing_area();
-        paint(&area, &layout.shapes, Some(layout.background), Target::SVG).unwrap();
+        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        paint(
+            &mut backend,
+            &layout.shapes,
+            Some(layout.background),
+            Target::SVG,
+        )
+        .unwrap();
     }
     let attr = |tag: &str, name: &str| -> String {
         let key = format!(" {name}=\"");

@@ -3,7 +3,7 @@
 //! so. An area the source does not state is an empty dashed square, not to scale. Figures
 //! that are not areas (the derived size ratio) are drawn as tiles.
 
-use super::common::{kind_color, value_text};
+use super::common::{figure_color, note, note_lines, value_text};
 use super::{tiles, Panel};
 use crate::data::Figure;
 use crate::layout::{wrap, Builder, HAlign, Rect, Shape, TextStyle, VAlign};
@@ -55,7 +55,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
 /// One area: its square at the left, label, value and notes in the column beside it.
 fn row(b: &mut Builder, index: usize, f: &Figure, scale: &Sqrt, column: i32) {
     let top = b.y;
-    let color = kind_color(&b.theme, f.kind);
+    let color = figure_color(b, index, f);
     let side = area_m2(f).map_or(0.0, |m2| scale.side(m2));
     let tiny = f.value.is_some() && side < MIN_VISIBLE_SIDE_CSS * b.frame.scale;
     let square = if f.value.is_none() {
@@ -78,6 +78,8 @@ fn row(b: &mut Builder, index: usize, f: &Figure, scale: &Sqrt, column: i32) {
         r
     };
     let text_bottom = words(b, f, column, top, tiny);
+    let lines = note_lines(b, index, b.right() - column);
+    let text_bottom = note(b, &lines, (column, text_bottom), color);
     let row_h = square.h.max(text_bottom - top).max(b.px(size_css::ROW_MIN));
     b.y = top + row_h + b.px(10.0);
     let hit = Rect::new(b.left(), top, b.content_width(), row_h + b.px(6.0));

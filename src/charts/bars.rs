@@ -5,10 +5,10 @@
 //! alone: their own colour, a caption naming the period, and a key.
 
 use super::common::legend;
+use super::guides::{self, Guide};
 use super::rows::{self, tick_labels, unit_caption, Row};
 use super::Panel;
-use crate::data::Figure;
-use crate::data::Period;
+use crate::data::{Axis, Figure, Period};
 use crate::describe;
 use crate::format;
 use crate::layout::{Builder, Rect};
@@ -20,12 +20,17 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
     let comparable =
         |a: &(usize, &Figure), z: &(usize, &Figure)| a.1.unit.convert(1.0, &z.1.unit).is_some();
     for run in panel.figures.chunk_by(comparable) {
-        axis(b, run);
+        let guides = match run.first() {
+            Some((_, f)) => guides::take(b, panel, Axis::Value, &f.unit),
+            None => Vec::new(),
+        };
+        axis(b, run, &guides);
     }
 }
 
-/// One axis: its unit, rows of bars, ticks, and the period key when periods differ.
-fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
+/// One axis: its unit, rows of bars with the lines and bands it takes, ticks, their labels,
+/// and the period key when periods differ.
+fn axis(b: &mut Builder, run: &[(usize, &Figure)], guides: &[Guide]) {
     let Some(&(_, first)) = run.first() else {
         return;
     };
@@ -35,6 +40,7 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
         .iter()
         .filter_map(|(_, f)| f.unit.convert(f.value?, unit));
     let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (min, max) = guides::extent(guides, (min, max));
     let (factor, name) = format::axis_unit(unit, max, lang);
     if !name.is_empty() {
         unit_caption(b, &name);
@@ -42,7 +48,8 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
     let grid = rows::grid(b, &list);
     let scale = Linear::from_zero(min, max, grid.track);
     let lines = scale.grid_lines(0.0);
-    rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
+    let spans = guides::spans(guides, &|v| scale.px(v));
+    rows::draw(b, &list, &grid, &lines, &spans, &mut |b, r, mid| {
         let v = r.figure.unit.convert(r.figure.value?, unit)?;
         let (a, z) = (scale.px(0.0), scale.px(v));
         let h = b.px(14.0);
@@ -56,6 +63,8 @@ fn axis(b: &mut Builder, run: &[(usize, &Figure)]) {
         .map(|&t| (scale.px(t), format::number(t * factor, 2, lang)))
         .collect();
     tick_labels(b, &ticks);
+    let last = run[run.len() - 1].0;
+    guides::labels_below(b, guides, &spans, last);
     if !key.is_empty() {
         legend(b, &key);
     }
@@ -68,7 +77,7 @@ fn rows_by_period<'a>(
     run: &[(usize, &'a Figure)],
 ) -> (Vec<Row<'a>>, Vec<(Rgb, String)>) {
     let (theme, lang) = (b.theme, b.lang);
-    let mut list: Vec<Row> = run.iter().map(|&f| Row::new(&theme, f)).collect();
+    let mut list: Vec<Row> = run.iter().map(|&f| Row::new(b, f)).collect();
     let Some(first) = run.first().map(|(_, f)| f.period) else {
         return (list, Vec::new());
     };
@@ -80,7 +89,7 @@ fn rows_by_period<'a>(
     for row in &mut list {
         let period = row.figure.period;
         if period != first {
-            row.color = theme.secondary;
+            row.color = b.tone(row.index, theme.secondary);
             other.get_or_insert(period);
         }
         if period != previous {
@@ -88,10 +97,12 @@ fn rows_by_period<'a>(
         }
         previous = period;
     }
+    // Each period's swatch as its first row is drawn (muted when a highlight passes it by).
+    let color = |p: Option<Period>| list.iter().find(|r| r.figure.period == p).map(|r| r.color);
     let key = other.map_or_else(Vec::new, |other| {
         vec![
-            (theme.primary, when(first, lang)),
-            (theme.secondary, when(other, lang)),
+            (color(first).unwrap_or(theme.primary), when(first, lang)),
+            (color(other).unwrap_or(theme.secondary), when(other, lang)),
         ]
     });
     (list, key)

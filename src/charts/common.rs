@@ -1,5 +1,5 @@
-//! Small pieces several forms share: colours by kind, value and label texts, a heading line
-//! with its value, and a colour key.
+//! Small pieces several forms share: colours by kind (and by highlight), value and label
+//! texts, a heading line with its value, notes, and a colour key.
 
 use crate::data::Figure;
 use crate::describe;
@@ -14,6 +14,53 @@ pub fn kind_color(theme: &Theme, kind: Kind) -> Rgb {
         Kind::Plan => theme.secondary,
         Kind::Aim => theme.aim,
     }
+}
+
+/// Figure `index`'s colour: its kind's, muted when a highlight names other figures.
+pub fn figure_color(b: &Builder, index: usize, f: &Figure) -> Rgb {
+    b.tone(index, kind_color(&b.theme, f.kind))
+}
+
+/// How far a note's text sits right of its rule.
+const NOTE_INDENT_CSS: f64 = 7.0;
+
+/// Figure `index`'s note, if it has one, wrapped to a column `w` px wide: what `note` draws.
+pub fn note_lines(b: &Builder, index: usize, w: i32) -> Vec<String> {
+    let size = b.px(size_css::SMALL);
+    let w = w - b.px(NOTE_INDENT_CSS);
+    b.note(index)
+        .map_or_else(Vec::new, |text| wrap(&text, size, true, w))
+}
+
+/// The height `note` takes for `lines`.
+pub fn note_height(b: &Builder, lines: &[String]) -> i32 {
+    match lines.len() as i32 {
+        0 => 0,
+        n => n * b.px(size_css::SMALL * 1.4) + b.px(4.0),
+    }
+}
+
+/// A note's lines from (`x`, `y`): a rule in its mark's `color` at their left ties them to
+/// the mark; the text is bold beside it. Returns the bottom (`y` for no lines).
+pub fn note(b: &mut Builder, lines: &[String], (x, y): (i32, i32), color: Rgb) -> i32 {
+    if lines.is_empty() {
+        return y;
+    }
+    let line_h = b.px(size_css::SMALL * 1.4);
+    let (top, text_x) = (y + b.px(2.0), x + b.px(NOTE_INDENT_CSS));
+    let bottom = top + lines.len() as i32 * line_h;
+    let rule_x = x + b.px(1.0);
+    b.line(
+        vec![(rule_x, top + 1), (rule_x, bottom - 1)],
+        color,
+        2.0,
+        None,
+    );
+    let style = b.style(size_css::SMALL, b.theme.text).bold();
+    for (n, line) in lines.iter().enumerate() {
+        b.text(line.clone(), (text_x, top + n as i32 * line_h), style);
+    }
+    bottom + b.px(2.0)
 }
 
 /// The value as drawn beside a mark, with "(derived)" when it is.

@@ -9,6 +9,7 @@
 mod areas;
 mod bars;
 mod common;
+mod guides;
 mod path;
 mod ranks;
 mod rows;
@@ -19,7 +20,7 @@ mod units;
 
 pub use suggest::suggest;
 
-use crate::data::{ChartSpec, Dataset, Figure};
+use crate::data::{Annotation, AnnotationKind, ChartSpec, Dataset, Figure};
 use crate::error::Error;
 use crate::layout::{Builder, Frame, Layout, Rect};
 use crate::theme::{size_css, Theme};
@@ -30,18 +31,20 @@ pub struct Panel<'a> {
     pub data: &'a Dataset,
     /// Figures with their indices into `data.figures`, in display order.
     pub figures: Vec<(usize, &'a Figure)>,
+    /// The chart's annotations: the lines and bands its axes may take.
+    pub annotations: &'a [Annotation],
 }
 
 impl<'a> Panel<'a> {
     /// Splits off the figures a form can draw; the rest are drawn as tiles.
     pub fn split(&self, fits: fn(&Figure) -> bool) -> (Panel<'a>, Panel<'a>) {
         let mut yes = Panel {
-            data: self.data,
             figures: Vec::new(),
+            ..*self
         };
         let mut no = Panel {
-            data: self.data,
             figures: Vec::new(),
+            ..*self
         };
         for &(i, f) in &self.figures {
             let side = if fits(f) { &mut yes } else { &mut no };
@@ -82,6 +85,7 @@ pub fn layout(
 ) -> Result<Layout, Error> {
     let spec = data.chart_in(chart, lang)?;
     let mut b = Builder::new(frame, theme, lang);
+    annotate(&mut b, data, spec);
     b.paragraph(lang.pick(&spec.title), size_css::TITLE, theme.text, true);
     b.gap(6.0);
     body(&mut b, data, spec);
@@ -89,11 +93,36 @@ pub fn layout(
     Ok(b.finish())
 }
 
+/// What the forms need of the chart's highlights and notes: the figures highlighted, and
+/// each note by its figure.
+fn annotate(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
+    for a in &spec.annotations {
+        let named = |id: &String| data.figures_of(&spec.id).find(|(_, f)| f.id == *id);
+        let figures = a.figures.iter().filter_map(named).map(|(i, _)| i);
+        match a.kind {
+            AnnotationKind::Highlight => b.highlight.extend(figures),
+            AnnotationKind::Note => {
+                let text = b.lang.pick(&a.label).to_string();
+                b.notes.extend(figures.map(|i| (i, text.clone())));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The chart in its form, or panel by panel (each with its heading and form).
 fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
     let figures: Vec<(usize, &Figure)> = data.figures_of(&spec.id).collect();
+    let annotations = &spec.annotations[..];
     if spec.groups.is_empty() {
-        form_layout(spec.form())(b, &Panel { data, figures });
+        form_layout(spec.form())(
+            b,
+            &Panel {
+                data,
+                figures,
+                annotations,
+            },
+        );
         return;
     }
     for group in &spec.groups {
@@ -112,6 +141,7 @@ fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
             &Panel {
                 data,
                 figures: in_group,
+                annotations,
             },
         );
         b.gap(8.0);

@@ -4,23 +4,25 @@
 //! not read one. Figures that are not places (a streak of years) are drawn as tiles.
 
 use super::common::dot;
+use super::guides::{self, Guide};
 use super::rows::{self, tick_labels, Row};
 use super::{tiles, Panel};
-use crate::data::Figure;
+use crate::data::{Axis, Figure, Form};
 use crate::layout::{Builder, Rect};
 use crate::scale::Linear;
 use crate::theme::size_css;
-use crate::vocab::{Bound, Lang, UnitKind};
+use crate::vocab::{Bound, Lang};
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (places, rest) = panel.split(|f| f.unit.kind == UnitKind::Rank);
-    if !places.figures.is_empty() {
-        axis(b, &places.figures);
+    let (places, rest) = panel.split(|f| f.on_axis(Form::Ranks));
+    if let Some((_, first)) = places.figures.first() {
+        let guides = guides::take(b, panel, Axis::Value, &first.unit);
+        axis(b, &places.figures, &guides);
     }
     tiles::layout(b, &rest);
 }
 
-fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
+fn axis(b: &mut Builder, figures: &[(usize, &Figure)], guides: &[Guide]) {
     let theme = b.theme;
     let caption = match b.lang {
         Lang::Zh => "名次（第1名在最左）",
@@ -28,17 +30,18 @@ fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
     };
     b.paragraph(caption, size_css::SMALL, theme.muted, false);
     b.gap(2.0);
-    let list: Vec<Row> = figures.iter().map(|&f| Row::new(&theme, f)).collect();
+    let list: Vec<Row> = figures.iter().map(|&f| Row::new(b, f)).collect();
     let grid = rows::grid(b, &list);
     let lowest = figures
         .iter()
         .filter_map(|(_, f)| f.value)
-        .fold(1.0, f64::max);
+        .fold(guides::extent(guides, (1.0, 1.0)).1, f64::max);
     // First place sits a dot's width in from the track, clear of its row's label.
     let (from_px, to_px) = grid.track;
     let scale = Linear::places(lowest, (from_px + b.px(8.0), to_px));
     let lines = scale.grid_lines(1.0);
-    rows::draw(b, &list, &grid, &lines, &mut |b, r, mid| {
+    let spans = guides::spans(guides, &|v| scale.px(v));
+    rows::draw(b, &list, &grid, &lines, &spans, &mut |b, r, mid| {
         let place = r.figure.value?;
         let derived = r.figure.derived.is_some();
         if r.figure.bound == Bound::Top {
@@ -56,4 +59,6 @@ fn axis(b: &mut Builder, figures: &[(usize, &Figure)]) {
         .map(|&t| (scale.px(t), crate::format::number(t, 0, b.lang)))
         .collect();
     tick_labels(b, &ticks);
+    let last = figures[figures.len() - 1].0;
+    guides::labels_below(b, guides, &spans, last);
 }

@@ -1,12 +1,14 @@
 //! Horizontal rows on one scale, shared by `bars` and `ranks`: a label column (or the label
 //! above the track when the column would be too narrow), a track where the form draws its
-//! mark, the value beside the mark, grid lines under the rows and tick labels below them.
+//! mark, the value beside the mark, a figure's note under it, grid lines (and an
+//! annotation's lines and bands) under the rows and tick labels below them.
 
-use super::common::{kind_color, label_fitting, value_text};
+use super::common::{figure_color, label_fitting, note, note_height, note_lines, value_text};
+use super::guides::{self, Span};
 use crate::data::Figure;
 use crate::layout::{text_width, wrap, Builder, HAlign, Rect, VAlign};
 use crate::scale::spaced;
-use crate::theme::{size_css, Rgb, Theme};
+use crate::theme::{size_css, Rgb};
 
 /// One row: a figure, its colour, and an optional caption drawn above it (a change of
 /// period, a sub-heading).
@@ -18,11 +20,11 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    pub fn new(theme: &Theme, (index, figure): (usize, &'a Figure)) -> Row<'a> {
+    pub fn new(b: &Builder, (index, figure): (usize, &'a Figure)) -> Row<'a> {
         Row {
             index,
             figure,
-            color: kind_color(theme, figure.kind),
+            color: figure_color(b, index, figure),
             caption: None,
         }
     }
@@ -38,6 +40,8 @@ pub struct Grid {
     labels: Vec<Vec<String>>,
     /// Each row's value, wrapped when wider than the room right of the shortest track.
     values: Vec<Vec<String>>,
+    /// Each row's note, wrapped to the room right of the track's start.
+    notes: Vec<Vec<String>>,
 }
 
 /// Side by side when the labels fit a column and leave a usable track; else stacked.
@@ -82,43 +86,54 @@ pub fn grid(b: &Builder, rows: &[Row]) -> Grid {
             false => wrap(t, label_px, true, value_max),
         })
         .collect();
+    let notes = rows
+        .iter()
+        .map(|r| note_lines(b, r.index, b.right() - x0))
+        .collect();
     Grid {
         wide,
         track: (x0, x1),
         labels,
         values,
+        notes,
     }
 }
 
 impl Grid {
-    /// Row `k`'s height: a finger-sized track, its label lines above it when stacked, and
-    /// any extra lines its value wraps onto.
+    /// Row `k`'s label lines above its track when stacked.
+    fn above(&self, b: &Builder, k: usize) -> i32 {
+        match self.wide {
+            true => 0,
+            false => self.labels[k].len() as i32 * b.px(size_css::LABEL * 1.35),
+        }
+    }
+
+    /// Row `k`'s height: a finger-sized track, its label lines above it when stacked, any
+    /// extra lines its value wraps onto, and its note under it.
     fn row_h(&self, b: &Builder, k: usize) -> i32 {
         let line = b.px(size_css::LABEL * 1.35);
-        let above = if self.wide {
-            0
-        } else {
-            self.labels[k].len() as i32 * line
-        };
         let extra = self.values[k].len().saturating_sub(1) as i32 * line;
-        b.px(size_css::ROW_MIN) + above + extra
+        let note = note_height(b, &self.notes[k]);
+        b.px(size_css::ROW_MIN) + self.above(b, k) + extra + note
     }
 }
 
-/// Draws the rows from `b.y`: grid lines at `lines` (x, emphasised), then per row its
-/// caption, label, mark and value. `mark` draws the figure's mark centred on the row's
-/// middle and returns its box, or `None` when there is no value to draw. (A `dyn`
-/// closure: one copy of this code in the wasm, not one per form.)
+/// Draws a row's mark centred on the row's middle and returns its box, or `None` when
+/// there is no value to draw. (A `dyn` closure: one copy of the rows' code in the wasm, not
+/// one per form.)
+pub type DrawMark<'m> = dyn FnMut(&mut Builder, &Row, i32) -> Option<Rect> + 'm;
+
+/// Draws the rows from `b.y`: the bands of `spans` and grid lines at `lines` (x,
+/// emphasised) under them, each row (`row`), and the lines of `spans` over them.
 pub fn draw(
     b: &mut Builder,
     rows: &[Row],
     grid: &Grid,
     lines: &[(i32, bool)],
-    mark: &mut dyn FnMut(&mut Builder, &Row, i32) -> Option<Rect>,
+    spans: &[Span],
+    mark: &mut DrawMark,
 ) {
-    let label_line = b.px(size_css::LABEL * 1.35);
     let caption_h = b.px(size_css::SMALL * 1.7);
-    let hit_gap = b.px(4.0);
     let top = b.y;
     let mut tops = Vec::with_capacity(rows.len());
     let mut y = top;
@@ -127,49 +142,59 @@ pub fn draw(
         tops.push(y);
         y += grid.row_h(b, k);
     }
+    let under = (top, y - b.px(4.0));
+    guides::shade(b, spans, under, true);
     for &(x, strong) in lines {
         let color = if strong { b.theme.muted } else { b.theme.grid };
-        b.line(vec![(x, top), (x, y - hit_gap)], color, 1.0, None);
+        b.line(vec![(x, under.0), (x, under.1)], color, 1.0, None);
     }
     for (k, r) in rows.iter().enumerate() {
-        let (row_y, row_h) = (tops[k], grid.row_h(b, k));
-        if let Some(caption) = &r.caption {
-            let style = b.style(size_css::SMALL, b.theme.muted).bold();
-            b.text(
-                caption.clone(),
-                (b.left(), row_y - caption_h + b.px(3.0)),
-                style,
-            );
-        }
-        let label = b.style(size_css::LABEL, b.theme.text);
-        let zone = if grid.wide {
-            let mid = row_y + (row_h - hit_gap) / 2;
-            let middle = label.at(HAlign::Left, VAlign::Middle);
-            b.text(grid.labels[k][0].clone(), (b.left(), mid), middle);
-            (row_y, row_h - hit_gap)
-        } else {
-            for (n, line) in grid.labels[k].iter().enumerate() {
-                b.text(
-                    line.clone(),
-                    (b.left(), row_y + n as i32 * label_line),
-                    label,
-                );
-            }
-            let above = grid.labels[k].len() as i32 * label_line;
-            (row_y + above, row_h - above - hit_gap)
-        };
-        let mid = zone.0 + zone.1 / 2;
-        let drawn = mark(b, r, mid);
-        let text_x = drawn.map_or(grid.track.0, |d| d.right()) + b.px(6.0);
-        let text_rect = value_lines(b, &grid.values[k], (text_x, mid), drawn.is_some());
-        let hit = Rect::new(b.left(), row_y, b.content_width(), row_h - hit_gap);
-        // The mark is the bar or dot; with no value, the "not stated" words stand in.
-        match drawn {
-            Some(outline) => b.mark(r.index, hit, outline, r.color),
-            None => b.mark(r.index, hit, text_rect, b.theme.muted),
-        }
+        row(b, r, grid, (k, tops[k]), mark);
     }
+    guides::rule(b, spans, under, true);
     b.y = y;
+}
+
+/// Row `k` from `row_y`: its caption, label, mark, value and note, and its hover area.
+fn row(b: &mut Builder, r: &Row, grid: &Grid, (k, row_y): (usize, i32), mark: &mut DrawMark) {
+    let label_line = b.px(size_css::LABEL * 1.35);
+    let hit_gap = b.px(4.0);
+    if let Some(caption) = &r.caption {
+        let style = b.style(size_css::SMALL, b.theme.muted).bold();
+        let at = (b.left(), row_y - b.px(size_css::SMALL * 1.7) + b.px(3.0));
+        b.text(caption.clone(), at, style);
+    }
+    let row_h = grid.row_h(b, k);
+    let label = b.style(size_css::LABEL, b.theme.text);
+    let (above, note_h) = (grid.above(b, k), note_height(b, &grid.notes[k]));
+    // The track's zone: the row without its label lines, note and gap.
+    let zone = (row_y + above, row_h - above - note_h - hit_gap);
+    if grid.wide {
+        let middle = label.at(HAlign::Left, VAlign::Middle);
+        b.text(
+            grid.labels[k][0].clone(),
+            (b.left(), zone.0 + zone.1 / 2),
+            middle,
+        );
+    }
+    for (n, line) in grid.labels[k].iter().enumerate().filter(|_| !grid.wide) {
+        b.text(
+            line.clone(),
+            (b.left(), row_y + n as i32 * label_line),
+            label,
+        );
+    }
+    let mid = zone.0 + zone.1 / 2;
+    let drawn = mark(b, r, mid);
+    let text_x = drawn.map_or(grid.track.0, |d| d.right()) + b.px(6.0);
+    let text_rect = value_lines(b, &grid.values[k], (text_x, mid), drawn.is_some());
+    note(b, &grid.notes[k], (grid.track.0, zone.0 + zone.1), r.color);
+    let hit = Rect::new(b.left(), row_y, b.content_width(), row_h - hit_gap);
+    // The mark is the bar or dot; with no value, the "not stated" words stand in.
+    match drawn {
+        Some(outline) => b.mark(r.index, hit, outline, r.color),
+        None => b.mark(r.index, hit, text_rect, b.theme.muted),
+    }
 }
 
 /// A value's lines centred on `mid`, from `x`; muted when there is no mark. Returns their box.

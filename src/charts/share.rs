@@ -2,7 +2,7 @@
 //! reads as half at once. Each figure is a row: label and value, then the track with its
 //! fill, 0 and 100 % at its ends. Figures that are not shares (0–100 %) are drawn as tiles.
 
-use super::common::{kind_color, label_and_value};
+use super::common::{figure_color, label_and_value, note, note_lines};
 use super::{tiles, Panel};
 use crate::data::Figure;
 use crate::layout::{Builder, HAlign, Rect, VAlign};
@@ -26,7 +26,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         let track = Rect::new(b.left(), b.y, b.content_width(), b.px(16.0));
         let scale = Linear::fixed(0.0, 100.0, Vec::new(), (track.x, track.right()));
         b.fill(track, b.theme.grid);
-        let color = kind_color(&b.theme, f.kind);
+        let color = figure_color(b, index, f);
         let v = f.value.unwrap_or(0.0);
         let fill = Rect::new(
             track.x,
@@ -37,6 +37,8 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         b.bar(fill, color, f.derived.is_some());
         b.y = track.bottom() + b.px(3.0);
         end_labels(b, &scale);
+        let lines = note_lines(b, index, b.content_width());
+        b.y = note(b, &lines, (b.left(), b.y), color);
         let hit = Rect::new(b.left(), top, b.content_width(), b.y - top);
         b.mark(index, hit, fill, color);
         b.y += hit_gap + b.px(2.0);

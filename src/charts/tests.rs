@@ -6,16 +6,20 @@
 //! every mark.
 
 use super::*;
+use crate::data::AnnotationKind;
 use crate::data::Dataset;
 use crate::hit::{hit, step};
-use crate::layout::{Rect, Shape};
-use crate::theme::ThemeName;
-use crate::vocab::UnitKind;
+use crate::layout::HAlign;
+use crate::layout::{Mark, Rect, Shape};
+use crate::theme::{Rgb, ThemeName};
+use crate::vocab::{Kind, UnitKind};
 
 const WIDTHS_CSS: [f64; 5] = [320.0, 375.0, 480.0, 720.0, 960.0];
 
 /// An editor's dataset (not the default): new chart ids, one chart in each form.
 const EDITOR_JSON: &str = include_str!("../../tests/fixtures/forms.json");
+/// An editor's dataset with annotations: every kind, notes in every form.
+const ANNOTATED_JSON: &str = include_str!("../../tests/fixtures/annotations.json");
 
 fn datasets() -> [Dataset; 2] {
     [
@@ -24,8 +28,17 @@ fn datasets() -> [Dataset; 2] {
     ]
 }
 
-fn every_layout(mut check: impl FnMut(&Dataset, &str, Lang, f64, &Layout)) {
-    for data in datasets() {
+fn annotated() -> Dataset {
+    Dataset::from_json(ANNOTATED_JSON).expect("annotated dataset")
+}
+
+fn every_layout(check: impl FnMut(&Dataset, &str, Lang, f64, &Layout)) {
+    let [default, editor] = datasets();
+    layouts_of(&[default, editor, annotated()], check);
+}
+
+fn layouts_of(datasets: &[Dataset], mut check: impl FnMut(&Dataset, &str, Lang, f64, &Layout)) {
+    for data in datasets {
         for spec in &data.charts {
             let chart = spec.id.as_str();
             for lang in [Lang::Zh, Lang::En] {
@@ -33,9 +46,9 @@ fn every_layout(mut check: impl FnMut(&Dataset, &str, Lang, f64, &Layout)) {
                     for width in WIDTHS_CSS {
                         for dpr in [1.0, 2.0] {
                             let frame = Frame::new(width, dpr).unwrap();
-                            let l = layout(&data, chart, lang, Theme::get(theme), frame)
+                            let l = layout(data, chart, lang, Theme::get(theme), frame)
                                 .unwrap_or_else(|e| panic!("{chart} {lang:?} {width}: {e}"));
-                            check(&data, chart, lang, width * dpr, &l);
+                            check(data, chart, lang, width * dpr, &l);
                         }
                     }
                 }
@@ -89,7 +102,8 @@ fn the_default_charts_are_drawn_in_their_forms_without_a_log_axis() {
 fn every_figure_of_a_chart_has_exactly_one_mark() {
     every_layout(|data, chart, _, _, l| {
         let mut expected: Vec<usize> = data.figures_of(chart).map(|(i, _)| i).collect();
-        let mut got: Vec<usize> = l.marks.iter().map(|m| m.figure).collect();
+        let figures = l.marks.iter().filter(|m| m.annotation.is_none());
+        let mut got: Vec<usize> = figures.map(|m| m.figure).collect();
         expected.sort_unstable();
         got.sort_unstable();
         assert_eq!(got, expected, "{chart}");
@@ -150,12 +164,28 @@ fn the_keyboard_reaches_every_mark_in_reading_order() {
             "{chart} {width}"
         );
         assert_eq!(step(l, current, 1), Some(0), "{chart}: wraps");
-        // Reading order: each mark starts below, or level with and right of, the one before.
-        for pair in l.marks.windows(2) {
+        // Reading order: each figure's mark starts below, or level with and right of, the
+        // one before; a line's or band's label comes after the figure it is read after.
+        let figures: Vec<&Mark> = l.marks.iter().filter(|m| m.annotation.is_none()).collect();
+        for pair in figures.windows(2) {
             let (a, b) = (pair[0].hit, pair[1].hit);
             assert!(
                 b.y > a.y || (b.y == a.y && b.x > a.x),
                 "{chart} {width}: {a:?} then {b:?}"
+            );
+        }
+        for (i, m) in l
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.annotation.is_some())
+        {
+            let after = l.marks[..i]
+                .iter()
+                .position(|o| o.annotation.is_none() && o.figure == m.figure);
+            assert!(
+                after.is_some(),
+                "{chart} {width}: label {i} before its figure"
             );
         }
     });
@@ -172,9 +202,11 @@ fn hit_areas_do_not_overlap_and_are_finger_sized() {
                 "{chart} {width} mark {i}: {:?}",
                 a.hit
             );
+            // Figures' areas apart, labels' areas apart (a label may lie over a figure's
+            // area, and answers first: `each_marks_centre_hits_that_mark`).
             for b in &l.marks[i + 1..] {
                 assert!(
-                    !a.hit.intersects(&b.hit),
+                    a.annotation.is_some() != b.annotation.is_some() || !a.hit.intersects(&b.hit),
                     "{chart} {width}: {:?} vs {:?}",
                     a.hit,
                     b.hit
@@ -253,7 +285,7 @@ fn every_mark_shows_its_label_or_short_label_and_value() {
         let texts: Vec<&str> = l.texts().collect();
         // Wrapped labels are split across lines: compare without spaces and line breaks.
         let joined: String = texts.concat().chars().filter(|c| *c != ' ').collect();
-        for m in &l.marks {
+        for m in l.marks.iter().filter(|m| m.annotation.is_none()) {
             let f = &data.figures[m.figure];
             let value = crate::describe::value(f, lang).replace(' ', "");
             assert!(
@@ -419,15 +451,21 @@ fn no_shape_is_drawn_over_an_earlier_text() {
 #[cfg(not(target_arch = "wasm32"))] // SVG output is native (and the editor's)
 fn the_parts_of_a_drawing_paint_what_one_call_paints() {
     use crate::paint::{paint_part, Part, Target};
-    use plotters::prelude::IntoDrawingArea;
     use plotters_svg::SVGBackend;
     let svg = |l: &Layout, parts: &[Part]| {
         let mut out = String::new();
         {
             let size = (l.width_px.max(1) as u32, l.height_px.max(1) as u32);
-            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            let mut backend = SVGBackend::with_string(&mut out, size);
             for &part in parts {
-                paint_part(&area, &l.shapes, Some(l.background), Target::SVG, part).unwrap();
+                paint_part(
+                    &mut backend,
+                    &l.shapes,
+                    Some(l.background),
+                    Target::SVG,
+                    part,
+                )
+                .unwrap();
             }
         }
         out
@@ -465,4 +503,245 @@ fn texts_use_the_fonts_embed_js_loads() {
             }
         }
     });
+}
+
+/// The design's colours, restated here as the spec (light theme): each kind's, and the grey
+/// of the marks a highlight passes by.
+const LIGHT_KIND: [(Kind, Rgb); 3] = [
+    (Kind::Actual, Rgb(0x00, 0x72, 0xb2)),
+    (Kind::Plan, Rgb(0xd5, 0x5e, 0x00)),
+    (Kind::Aim, Rgb(0x1b, 0x5e, 0x20)),
+];
+const LIGHT_FADED: Rgb = Rgb(0x8c, 0x8c, 0x8c);
+
+/// Every text a layout draws, joined without spaces (wrapped texts are split over lines).
+fn joined(l: &Layout) -> String {
+    l.texts().collect::<String>().replace(' ', "")
+}
+
+/// Every annotation is drawn where readers meet it, in both languages and at every width:
+/// a line's or band's label is a mark of its own (read after a figure of its axis), a
+/// note's text sits inside its figure's hover area (hovering it shows the figure with its
+/// note), and a highlight leaves its figures their colour while every other mark is grey.
+#[test]
+fn every_annotation_is_drawn_where_readers_meet_it() {
+    let data = [annotated(), Dataset::default_data().unwrap()];
+    layouts_of(&data, |data, chart, lang, width, l| {
+        let spec = data.chart(chart).unwrap();
+        let at = format!("{chart} {lang:?} {width}");
+        let marks_of = |k| l.marks.iter().filter(|m| m.annotation == Some(k)).count();
+        let highlighted: Vec<usize> = (spec.annotations.iter())
+            .filter(|a| a.kind == AnnotationKind::Highlight)
+            .flat_map(|a| a.figures.iter())
+            .filter_map(|id| data.figures.iter().position(|f| f.id == *id))
+            .collect();
+        for (k, a) in spec.annotations.iter().enumerate() {
+            let text = lang.pick(&a.label).replace(' ', "");
+            match a.kind {
+                AnnotationKind::Line | AnnotationKind::Band => {
+                    assert_eq!(marks_of(k), 1, "{at}: annotation {k}'s label mark");
+                    assert!(joined(l).contains(&text), "{at}: {text} drawn");
+                }
+                AnnotationKind::Note => {
+                    assert_eq!(marks_of(k), 0, "{at}: a note is part of its figure");
+                    assert!(joined(l).contains(&text), "{at}: {text} drawn");
+                    let figure = data.figures.iter().position(|f| a.figures[0] == f.id);
+                    let m = l.marks.iter().find(|m| Some(m.figure) == figure).unwrap();
+                    for r in note_boxes(l, lang.pick(&a.label)) {
+                        assert!(inside(r, m.hit), "{at}: note {r:?} outside {:?}", m.hit);
+                    }
+                }
+                AnnotationKind::Highlight => {}
+            }
+        }
+        if highlighted.is_empty() || l.scale != 1.0 || !l.background.eq(&Rgb(255, 255, 255)) {
+            return;
+        }
+        for m in l.marks.iter().filter(|m| m.annotation.is_none()) {
+            let f = &data.figures[m.figure];
+            let kind = LIGHT_KIND.iter().find(|(k, _)| *k == f.kind).unwrap().1;
+            if highlighted.contains(&m.figure) {
+                assert_ne!(m.color, LIGHT_FADED, "{at}: {} highlighted", f.id);
+            } else {
+                assert_eq!(m.color, LIGHT_FADED, "{at}: {} muted", f.id);
+                assert_ne!(m.color, kind);
+            }
+        }
+    });
+}
+
+fn inside(r: Rect, outer: Rect) -> bool {
+    r.x >= outer.x && r.y >= outer.y && r.right() <= outer.right() && r.bottom() <= outer.bottom()
+}
+
+/// The boxes of the text shapes that make up `text` (a note wrapped over lines): the run
+/// of consecutive texts whose concatenation is it.
+fn note_boxes(l: &Layout, text: &str) -> Vec<Rect> {
+    let texts: Vec<(Rect, &str)> = l.shapes.iter().filter_map(text_box).collect();
+    let want = text.replace(' ', "");
+    for start in 0..texts.len() {
+        let mut run = String::new();
+        for (end, (_, t)) in texts.iter().enumerate().skip(start) {
+            run.push_str(&t.replace(' ', ""));
+            if run == want {
+                return texts[start..=end].iter().map(|(r, _)| *r).collect();
+            }
+            if !want.starts_with(&run) {
+                break;
+            }
+        }
+    }
+    panic!("{text:?} is not drawn");
+}
+
+/// A note is set beside its mark: clear of every other text (`text_stays_inside…`) and of
+/// every mark drawn, at every width from 320 px, in both languages.
+#[test]
+fn notes_clear_every_mark() {
+    layouts_of(
+        &[annotated(), Dataset::default_data().unwrap()],
+        |data, chart, lang, width, l| {
+            let spec = data.chart(chart).unwrap();
+            for a in spec
+                .annotations
+                .iter()
+                .filter(|a| a.kind == AnnotationKind::Note)
+            {
+                for r in note_boxes(l, lang.pick(&a.label)) {
+                    for m in &l.marks {
+                        let o = m.outline;
+                        assert!(
+                            !r.intersects(&o),
+                            "{chart} {lang:?} {width}: {r:?} on {o:?}"
+                        );
+                    }
+                }
+            }
+        },
+    );
+}
+
+/// Where the tick label `text` is anchored (ticks are centred or right-aligned).
+fn at(l: &Layout, text: &str) -> (i32, i32) {
+    let tick = l.shapes.iter().find_map(|s| match s {
+        Shape::Text { text: t, at, h, .. } if t == text && *h != HAlign::Left => Some(*at),
+        _ => None,
+    });
+    tick.unwrap_or_else(|| panic!("tick {text}"))
+}
+
+/// The points of every dashed line in the text colour: the annotations' rules.
+fn dashed(l: &Layout) -> Vec<Vec<(i32, i32)>> {
+    (l.shapes.iter())
+        .filter_map(|s| match s {
+            Shape::Line {
+                points,
+                color,
+                dash_px: Some(_),
+                ..
+            } if *color == Rgb(0x1f, 0x1f, 0x1f) => Some(points.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A line and a band lie at their values on the axis the tick labels read: the rates
+/// chart's average (9.3 %) between the ticks 5 and 10, its band from 0 to 5 (and the
+/// built-in path's doubling at index 200 and its five-year goal at the fifth step, below).
+#[test]
+fn lines_and_bands_lie_at_their_values() {
+    let theme = Theme::get(ThemeName::Light);
+    let data = annotated();
+    for width in WIDTHS_CSS {
+        let l = layout(
+            &data,
+            "rates-2019",
+            Lang::En,
+            theme,
+            Frame::new(width, 1.0).unwrap(),
+        )
+        .unwrap();
+        let (x5, x10) = (at(&l, "5").0, at(&l, "10").0);
+        let x = dashed(&l)[0][0].0;
+        let expected = x5 + ((x10 - x5) as f64 * 4.3 / 5.0).round() as i32;
+        assert!(
+            (x - expected).abs() <= 1,
+            "{width}: line at {x}, 9.3 is at {expected}"
+        );
+        let band = l.shapes.iter().find_map(|s| match s {
+            Shape::Fill { rect, color } if *color == Rgb(0xee, 0xee, 0xee) => Some(*rect),
+            _ => None,
+        });
+        let band = band.expect("the band's shade");
+        assert!(
+            (band.x - at(&l, "0").0).abs() <= 1 && (band.right() - x5).abs() <= 1,
+            "{band:?}"
+        );
+    }
+}
+
+#[test]
+fn the_growth_paths_goals_lie_at_index_200_and_the_fifth_step() {
+    let theme = Theme::get(ThemeName::Light);
+    let data = Dataset::default_data().unwrap();
+    let l = layout(
+        &data,
+        "growth-path",
+        Lang::Zh,
+        theme,
+        Frame::new(375.0, 1.0).unwrap(),
+    )
+    .unwrap();
+    let (y100, y200) = (at(&l, "100").1, at(&l, "200").1);
+    let lines = dashed(&l);
+    assert!(
+        lines.iter().any(|p| p[0].1 == y200 && p[1].1 == y200),
+        "the doubling at 200"
+    );
+    assert!(y100 > y200);
+    let x5 = at(&l, "第5年").0;
+    assert!(
+        lines.iter().any(|p| p[0].0 == x5 && p[1].0 == x5),
+        "the goal at the fifth step"
+    );
+}
+
+/// The built-in story annotates where the article does: the first quarter of 2020, which
+/// grew against the epidemic, highlighted among 2019's rates with its note; the doubling
+/// goal (derived: index 200) and the five-year goal as labelled lines on the growth path.
+#[test]
+fn the_built_in_story_annotates_where_the_article_does() {
+    let data = Dataset::default_data().unwrap();
+    let kinds = |chart: &str| -> Vec<AnnotationKind> {
+        data.chart(chart)
+            .unwrap()
+            .annotations
+            .iter()
+            .map(|a| a.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds("growth-2019"),
+        [AnnotationKind::Highlight, AnnotationKind::Note]
+    );
+    let growth = &data.chart("growth-2019").unwrap().annotations;
+    assert_eq!(growth[0].figures, ["ngit-output-growth-2020q1"]);
+    assert_eq!(growth[1].figures, ["ngit-output-growth-2020q1"]);
+    assert_eq!(
+        kinds("growth-path"),
+        [AnnotationKind::Line, AnnotationKind::Line]
+    );
+    let path = &data.chart("growth-path").unwrap().annotations;
+    assert_eq!(
+        (path[0].from, path[0].label.zh.contains("推算")),
+        (200.0, true)
+    );
+    assert_eq!(
+        (path[1].axis, path[1].from),
+        (crate::data::Axis::Period, 5.0)
+    );
+    for spec in &data.charts {
+        let others = ["growth-2019", "growth-path"];
+        assert!(others.contains(&spec.id.as_str()) || spec.annotations.is_empty());
+    }
 }

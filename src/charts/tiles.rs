@@ -6,7 +6,7 @@
 //! Also the fallback of every other form: a figure a form cannot draw (a money goal in a
 //! path, a ratio among areas) is shown as a tile, never dropped.
 
-use super::common::kind_color;
+use super::common::{figure_color, note, note_lines};
 use super::Panel;
 use crate::data::Figure;
 use crate::describe;
@@ -37,7 +37,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         let mut drawn = Vec::with_capacity(chunk.len());
         for (k, &(index, f)) in chunk.iter().enumerate() {
             let x = b.left() + k as i32 * (tile_w + gap);
-            let (bottom, rule) = tile(b, f, x, top, tile_w);
+            let (bottom, rule) = tile(b, (index, f), x, top, tile_w);
             drawn.push((index, f, x, bottom, rule));
         }
         let row_bottom = drawn
@@ -46,7 +46,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
             .fold(top + b.px(size_css::ROW_MIN), i32::max);
         for &(index, f, x, _, rule) in &drawn {
             let hit = Rect::new(x, top, tile_w, row_bottom - top);
-            let color = kind_color(&b.theme, f.kind);
+            let color = figure_color(b, index, f);
             b.mark(index, hit, rule, color);
         }
         b.y = row_bottom + gap;
@@ -54,9 +54,9 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
 }
 
 /// Draws one tile at (`x`, `top`), `w` wide; returns its bottom and its coloured rule.
-fn tile(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> (i32, Rect) {
+fn tile(b: &mut Builder, (index, f): (usize, &Figure), x: i32, top: i32, w: i32) -> (i32, Rect) {
     let lang = b.lang;
-    let color = kind_color(&b.theme, f.kind);
+    let color = figure_color(b, index, f);
     // Stated: a solid rule. Derived: a hollow, pale one, taller so its outline reads as an
     // outline (stripes do not read in a rule this thin). Both take the same slot, so the
     // numbers of a row of tiles line up.
@@ -94,14 +94,13 @@ fn tile(b: &mut Builder, f: &Figure, x: i32, top: i32, w: i32) -> (i32, Rect) {
         b.text(tag, (x, y), small);
         y += small_h;
     }
-    for line in f
-        .note
-        .iter()
-        .flat_map(|n| wrap(lang.pick(n), small.size_px, false, w))
-    {
+    let own = f.note.as_ref().map(|n| lang.pick(n)).unwrap_or_default();
+    for line in wrap(own, small.size_px, false, w) {
         b.text(line, (x, y), small);
         y += small_h;
     }
+    let lines = note_lines(b, index, w);
+    y = note(b, &lines, (x, y), color);
     (y + b.px(2.0), rule)
 }
 

@@ -4,7 +4,7 @@
 //! Rows share one square size, so parts line up under their total. Derived counts have
 //! striped squares. Figures that are not small whole counts are drawn as tiles.
 
-use super::common::{kind_color, label_and_value};
+use super::common::{figure_color, label_and_value, note, note_lines};
 use super::{tiles, Panel};
 use crate::data::Figure;
 use crate::layout::{Builder, Rect};
@@ -35,9 +35,10 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         label_and_value(b, f);
         b.gap(2.0);
         let count = f.value.unwrap_or(0.0) as i32;
-        let color = kind_color(&b.theme, f.kind);
+        let color = figure_color(b, index, f);
         let outline = row_of_squares(b, count, color, f.derived.is_some());
-        b.y = outline.bottom() + b.px(6.0);
+        let lines = note_lines(b, index, b.content_width());
+        b.y = note(b, &lines, (b.left(), outline.bottom() + b.px(2.0)), color) + b.px(4.0);
         let h = (b.y - top).max(b.px(size_css::ROW_MIN));
         let hit = Rect::new(b.left(), top, b.content_width(), h - hit_gap);
         b.mark(index, hit, outline, color);

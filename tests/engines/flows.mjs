@@ -7,11 +7,12 @@
 // colours from the design's palette (below) and the figure's kind, period and derived flag.
 import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
+import { annotations } from "./annotations.mjs";
 
 /** The design's colours (theme.rs states them; the tests restate them as the spec). */
 const PALETTE = {
-  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#1b5e20" },
-  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#b2df8a" },
+  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#1b5e20", faded: "#8c8c8c" },
+  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#b2df8a", faded: "#767676" },
 };
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 /** Derived bars are filled with their colour at 20 % over the background, then striped. */
@@ -19,7 +20,7 @@ const tint = (c, bg) => c.map((v, i) => Math.round(v * 0.2 + bg[i] * 0.8));
 
 function colors(theme) {
   const p = Object.fromEntries(Object.entries(PALETTE[theme]).map(([k, v]) => [k, rgb(v)]));
-  for (const k of ["primary", "secondary", "aim"]) p[`${k}Tint`] = tint(p[k], p.background);
+  for (const k of ["primary", "secondary", "aim", "faded"]) p[`${k}Tint`] = tint(p[k], p.background);
   return p;
 }
 
@@ -87,6 +88,9 @@ function expected(data, chart, f) {
   const form = formOf(data, chart, f);
   let color = KIND_COLOR[f.kind ?? "actual"];
   if (form === "bars" && kindOf(f) === "percent" && !samePeriod(f.period, inChart[0].period)) color = "secondary";
+  // A highlight (README, "The data") greys every figure of its chart it does not name.
+  const highlights = (data.charts.find((c) => c.id === chart).annotations ?? []).filter((a) => a.type === "highlight");
+  if (highlights.length && !highlights.some((a) => a.figures.includes(f.id))) color = "faded";
   if (f.value == null) {
     if (form === "areas") return { color, as: "ink" };
     return form === "tiles" ? { color, as: "solid" } : { color: "muted", as: "text" };
@@ -532,6 +536,7 @@ export async function flows(env) {
       }
     });
   }
+  await annotations(env);
 }
 
 /** Dispatches a paste of `text` (TSV) on the editor's paste zone; says how the event was made. */

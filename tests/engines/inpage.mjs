@@ -70,6 +70,8 @@ export async function markPixels({ selector, view, colors }) {
   };
   const marks = [];
   for (let i = 0; i < chart.markCount; i++) {
+    // A line's or band's label is text, not a figure's mark.
+    if (chart.describe(i)?.annotation) continue;
     const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
     const box = [x, y, Math.max(1, w), Math.max(1, h)];
     const px = context.getImageData(...box).data;

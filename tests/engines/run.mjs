@@ -82,6 +82,9 @@ const routes = {
   // An editor's dataset (not the default): a new chart id in each form.
   "/engines/forms.json": (req, res) =>
     send(res, "application/json", readFileSync(new URL("tests/fixtures/forms.json", root))),
+  // An editor's dataset with one of each annotation on its first chart.
+  "/engines/annotations.json": (req, res) =>
+    send(res, "application/json", readFileSync(new URL("tests/fixtures/annotations.json", root))),
   "/engines/malformed.json": (req, res) =>
     send(res, "application/json", readFileSync(new URL("tests/corpus/01-malformed-json.json", root))),
   "/engines/endless.json": endless,

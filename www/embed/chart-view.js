@@ -1,5 +1,6 @@
 // One chart inside a widget: its canvas, highlight ring, tooltip, keys, data table and
 // downloads. The drawing, hit-testing and every word about a figure come from the module.
+import { csv as csvText } from "./csv.js";
 import { download, el, Listeners, pngBlob } from "./dom.js";
 import { REVEAL } from "./schedule.js";
 import { WORDS } from "./words.js";
@@ -57,7 +58,7 @@ export class ChartView {
     const csv = el("button", { type: "button", text: words.csv });
     this.listeners.on(png, "click", () => this.downloadPng());
     this.listeners.on(csv, "click", () =>
-      download(new Blob([this.chart.csv()], { type: "text/csv;charset=utf-8" }), `${this.id}.${this.lang}.csv`),
+      download(new Blob([csvText(this.chart.table(), words.csvColumns)], { type: "text/csv;charset=utf-8" }), `${this.id}.${this.lang}.csv`),
     );
     this.node = el("figure", { className: "chart" }, this.stage, this.desc, this.live, actions(this.table(words), png, csv));
     // Ids are scoped to this widget's shadow root, and chart ids are unique within it.
@@ -114,12 +115,13 @@ export class ChartView {
   tableBody(words) {
     const rows = this.chart.table();
     const head = el("tr", {}, ...words.columns.map((c) => el("th", { scope: "col", text: c })));
+    // A note is read after its figure's value; lines and bands come after the figures.
     const body = rows.map((r) =>
       el(
         "tr",
         {},
-        el("th", { scope: "row", text: r.label }),
-        el("td", { text: r.valueText + (r.derived ? ` (${r.derived})` : "") }),
+        el("th", { scope: "row", text: r.highlight ? `${r.label} · ${r.highlight}` : r.label }),
+        el("td", { text: r.valueText + (r.derived ? ` (${r.derived})` : "") + (r.remark ? ` · ${r.remark}` : "") }),
         el("td", { text: r.kind ? `${r.period} · ${r.kind}` : r.period }),
         el("td", { text: r.source }),
       ),
@@ -281,7 +283,10 @@ export class ChartView {
       return;
     }
     if (announce) this.live.textContent = d.sentence;
-    this.host.emit("hover", { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit });
+    const detail = { chart: this.id, id: d.id, label: d.label, value: d.value, unit: d.unit };
+    // A line's or band's label: no figure, its type instead.
+    if (d.annotation) detail.annotation = d.annotation;
+    this.host.emit("hover", detail);
   }
 
   /** Shows mark `i`'s highlight and tooltip (none for −1); its description, if any. */

@@ -8,6 +8,7 @@ export const WORDS = {
     csv: "下载数据",
     chart: "图表",
     columns: ["指标", "数值", "时期", "来源"],
+    csvColumns: ["编号", "指标", "数值", "单位", "表述", "时期", "类型", "推算规则", "来源"],
   },
   en: {
     loading: "Loading chart…",
@@ -17,5 +18,6 @@ export const WORDS = {
     csv: "Download data",
     chart: "chart",
     columns: ["Figure", "Value", "Period", "Source"],
+    csvColumns: ["id", "label", "value", "unit", "as stated", "period", "kind", "derivation", "source"],
   },
 };
