@@ -149,10 +149,13 @@ function assertEqual(actual, wanted, what) {
 const noProblems = async (page) => assertEqual(await page.evaluate(() => window.__problems), [], "page errors and CSP violations");
 const settled = (page, n) => page.waitFor((n) => window.__events.filter((e) => e.type === "ready" || e.type === "error").length >= n, n);
 
-/** The last hover event after `before` events, once one with a figure has come. */
+/**
+ * The first hover event with a figure after `before` events: a later null (the pointer
+ * leaving, focus moving on) is not what the reader's action was answered with.
+ */
 async function nextHover(page, before) {
   return page.waitFor(
-    (before) => window.__events.slice(before).filter((e) => e.type === "hover").at(-1)?.detail ?? null,
+    (before) => window.__events.slice(before).find((e) => e.type === "hover" && e.detail)?.detail ?? null,
     before,
   );
 }
@@ -467,7 +470,7 @@ export async function flows(env) {
       });
       assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td.c-value span").textContent), "23.4", "the cell");
       // The mark, located from the layout the module returns for the edited data.
-      const p = await page.evaluate(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
+      const p = await page.waitFor(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
       let n = await eventCount(page);
       await page.move(p.x, p.y);
       const d = await nextHover(page, n);
@@ -583,5 +586,10 @@ async function previewMark({ text, chart, mark }) {
   c.free();
   data.free();
   const r = canvas.getBoundingClientRect();
-  return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k };
+  const p = { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k };
+  // Only once the preview stands still: the same point in two checks in a row (a line of
+  // status or a scrollbar appearing above or beside it moves it after it is drawn).
+  const same = window.__previewMark === `${p.x},${p.y}`;
+  window.__previewMark = `${p.x},${p.y}`;
+  return same ? p : null;
 }

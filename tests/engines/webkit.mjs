@@ -104,11 +104,12 @@ export async function launch() {
       await driver.manage().window().setRect({ width, height });
       await driver.get(pageUrl);
       return {
+        // The message first: WebKit's `stack` leaves it out.
         async evaluate(fn, arg) {
           const result = await driver.executeAsyncScript(
             `const done = arguments[arguments.length - 1];
              Promise.resolve().then(() => (${fn})(arguments[0]))
-               .then((value) => done({ value }), (e) => done({ error: String(e?.stack ?? e) }));`,
+               .then((value) => done({ value }), (e) => done({ error: e instanceof Error ? e.message + "\\n" + e.stack : String(e) }));`,
             arg,
           );
           if (result?.error) throw new Error(result.error);
