@@ -178,6 +178,75 @@ async function dataTable(p) {
   })).jsonValue();
 }
 
+/** The design's colours (theme.rs), light: a stated figure's, and the grey a highlight leaves the rest. */
+const LIGHT = { primary: [0x00, 0x72, 0xb2], faded: [0x8c, 0x8c, 0x8c] };
+
+/**
+ * The colour painted solid inside each figure mark of the preview (the first pixel, from
+ * its box's middle row out, whose neighbours share it and which is not the background),
+ * the marks located from the layout the module returns for the data the preview was given.
+ */
+function previewColours(p) {
+  return p.evaluate(async () => {
+    const widget = document.getElementById("preview-chart");
+    const canvas = widget.shadowRoot.querySelector("canvas.base");
+    canvas.scrollIntoView({ block: "center" });
+    const m = await import(new URL("pkg-json/park_infographic.js", widget.shadowRoot.querySelector("link").href).href);
+    const data = m.Data.fromJson(widget.json);
+    const chart = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang"), "light");
+    chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+    const ratio = canvas.width / chart.widthCss;
+    const context = canvas.getContext("2d");
+    const same = (a, b) => a.every((v, c) => Math.abs(v - b[c]) <= 2);
+    const out = [];
+    for (let i = 0; i < chart.markCount; i++) {
+      const d = chart.describe(i);
+      if (d.annotation) continue;
+      const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
+      const px = context.getImageData(x, y, Math.max(1, w), Math.max(1, h)).data;
+      const at = (i, j) => [...px.subarray((j * w + i) * 4, (j * w + i) * 4 + 3)];
+      let painted = null;
+      for (let n = 0; n < h && !painted; n++) {
+        const j = Math.floor(h / 2) + (n % 2 ? -(n + 1) / 2 : n / 2);
+        for (let i = 1; i < w - 1 && j > 0 && j < h - 1 && !painted; i++) {
+          const c = at(i, j);
+          if (!same(c, [255, 255, 255]) && [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(c, at(i + dx, j + dy))))) painted = c;
+        }
+      }
+      out.push({ id: d.id, painted });
+    }
+    chart.free();
+    data.free();
+    return out;
+  });
+}
+
+const near = (a, b) => Boolean(a) && a.every((v, c) => Math.abs(v - b[c]) <= 3);
+
+/** Waits until the preview was given data without `needle` and has drawn it. */
+async function drawnWithout(p, needle) {
+  await p.waitForFunction((needle) => {
+    const el = document.getElementById("preview-chart");
+    return el?.json && !el.json.includes(needle) && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
+  }, needle);
+}
+
+/** The preview's data table, opened (again) once it shows `needle`: each row's cells' texts. */
+async function tableWith(p, needle) {
+  return (await p.waitForFunction((needle) => {
+    const details = document.getElementById("preview-chart").shadowRoot.querySelector("details.table");
+    if (!details.open) details.open = true;
+    const rows = [...details.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((c) => c.textContent));
+    return rows.some((r) => r.join(" ").includes(needle)) && rows;
+  }, needle)).jsonValue();
+}
+
+/** The preview's description for screen readers (its chart's sentences). */
+const previewDescription = (p) => p.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector("p.sr-only").textContent);
+
+/** The chart step's annotation list: each item's plain description. */
+const annotationList = (p) => p.locator("#annotation-list li .a-desc").allTextContents();
+
 export default async function editorTests(env) {
   await test("editor: the journalist's table pasted from WPS becomes two charts whose preview says the values as typed", async () => {
     const p = await editor(env, { viewport: { width: 1300, height: 900 } });
@@ -621,6 +690,106 @@ export default async function editorTests(env) {
     await drawnWith(p, '"value": 23.4,');
     await p.keyboard.press("Control+Z");
     await drawnWith(p, `"value": ${fresh().figures[0].value},`);
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: annotations: a highlighted row keeps its colour, the rest turn grey; a line's label reaches the preview and undo takes it back; a note sits in its row", async () => {
+    const p = await editor(env, { viewport: { width: 1300, height: 900 } });
+    await paste(p, "指标\t数值\n甲\t12%\n乙\t8%\n丙\t5%\n");
+    await checked(p, { valid: true });
+    const id = (await savedDoc(p)).charts[0].id;
+    await previewShows(p, id);
+    // 乙 ticked in the chart's list and highlighted: its bar keeps its colour, 甲's and 丙's are grey.
+    await p.locator("#chart-order li", { hasText: "乙" }).locator("input[type=checkbox]").check();
+    await p.locator("#highlight").click();
+    assertEqual(await p.locator("#highlight").getAttribute("aria-pressed"), "true", "the toggle says it is on");
+    await checked(p, { valid: true });
+    await drawnWith(p, '"highlight"');
+    const ids = Object.fromEntries((await savedDoc(p)).figures.map((f) => [f.label.zh, f.id]));
+    const colours = await previewColours(p);
+    assertEqual(colours.map((c) => c.id), [ids["甲"], ids["乙"], ids["丙"]], "a mark per row");
+    assert(near(colours[1].painted, LIGHT.primary), `乙 keeps its colour: ${colours[1].painted}`);
+    assert(near(colours[0].painted, LIGHT.faded) && near(colours[2].painted, LIGHT.faded), `甲 and 丙 grey: ${colours[0].painted}, ${colours[2].painted}`);
+    assertEqual(await annotationList(p), ["突出显示：乙"], "listed in plain words");
+    // A line typed as a journalist types it (10%), with its Chinese label.
+    await p.locator("#add-line").click();
+    await p.locator('#annotation-form [name="value"]').fill("10%");
+    await p.locator('#annotation-form [name="zh"]').fill("平均水平");
+    await p.locator('#annotation-form [type="submit"]').click();
+    assertEqual((await savedDoc(p)).charts[0].annotations, [{ type: "highlight", figures: [ids["乙"]] }, { type: "line", value: 10, unit: "%", label: { zh: "平均水平" } }], "the saved annotations");
+    await checked(p, { valid: true });
+    await drawnWith(p, "平均水平");
+    assert((await tableWith(p, "平均水平")).at(-1).join(" ").includes("平均水平"), "the line is the data table's last row");
+    assert((await previewDescription(p)).includes("平均水平"), "the description says the line");
+    // Undo: the line is gone from the data, the list and the preview.
+    await p.locator("#undo").click();
+    await drawnWithout(p, "平均水平");
+    assertEqual(await annotationList(p), ["突出显示：乙"], "undone in the list");
+    assert(!(await previewDescription(p)).includes("平均水平"), "undone in the preview");
+    assertEqual((await savedDoc(p)).charts[0].annotations.length, 1, "undone in the save");
+    // A note on 甲: in 甲's row of the data table, after its value.
+    await p.locator("#add-note").click();
+    await p.locator('#annotation-form [name="figure"]').selectOption(ids["甲"]);
+    await p.locator('#annotation-form [name="zh"]').fill("三项中最高");
+    await p.locator('#annotation-form [type="submit"]').click();
+    await checked(p, { valid: true });
+    await drawnWith(p, "三项中最高");
+    const row = (await tableWith(p, "三项中最高")).find((r) => r[0] === "甲");
+    assert(row && row.join(" ").indexOf("三项中最高") > row.join(" ").indexOf("12%"), `the note in 甲's row, after its value: ${row}`);
+    // Unhighlighting 乙 removes the highlight; the save survives a reload.
+    await p.locator("#highlight").click();
+    await p.reload();
+    await ready(p);
+    assertEqual(await annotationList(p), ["注释（甲）：三项中最高"], "after a reload");
+    assertEqual((await savedDoc(p)).charts[0].annotations, [{ type: "note", figure: ids["甲"], text: { zh: "三项中最高" } }], "the highlight gone with its last figure");
+    await assertClean(p);
+    await p.close();
+  });
+
+  await test("editor: annotations: the check's message is shown at the annotation, in the UI's language; a figure's new id is carried into it", async () => {
+    const p = await editor(env, { viewport: { width: 1300, height: 900 } });
+    await paste(p, "指标\t数值\n甲\t12%\n乙\t8%\n");
+    await checked(p, { valid: true });
+    // A line without its text: the check names it, at the line's text field.
+    await p.locator("#add-line").click();
+    await p.locator('#annotation-form [name="value"]').fill("很多");
+    await p.locator('#annotation-form [type="submit"]').click();
+    const alert = await checked(p, { valid: false, naming: "第 1 条注解" });
+    const at = p.locator("#annotation-list li").first();
+    const message = await at.locator(".a-error").textContent();
+    assert(message.length > 0 && alert.includes(message), `the same message at the line: ${message} / ${alert}`);
+    assertEqual(await at.locator('[data-field="value"]').getAttribute("aria-invalid"), "true", "its value marked");
+    assertEqual(await at.locator('[data-field="value"]').inputValue(), "很多", "the words kept as typed");
+    await at.locator('[data-field="value"]').fill("10");
+    const empty = await checked(p, { valid: false, naming: "是空的" });
+    assert(empty.includes("第 1 条注解"), empty);
+    assertEqual(await at.locator('[data-field="label.zh"]').getAttribute("aria-invalid"), "true", "its text marked");
+    // In English the message is English, still at the line.
+    await p.locator("#ui-switches input[name=ui][value=en]").check();
+    await checked(p, { valid: false, naming: "annotation 1" });
+    assert((await p.locator("#annotation-list li .a-error").first().textContent()).includes("empty"), "the message in English at the line");
+    await p.locator("#ui-switches input[name=ui][value=zh]").check();
+    await p.locator("#annotation-list li").first().locator('[data-field="label.zh"]').fill("平均");
+    await checked(p, { valid: true });
+    // A note on 乙, then 乙's id changed in the grid: the note follows, in the same step.
+    await p.locator("#add-note").click();
+    const yi = (await savedDoc(p)).figures.find((f) => f.label.zh === "乙").id;
+    await p.locator('#annotation-form [name="figure"]').selectOption(yi);
+    await p.locator('#annotation-form [name="zh"]').fill("较低");
+    await p.locator('#annotation-form [type="submit"]').click();
+    await checked(p, { valid: true });
+    await typeInto(p, 1, "id", "yi-rate");
+    await checked(p, { valid: true });
+    assertEqual((await savedDoc(p)).charts[0].annotations[1], { type: "note", figure: "yi-rate", text: { zh: "较低" } }, "the note follows the new id");
+    await p.locator("#undo").click();
+    assertEqual((await savedDoc(p)).charts[0].annotations[1].figure, yi, "one undo step takes both back");
+    // 乙's row removed: the note keeps its words and the check names it at the note.
+    await p.locator("#grid tbody tr:nth-child(2) input[type=checkbox]").check();
+    await p.locator("#remove-figure").click();
+    await checked(p, { valid: false, naming: "第 2 条注解" });
+    assert((await p.locator('#annotation-list li[data-a="1"] .a-error').textContent()).includes(yi), "the missing figure named at the note");
+    assertEqual(await p.locator('#annotation-list li[data-a="1"] [data-field="text.zh"]').inputValue(), "较低", "the note's words kept");
     await assertClean(p);
     await p.close();
   });

@@ -2,7 +2,11 @@
 // (suggested from its data by the module, named in the UI's language), titles and notes,
 // the order of its figures; add and remove charts. A chart's id changes only when the
 // edit is committed (Enter or leaving the field), and exactly its own figures follow it.
+// Its annotations (annotations-panel.js): figures ticked in the order list are highlighted;
+// lines, bands and notes added; a figure's new id carried into them in the same step.
 // And the derived-figure editor for the grid's active row. Changes go through the store.
+import { annotationsOf, carryRenames } from "./annotations.js";
+import { AnnotationPanel } from "./annotations-panel.js";
 import { freshId } from "./ids.js";
 import { removeChart, renameChart } from "./model.js";
 import { word } from "./words.js";
@@ -26,6 +30,9 @@ function setPath(o, path, value) {
   if (head === "note" && !o[head].zh && !o[head].en) delete o[head];
 }
 
+/** Whether some row's figure id differs between two versions with as many rows (cheap: no copy). */
+const renamed = (a, b) => a.figures.length === b.figures.length && a.figures.some((f, i) => f?.id !== b.figures[i]?.id);
+
 const chartName = (c) => `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`;
 const figureName = (f) => `${getPath(f, "label.zh") || getPath(f, "label.en")} (${getPath(f, "id")})`;
 
@@ -38,11 +45,16 @@ function option(value, text, selected) {
 }
 
 export class ChartPanel {
-  /** `ctx`: {forms() → [{id, label}], onPick()}. */
+  /** `ctx`: {forms() → [{id, label}], onPick(), annotationTypes() → [{id, label}], readValue()}. */
   constructor({ store, ctx }) {
     this.store = store;
     this.ctx = ctx;
     this.index = 0;
+    this.annotations = new AnnotationPanel({
+      store,
+      ctx: { chart: () => this.index, types: () => ctx.annotationTypes?.() ?? [], readValue: () => ctx.readValue?.() ?? null, say: (t) => (this.status.textContent = t) },
+    });
+    this.followRenames();
     this.pick = $("chart-pick");
     this.fields = $("chart-fields");
     this.order = $("chart-order");
@@ -64,6 +76,21 @@ export class ChartPanel {
     this.order.addEventListener("click", (e) => {
       const b = e.target.closest("button");
       if (b) this.move(b.dataset.figure, Number(b.dataset.step));
+    });
+    this.order.addEventListener("change", (e) => e.target.dataset.pick !== undefined && this.annotations.pick(e.target.dataset.pick, e.target.checked));
+  }
+
+  /**
+   * A figure's id changed in its row (the grid's id cell): its highlight and note follow,
+   * as part of that same step, so no annotation is left naming an id that is gone.
+   */
+  followRenames() {
+    let seen = this.store.doc;
+    this.store.subscribe((change) => {
+      const before = seen;
+      seen = this.store.doc;
+      if (change.kind !== "update" || before === seen || !renamed(before, seen)) return;
+      this.store.update((doc) => (carryRenames(before, doc) ? undefined : false), change.label, { amend: true });
     });
   }
 
@@ -104,6 +131,7 @@ export class ChartPanel {
     $("remove-chart").disabled = !chart;
     $("charts-empty").hidden = Boolean(chart);
     this.renderOrder();
+    this.annotations.render();
   }
 
   renderOrder() {
@@ -115,12 +143,12 @@ export class ChartPanel {
       li.textContent = word(this.chart() ? "noFigures" : "noCharts");
       return this.order.replaceChildren(li);
     }
+    const lit = new Set(annotationsOf(this.chart()).flatMap((a) => (a?.type === "highlight" && Array.isArray(a.figures) ? a.figures : [])));
     this.order.replaceChildren(
       ...mine.map((f, k) => {
         const li = document.createElement("li");
-        const name = document.createElement("span");
-        name.textContent = figureName(f);
-        li.append(name);
+        li.append(this.pickBox(f));
+        if (lit.has(f.id)) li.append(" ", Object.assign(document.createElement("em"), { textContent: word("isHighlighted") }));
         for (const [step, w] of [[-1, "up"], [1, "down"]]) {
           const b = document.createElement("button");
           b.type = "button";
@@ -134,6 +162,17 @@ export class ChartPanel {
         return li;
       }),
     );
+  }
+
+  /** A figure's name with the box that ticks it for the highlight. */
+  pickBox(f) {
+    const label = document.createElement("label");
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", checked: this.annotations.picked.has(f.id) });
+    box.dataset.pick = f.id;
+    const name = document.createElement("span");
+    name.textContent = figureName(f);
+    label.append(box, " ", name);
+    return label;
   }
 
   edit(input) {
@@ -188,8 +227,9 @@ export class ChartPanel {
     const i = this.index;
     const id = this.current();
     if (!this.chart()) return;
+    const k = annotationsOf(this.chart()).length;
     const n = this.store.update((doc) => removeChart(doc, i), "removeChart");
-    this.status.textContent = word("chartRemoved", { id, n });
+    this.status.textContent = [word("chartRemoved", { id, n }), k ? word("chartAnnotationsGone", { n: k }) : ""].filter(Boolean).join(" ");
     this.pick.focus();
     this.ctx.onPick();
   }
@@ -199,11 +239,14 @@ export class ChartPanel {
     this.index = i;
     this.render();
     this.ctx.onPick();
+    if (String(field).startsWith("annotations")) return this.annotations.goTo(field);
     const input = this.fields.querySelector(`[data-field="${field}"]`) ?? this.fields.querySelector(`[data-field="${field}.zh"]`);
     (input ?? this.pick).focus();
   }
 
-  markError(i, field, describedBy) {
+  /** Marks chart `i`'s field `field` (an annotation's: shown at it, with `message`). */
+  markError(i, field, describedBy, message) {
+    this.annotations.markError(i, field, message);
     for (const input of this.fields.querySelectorAll("[aria-invalid]")) {
       input.removeAttribute("aria-invalid");
       input.removeAttribute("aria-describedby");

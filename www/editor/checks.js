@@ -31,6 +31,13 @@ export function locate(path, doc) {
     }
     return { row, key, where: word("whereRow", { row: row + 1, col: word(`col.${key}`) }) };
   }
+  // An annotation's field: shown at the annotation (the chart panel's list), by its number.
+  m = /^charts\[(\d+)\]\.(annotations(?:\[(\d+)\])?.*)$/.exec(path);
+  if (m) {
+    const n = Number(m[1]);
+    const names = { n: n + 1, id: doc.charts[n]?.id ?? "", k: Number(m[3]) + 1 };
+    return { chart: n, field: m[2], where: word(m[3] === undefined ? "whereAnnotations" : "whereAnnotation", names) };
+  }
   m = /^charts\[(\d+)\](?:\.([a-z_.]+))?/.exec(path);
   if (m) {
     const field = m[2] ?? "id";
@@ -90,7 +97,7 @@ export class Checker {
     const box = $("check");
     const at = next ? locate(next[0], this.store.doc) : {};
     this.ctx.grid.markError(at.row ?? null, at.key, "check-message");
-    this.ctx.charts.markError(at.chart ?? null, at.field, "check-message");
+    this.ctx.charts.markError(at.chart ?? null, at.field, "check-message", next?.[1]);
     this.ctx.dataset.markError(at.dataset ?? null);
     this.ctx.derived.markError(at.derived ? at.row : null, at.derived, "check-message");
     if (!next) {

@@ -75,7 +75,7 @@ const preview = new Preview({
 
 const charts = new ChartPanel({
   store,
-  ctx: { forms, onPick: () => preview.render() },
+  ctx: { forms, onPick: () => preview.render(), annotationTypes: () => vocabulary()?.annotations ?? [], readValue },
 });
 
 const derived = new DerivedPanel({ store, ctx: { rules } });
