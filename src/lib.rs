@@ -439,8 +439,8 @@ pub fn read_value(text: &str, lang: Option<String>) -> JsValue {
 
 /// The vocabulary the editor offers, named in `lang`: `{units: [{name, zh, en, enBefore,
 /// kind, base, scale}], bounds, kinds, unitKinds: [{id, label}], forms: [{id, label,
-/// for}], rules: [{id, label}], annotations: [{id, label}]}`. The editor keeps no copy of
-/// any of it.
+/// for}], rules: [{id, label}], annotations: [{id, label}], figuresPerChart}`. The editor
+/// keeps no copy of any of it.
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
 pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
@@ -487,6 +487,8 @@ pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
     set(&out, "forms", forms.into());
     set(&out, "rules", named(&vocab::RULE_LABELS).into());
     set(&out, "annotations", named(&vocab::ANNOTATION_LABELS).into());
+    // The editor spreads a long paste over charts the validator accepts.
+    set(&out, "figuresPerChart", data::MAX_FIGURES_PER_CHART.into());
     Ok(out.into())
 }
 

@@ -32,6 +32,20 @@ test("a paste makes figures and a chart of them at once, titled by the table's c
   assert.equal(doc.source, undefined, "no source invented");
 });
 
+test("a paste longer than a chart can hold is spread over charts the validator accepts", () => {
+  const doc = blank();
+  const rows = Array.from({ length: 45 }, (_, i) => `指标${i + 1}\t${i + 1}`).join("\n");
+  const table = readTable(`指标\t数值\n${rows}`);
+  const r = mergePasted(doc, tableFigures(table, { readValue: fakeReadValue }), { perChart: 40 });
+  assert.equal(r.added, 45);
+  assert.deepEqual(
+    doc.charts.map((c) => doc.figures.filter((f) => f.chart === c.id).length),
+    [40, 5],
+  );
+  assert.equal(r.chart, doc.charts[0].id, "the first new chart is the one shown");
+  assert.equal(doc.figures.find((f) => f.chart === doc.charts[1].id).label.zh, "指标41", "in the table's order");
+});
+
 test("the same table pasted again updates its rows (same ids), adds none", () => {
   const doc = blank();
   paste(doc, SUZHOU);

@@ -73,7 +73,7 @@ export class DataPanel {
 
   /** Merges `table` into `before` (a dataset), as one step of the store. */
   apply(table, before, label, note = "") {
-    const { readValue, suggest } = this.ctx;
+    const { readValue, suggest, perChart } = this.ctx;
     let result;
     // A dataset of the old schema, or the example shown but not chosen: the table is new data.
     const fresh = before.schema !== SCHEMA || this.ctx.isExample();
@@ -81,7 +81,7 @@ export class DataPanel {
       (() => {
         const doc = fresh ? blank() : copy(before);
         const read = tableFigures(table, { readValue: readValue() });
-        result = { ...mergePasted(doc, read, { caption: table.caption, suggest }), marked: read.marks.filter((m) => m[0].error).length };
+        result = { ...mergePasted(doc, read, { caption: table.caption, suggest, perChart: perChart() }), marked: read.marks.filter((m) => m[0].error).length };
         return doc;
       })(),
       label,

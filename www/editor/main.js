@@ -82,7 +82,15 @@ const derived = new DerivedPanel({ store, ctx: { rules } });
 
 const data = new DataPanel({
   store,
-  ctx: { readValue, suggest, say, module: () => wasm, isExample: () => example, showChart: (id) => charts.show(id) },
+  ctx: {
+    readValue,
+    suggest,
+    perChart: () => vocabulary()?.figuresPerChart,
+    say,
+    module: () => wasm,
+    isExample: () => example,
+    showChart: (id) => charts.show(id),
+  },
   onSelect: (row) => derived.show(row),
 });
 

@@ -102,10 +102,10 @@ function addSources(doc, pasted, sources) {
 /**
  * Merges figures read from a pasted table into `doc`: a row whose label the dataset has
  * (same id made from the same label) updates that figure, others are added. Rows without
- * a chart go to a new chart of their own (the preview shows them at once). Returns
- * `{added, updated, chart}`.
+ * a chart go to new charts of their own, `perChart` rows at most each (the preview shows
+ * them at once). Returns `{added, updated, chart}`, `chart` the first new chart's id.
  */
-export function mergePasted(doc, { figures, sources }, { caption = "", suggest } = {}) {
+export function mergePasted(doc, { figures, sources }, { caption = "", suggest, perChart = Infinity } = {}) {
   if (doc.schema !== SCHEMA) doc.schema = SCHEMA;
   const byId = new Map(doc.figures.map((f) => [f.id, f]));
   const taken = new Set(byId.keys());
@@ -131,6 +131,9 @@ export function mergePasted(doc, { figures, sources }, { caption = "", suggest }
     return p;
   });
   addSources(doc, merged, sources ?? []);
-  const chart = homeless.length ? makeChart(doc, homeless, { caption, suggest }) : null;
-  return { added, updated, chart };
+  const charts = [];
+  for (let i = 0; i < homeless.length; i += perChart) {
+    charts.push(makeChart(doc, homeless.slice(i, i + perChart), { caption, suggest }));
+  }
+  return { added, updated, chart: charts[0] ?? null };
 }
