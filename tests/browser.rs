@@ -60,6 +60,50 @@ const DEFAULT_JSON: &str = include_str!("../src/data/default.json");
 const EDITOR_JSON: &str = include_str!("fixtures/forms.json");
 /// An editor's dataset with annotations of every kind.
 const ANNOTATED_JSON: &str = include_str!("fixtures/annotations.json");
+/// The design's colours per theme, the spec every test shares (never `Theme`'s).
+const PALETTE_JSON: &str = include_str!("fixtures/palette.json");
+
+/// The colours the tests expect of one theme, read from the spec.
+#[derive(Debug, Clone, Copy)]
+struct Palette {
+    background: Rgb,
+    muted: Rgb,
+    primary: Rgb,
+    secondary: Rgb,
+    aim: Rgb,
+    /// The marks a highlight passes by.
+    faded: Rgb,
+}
+
+impl Palette {
+    fn of(theme: ThemeName) -> Palette {
+        let key = if theme == ThemeName::Light {
+            "\"light\""
+        } else {
+            "\"dark\""
+        };
+        let start = PALETTE_JSON.find(key).expect("the theme in the spec");
+        let block = &PALETTE_JSON[start..];
+        let block = &block[..block.find('}').expect("the theme's colours end")];
+        let colour = |name: &str| {
+            let field = format!("\"{name}\": \"#");
+            let at = block
+                .find(&field)
+                .unwrap_or_else(|| panic!("{name} in the spec"))
+                + field.len();
+            let v = u32::from_str_radix(&block[at..at + 6], 16).expect("#rrggbb");
+            Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)
+        };
+        Palette {
+            background: colour("background"),
+            muted: colour("muted"),
+            primary: colour("primary"),
+            secondary: colour("secondary"),
+            aim: colour("aim"),
+            faded: colour("faded"),
+        }
+    }
+}
 
 /// Draws through the exported `Chart` handle, exactly as the page does; returns the
 /// layout the same code computes natively, for locating marks.
@@ -120,9 +164,9 @@ fn growth_bars_have_their_colour_at_their_centre_and_the_backing_store_is_sharp(
         );
         assert_eq!(layout.marks.len(), 5);
         // The design: the 2020 quarter, highlighted, in the secondary colour (the period
-        // set apart); the 2019 results the highlight passes by in its grey (written here).
-        let theme = Theme::get(ThemeName::Light);
-        let (grey, vermillion) = (Rgb(0x8c, 0x8c, 0x8c), Rgb(0xd5, 0x5e, 0x00));
+        // set apart); the 2019 results the highlight passes by in its grey.
+        let palette = Palette::of(ThemeName::Light);
+        let (grey, vermillion) = (palette.faded, palette.secondary);
         let expected = [grey, grey, grey, grey, vermillion];
         for (m, colour) in layout.marks.iter().zip(expected) {
             let (x, y) = m.outline.center();
@@ -135,7 +179,7 @@ fn growth_bars_have_their_colour_at_their_centre_and_the_backing_store_is_sharp(
         let (x, y) = empty_point(&layout);
         let p = pixels(&canvas, x, y, 1, 1)[0];
         assert!(
-            near(p, theme.background, 0),
+            near(p, palette.background, 0),
             "background at ({x},{y}) is {p:?}"
         );
     }
@@ -217,7 +261,7 @@ fn chinese_labels_are_drawn_in_real_glyphs_not_empty_boxes() {
     let real_data = Dataset::default_data().unwrap();
     let tofu_data = Dataset::from_json(&tofu_json).unwrap();
     assert_eq!(tofu_data.figures[0].label.zh, nothing, "the test's dataset");
-    let theme = Theme::get(ThemeName::Light);
+    let background = Palette::of(ThemeName::Light).background;
     for (width, dpr) in [(480.0, 2.0), (320.0, 1.0)] {
         let (real_canvas, _, real_layout) = draw(
             &real_data,
@@ -239,10 +283,10 @@ fn chinese_labels_are_drawn_in_real_glyphs_not_empty_boxes() {
         let real_cells = label_cells(&real_layout, &[real_label, real_short], 6);
         let tofu_cell = label_cells(&tofu_layout, &[&nothing, &nothing_short], 1)[0];
         let area = (real_cells[0].w * real_cells[0].h) as usize;
-        let tofu = ink_mask(&tofu_canvas, tofu_cell, theme.background);
+        let tofu = ink_mask(&tofu_canvas, tofu_cell, background);
         let glyphs: Vec<Vec<bool>> = real_cells
             .iter()
-            .map(|c| ink_mask(&real_canvas, *c, theme.background))
+            .map(|c| ink_mask(&real_canvas, *c, background))
             .collect();
         let chars: Vec<char> = real_short.chars().collect();
         for (k, glyph) in glyphs.iter().enumerate() {
@@ -386,15 +430,7 @@ fn form_draws(form: Form, f: &Figure) -> bool {
     }
 }
 
-/// The grey of the marks a highlight passes by, per theme (the design's, written here).
-fn faded(theme: &Theme) -> Rgb {
-    match theme.background {
-        Rgb(0xff, 0xff, 0xff) => Rgb(0x8c, 0x8c, 0x8c),
-        _ => Rgb(0x76, 0x76, 0x76),
-    }
-}
-
-fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) -> Drawn {
+fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, palette: &Palette) -> Drawn {
     let drawn_by = form_of(spec, figure);
     let form = if form_draws(drawn_by, figure) {
         drawn_by
@@ -402,13 +438,13 @@ fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) ->
         Form::Tiles
     };
     let kind = match figure.kind {
-        Kind::Actual => theme.primary,
-        Kind::Plan => theme.secondary,
-        Kind::Aim => theme.aim,
+        Kind::Actual => palette.primary,
+        Kind::Plan => palette.secondary,
+        Kind::Aim => palette.aim,
     };
     let later_rate = figure.unit.kind == UnitKind::Percent && figure.period != first.period;
     let colour = if form == Form::Bars && later_rate {
-        theme.secondary
+        palette.secondary
     } else {
         kind
     };
@@ -423,12 +459,12 @@ fn drawn_as(spec: &ChartSpec, figure: &Figure, first: &Figure, theme: &Theme) ->
         .iter()
         .all(|a| a.kind != AnnotationKind::Highlight)
         || named.any(|id| *id == figure.id);
-    let colour = if lit { colour } else { faded(theme) };
+    let colour = if lit { colour } else { palette.faded };
     match (form, figure.value, figure.derived.is_some()) {
         (Form::Areas, None, _) => Drawn::Derived(colour),
         // A tile's rule is drawn whether or not there is a number.
         (Form::Tiles, None, _) => Drawn::Solid(colour),
-        (_, None, _) => Drawn::Text(theme.muted),
+        (_, None, _) => Drawn::Text(palette.muted),
         (_, Some(_), true) => Drawn::Derived(colour),
         (_, Some(_), false) => Drawn::Solid(colour),
     }
@@ -456,14 +492,14 @@ fn an_editors_new_chart_in_every_form_draws_in_the_designs_colours_and_answers_h
 fn check_design(json: &str) {
     let data = Dataset::from_json(json).unwrap();
     for theme_name in [ThemeName::Light, ThemeName::Dark] {
-        let theme = Theme::get(theme_name);
+        let palette = Palette::of(theme_name);
         // The design's fill of a derived bar: its colour at 20 % over the background.
         let tint = |c: Rgb| {
             let mix = |x: u8, y: u8| (0.2 * f64::from(x) + 0.8 * f64::from(y)).round() as u8;
             Rgb(
-                mix(c.0, theme.background.0),
-                mix(c.1, theme.background.1),
-                mix(c.2, theme.background.2),
+                mix(c.0, palette.background.0),
+                mix(c.1, palette.background.1),
+                mix(c.2, palette.background.2),
             )
         };
         for lang in [Lang::Zh, Lang::En] {
@@ -481,7 +517,7 @@ fn check_design(json: &str) {
                     assert_eq!(handle.mark_count(), layout.marks.len(), "{at}");
                     let (x, y) = empty_point(&layout);
                     let bg = pixels(&canvas, x, y, 1, 1)[0];
-                    assert!(near(bg, theme.background, 0), "{at}: background {bg:?}");
+                    assert!(near(bg, palette.background, 0), "{at}: background {bg:?}");
                     for (i, m) in layout.marks.iter().enumerate() {
                         if m.annotation.is_some() {
                             check_label(&handle, &layout, i, &at);
@@ -494,12 +530,12 @@ fn check_design(json: &str) {
                             area.iter().filter(|p| near(**p, c, tolerance)).count()
                         };
                         let what = format!("{at} mark {i} ({})", f.id);
-                        let drawn = drawn_as(spec, f, first, &theme);
+                        let drawn = drawn_as(spec, f, first, &palette);
                         match drawn {
                             Drawn::Solid(c) => {
                                 // Bars, dots, squares, rules: their colour inside their box
                                 // (a row of squares has gaps, a tile's rule is thin).
-                                let p = painted_point(&canvas, r, theme.background);
+                                let p = painted_point(&canvas, r, palette.background);
                                 let p = p.unwrap_or_else(|| panic!("{what}: nothing painted"));
                                 assert!(near(p, c, 40), "{what}: painted {p:?}, expected {c:?}");
                             }
@@ -515,7 +551,7 @@ fn check_design(json: &str) {
                                 // Between the stripes (wide enough apart from 2x on), the tint;
                                 // inside a ring, the background.
                                 if r.w > 20 && r.h > 20 {
-                                    let inner = count(tint(c), 8) + count(theme.background, 8);
+                                    let inner = count(tint(c), 8) + count(palette.background, 8);
                                     assert!(
                                         inner > 0,
                                         "{what}: no tint or hollow centre at ({x},{y})"

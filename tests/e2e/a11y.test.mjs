@@ -2,6 +2,7 @@
 // iframe page, in both languages and both themes: zero violations. Also the behaviours
 // axe cannot see: reduced motion respected, touch targets at least 24 px.
 import { createRequire } from "node:module";
+import { colour } from "../palette.mjs";
 import { assert, assertClean, assertEqual, countEvents, holdRequests, open, pngPixels, settled, test } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -128,8 +129,9 @@ export default async function a11y(env) {
         return { ring, box: { x: r.x, y: r.y, w: r.width, h: r.height } };
       });
       assert(stage, "Tab reached the chart");
-      // embed.css: .stage:focus-visible { outline: 3px solid #0072b2 }
-      assertEqual(stage.ring, { style: "solid", color: "rgb(0, 114, 178)", width: "3px", shadow: "none" }, "the widget's ring");
+      // The focus ring is the light theme's primary blue in either theme (embed.css).
+      const blue = `rgb(${colour("light", "primary").join(", ")})`;
+      assertEqual(stage.ring, { style: "solid", color: blue, width: "3px", shadow: "none" }, "the widget's ring");
       assert(JSON.stringify(stage.ring) !== JSON.stringify(browserDefault), `differs from the browser default ${JSON.stringify(browserDefault)}`);
 
       // On screen: the ring's colour on all four sides of the chart, which here spans the
@@ -145,7 +147,7 @@ export default async function a11y(env) {
       };
       const points = Object.values(sides).map(([px, py]) => [Math.floor(px * dpr), Math.floor(py * dpr)]);
       const pixels = await pngPixels(env, await page.screenshot(), points);
-      const far = (p) => Math.max(Math.abs(p[0] - 0x00), Math.abs(p[1] - 0x72), Math.abs(p[2] - 0xb2));
+      const far = (p) => Math.max(...colour("light", "primary").map((v, c) => Math.abs(p[c] - v)));
       const off = Object.keys(sides)
         .map((side, i) => [side, pixels[i]])
         .filter(([, p]) => far(p) > 8)

@@ -6,8 +6,10 @@
 // the note shows it with its figure, hover on the line's label shows the line; keys reach
 // the labels after the figures and announce them.
 //
-// Expected values come from the fixture (read here) and the design's colours written below.
+// Expected values come from the fixture (read here) and the design's colours (the spec,
+// tests/fixtures/palette.json).
 import { readFileSync } from "node:fs";
+import { colour } from "../palette.mjs";
 import { assert, assertEqual, open, test } from "./harness.mjs";
 
 const FIXTURE = new URL("../fixtures/annotations.json", import.meta.url);
@@ -16,8 +18,8 @@ const DATA = JSON.parse(readFileSync(FIXTURE, "utf8"));
 const CHART = DATA.charts[0];
 const [HIGHLIGHT, LINE, BAND, NOTE] = CHART.annotations;
 const FIGURES = DATA.figures.filter((f) => f.chart === CHART.id);
-/** The design's colours (theme.rs): a stated result, and the grey a highlight leaves. */
-const LIGHT = { primary: [0x00, 0x72, 0xb2], faded: [0x8c, 0x8c, 0x8c] };
+/** The design's colours: the background, a stated result, and the grey a highlight leaves. */
+const LIGHT = Object.fromEntries(["background", "primary", "faded"].map((k) => [k, colour("light", k)]));
 
 async function annotatedPage(env, lang) {
   const page = await open(env, null, { viewport: { width: 375, height: 900 } });
@@ -49,7 +51,7 @@ async function annotatedPage(env, lang) {
  */
 function marks(page, lang) {
   return page.evaluate(
-    async ({ lang, src }) => {
+    async ({ lang, src, background }) => {
       const widget = document.getElementById("w");
       const canvas = widget.shadowRoot.querySelector("canvas.base");
       canvas.scrollIntoView({ block: "center" });
@@ -76,7 +78,7 @@ function marks(page, lang) {
           for (let i = 1; i < box[2] - 1 && j > 0 && j < box[3] - 1 && !painted; i++) {
             const p = at(i, j);
             const around = [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(p, at(i + dx, j + dy))));
-            if (around && !same(p, [255, 255, 255])) painted = p;
+            if (around && !same(p, background)) painted = p;
           }
         }
         out.push({ id: d.id, annotation: d.annotation ?? null, x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, painted });
@@ -85,7 +87,7 @@ function marks(page, lang) {
       data.free();
       return out;
     },
-    { lang, src: SRC },
+    { lang, src: SRC, background: LIGHT.background },
   );
 }
 

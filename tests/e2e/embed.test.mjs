@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { BUILD } from "../build.mjs";
+import { colour } from "../palette.mjs";
 import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, open, pointOutside, settled, test } from "./harness.mjs";
 
 const ARTICLE = "/article.html";
@@ -573,8 +574,8 @@ export default async function embed(env) {
       const light = await backgroundPixel(page, sel);
       await setAndWait(page, sel, "theme", "dark");
       const dark = await backgroundPixel(page, sel);
-      // The themes' backgrounds (src/theme.rs), also the page's --pi-bg in embed.css.
-      assertEqual([light, dark], [[255, 255, 255], [0x16, 0x18, 0x1c]], "background with the theme");
+      // The themes' backgrounds (the spec), also the page's --pi-bg in embed.css.
+      assertEqual([light, dark], [colour("light", "background"), colour("dark", "background")], "background with the theme");
       await setAndWait(page, sel, "theme", "light");
 
       const marksBefore = (await markPoint(page, sel, 0, 0, { lang: "en" })).count;

@@ -6,10 +6,11 @@
 // the canvas; waits are on events and markers, never on time.
 import { CSP, serve } from "../../.ci/serve.mjs";
 import { BUILD } from "../build.mjs";
+import { colour } from "../palette.mjs";
 import { assert, assertEqual, open, test } from "./harness.mjs";
 
-// The canvas background of each theme as the design sets it (src/theme.rs, Theme::get).
-const BACKGROUND = { light: [0xff, 0xff, 0xff], dark: [0x16, 0x18, 0x1c] };
+// The canvas background of each theme as the design sets it (the spec, tests/fixtures/palette.json).
+const BACKGROUND = { light: colour("light", "background"), dark: colour("dark", "background") };
 
 /**
  * A page on the bundle's origin (so the strict CSP applies) holding only `widgets`
@@ -408,7 +409,7 @@ async function printing(env) {
       });
       assertEqual(
         printed,
-        { canvas: true, tools: false, table: false, highlight: false, widgetBackground: "rgb(255, 255, 255)" },
+        { canvas: true, tools: false, table: false, highlight: false, widgetBackground: `rgb(${BACKGROUND.light.join(", ")})` },
         "what prints",
       );
       changed = await mediaChangeMarker(p, "print");

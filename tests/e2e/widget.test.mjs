@@ -16,6 +16,7 @@ import {
   settled,
   test,
 } from "./harness.mjs";
+import { colour } from "../palette.mjs";
 
 /** A page with only the given widgets (attributes as objects), inside a box of `width` px. */
 async function page(env, widgets, { width = 480, options = {}, before } = {}) {
@@ -132,7 +133,7 @@ export default async function widget(env) {
     assert(shownTips[0].on && shownTips[0].text.includes("4.5%"), `tooltip: ${JSON.stringify(shownTips[0])}`);
     // The highlight: a ring round the mark where the layout put it (markBox, from a
     // separate handle), 2 px wide and 1 px out, in the light theme's highlight colour
-    // (#1f1f1f in src/theme.rs), as a reader sees it on a screenshot.
+    // (the spec's), as a reader sees it on a screenshot.
     const boxes = await p.evaluate(async () => {
       const w = document.querySelector("park-infographic");
       const canvas = w.shadowRoot.querySelector("canvas.base");
@@ -157,7 +158,7 @@ export default async function widget(env) {
     const shot = await p.screenshot();
     const [edge] = await pngPixels(env, shot, [[Math.round(ring.x + 1), Math.round(ring.y + ring.height / 2)]]);
     assert(
-      edge.slice(0, 3).every((v) => Math.abs(v - 0x1f) <= 24),
+      edge.slice(0, 3).every((v, c) => Math.abs(v - colour("light", "highlight")[c]) <= 24),
       `the ring's edge is the highlight colour: rgba(${edge.join(", ")})`,
     );
     await p.keyboard.press("Escape");
@@ -459,14 +460,14 @@ export default async function widget(env) {
   await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
     const background = (p) => backgroundPixel(p, "park-infographic");
     let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
-    assertEqual(await background(p), [0x16, 0x18, 0x1c], "theme=dark");
+    assertEqual(await background(p), colour("dark", "background"), "theme=dark");
     await p.evaluate(() => document.querySelector("park-infographic").setAttribute("theme", "light"));
     await p.waitForFunction(() => window.__settled >= 2);
-    assertEqual(await background(p), [255, 255, 255], "theme=light");
+    assertEqual(await background(p), colour("light", "background"), "theme=light");
     await assertClean(p);
     await p.close();
     p = await page(env, [{ chart: "rankings" }], { options: { colorScheme: "dark" } });
-    assertEqual(await background(p), [0x16, 0x18, 0x1c], "auto follows the page's dark scheme");
+    assertEqual(await background(p), colour("dark", "background"), "auto follows the page's dark scheme");
     await assertClean(p);
     await p.close();
   });

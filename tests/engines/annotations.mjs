@@ -5,8 +5,10 @@
 // line; keys reach the line and the band after the figures and announce the highlighted,
 // noted figure with its note.
 //
-// Expected values: the fixture (read here) and the design's colours, written below.
+// Expected values: the fixture (read here) and the design's colours (the spec,
+// tests/fixtures/palette.json).
 import { readFileSync } from "node:fs";
+import { colour } from "../palette.mjs";
 import { markPixels, markPoint, settledCount } from "./inpage.mjs";
 
 const DATA = JSON.parse(readFileSync(new URL("../fixtures/annotations.json", import.meta.url), "utf8"));
@@ -15,7 +17,7 @@ const [HIGHLIGHT, LINE, BAND, NOTE] = CHART.annotations;
 const FIGURES = DATA.figures.filter((f) => f.chart === CHART.id);
 const SELECTOR = "park-infographic";
 /** The light theme's background, a stated result's colour and a highlight's grey. */
-const COLORS = { background: [255, 255, 255], primary: [0x00, 0x72, 0xb2], faded: [0x8c, 0x8c, 0x8c] };
+const COLORS = Object.fromEntries(["background", "primary", "faded"].map((k) => [k, colour("light", k)]));
 
 const near = (p, c) => p && c.every((v, i) => Math.abs(p[i] - v) <= 3);
 

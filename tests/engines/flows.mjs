@@ -4,22 +4,21 @@
 // theme switching, and every label fitting its box in the engine's real font.
 //
 // Expected values never come from the code under test: figures from src/data/default.json,
-// colours from the design's palette (below) and the figure's kind, period and derived flag.
+// colours from the design's spec (tests/fixtures/palette.json) and the figure's kind,
+// period and derived flag.
 import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
+import { PALETTE, rgb } from "../palette.mjs";
 import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
 import { annotations } from "./annotations.mjs";
 
-/** The design's colours (theme.rs states them; the tests restate them as the spec). */
-const PALETTE = {
-  light: { background: "#ffffff", text: "#1f1f1f", muted: "#595959", primary: "#0072b2", secondary: "#d55e00", aim: "#1b5e20", faded: "#8c8c8c" },
-  dark: { background: "#16181c", text: "#eeeeee", muted: "#b0b0b0", primary: "#56b4e9", secondary: "#e69f00", aim: "#b2df8a", faded: "#767676" },
-};
-const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 /** Derived bars are filled with their colour at 20 % over the background, then striped. */
 const tint = (c, bg) => c.map((v, i) => Math.round(v * 0.2 + bg[i] * 0.8));
 
+/** The colours a mark or the background may be drawn in, counted at each mark. */
+const COUNTED = ["background", "text", "muted", "primary", "secondary", "aim", "faded"];
+
 function colors(theme) {
-  const p = Object.fromEntries(Object.entries(PALETTE[theme]).map(([k, v]) => [k, rgb(v)]));
+  const p = Object.fromEntries(COUNTED.map((k) => [k, rgb(PALETTE[theme][k])]));
   for (const k of ["primary", "secondary", "aim", "faded"]) p[`${k}Tint`] = tint(p[k], p.background);
   return p;
 }
