@@ -165,7 +165,12 @@ pub fn amount_parts(v: f64, unit: &Unit, counter: Option<&Text>, lang: Lang) -> 
                 v
             };
             let (k, big) = if amount { magnitude(v) } else { (1.0, "") };
-            p.number = number(v / k, 2, lang);
+            let per = if amount {
+                unit.scale / unit.en_scale / k
+            } else {
+                1.0
+            };
+            p.number = number(v / k, en_decimals(per), lang);
             let word = if p.number == "1" && big.is_empty() {
                 singular(word)
             } else {
@@ -190,6 +195,17 @@ pub fn amount_parts(v: f64, unit: &Unit, counter: Option<&Text>, lang: Lang) -> 
         }
     }
     p
+}
+
+/// Decimals of an English amount whose unit is `per` of the English number's (亿元 in
+/// billions: 0.1), so that it says every digit of the Chinese, which has two in its unit.
+fn en_decimals(per: f64) -> usize {
+    let (mut decimals, mut last) = (2, per);
+    while last < 0.99 && decimals < 9 {
+        last *= 10.0;
+        decimals += 1;
+    }
+    decimals
 }
 
 /// What a large English number is written in: (1e9, " billion"); (1, "") below a million.
@@ -309,6 +325,30 @@ mod tests {
             axis_unit(&unit("万平方米"), 35.0, Lang::En),
             (1e4, "m²".into())
         );
+    }
+
+    /// Amounts stated to the hundredth, as a reader writes them: Chinese keeps both
+    /// decimals in its unit; English says the same digits in its base's words (亿元 is 10⁸
+    /// yuan, so 12.35亿元 is 1,235,000,000 yuan). Written by hand, not computed.
+    #[test]
+    fn amounts_with_two_decimals_keep_both_in_both_languages() {
+        let cases: [(f64, &str, &str, &str); 11] = [
+            (12.35, "亿元", "12.35亿元", "1.235 billion yuan"),
+            (1.05, "亿元", "1.05亿元", "105 million yuan"),
+            (0.35, "亿元", "0.35亿元", "35 million yuan"),
+            (1234.56, "万元", "1234.56万元", "12.3456 million yuan"),
+            (1234.56, "元", "1234.56元", "1,234.56 yuan"),
+            (18.25, "亿美元", "18.25亿美元", "US$1.825 billion"),
+            (3.25, "万人", "3.25万人", "32,500 people"),
+            (12.35, "万平方米", "12.35万平方米", "123,500 m²"),
+            (9.75, "平方公里", "9.75平方公里", "9.75 km²"),
+            (12.35, "%", "12.35%", "12.35%"),
+            (2.25, "个百分点", "2.25个百分点", "2.25 percentage points"),
+        ];
+        for (v, name, zh, en) in cases {
+            assert_eq!(amount(v, &unit(name), None, Lang::Zh), zh, "{v} {name}");
+            assert_eq!(amount(v, &unit(name), None, Lang::En), en, "{v} {name}");
+        }
     }
 
     /// Every expected string written by hand, not computed.
