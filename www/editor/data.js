@@ -166,12 +166,13 @@ export class DataPanel {
     this.pasteTable(readRows(read.rows), notes.join(" "));
   }
 
-  /** Asks which sheet to read: its name, or null. */
+  /** Asks which sheet to read (Enter: the first): its name, or null. */
   async chooseSheet(name, sheets) {
-    const choice = await ask(word("xlsxWhichSheet", { name, n: sheets.length }), [
-      ...sheets.map((s, i) => [String(i), s]),
-      ["cancel", word("cancel")],
-    ]);
+    const choice = await ask(
+      word("xlsxWhichSheet", { name, n: sheets.length }),
+      [...sheets.map((s, i) => [String(i), s]), ["cancel", word("cancel")]],
+      { focus: "0" },
+    );
     return sheets[Number(choice)] ?? null;
   }
 

@@ -8,8 +8,11 @@ import { word } from "./words.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** Asks in the page's <dialog>: resolves to the value of the button chosen ("" for Esc). */
-export function ask(text, buttons) {
+/**
+ * Asks in the page's <dialog>: resolves to the value of the button chosen ("" for Esc).
+ * Enter takes the `focus` button: cancel, unless the question is a harmless choice.
+ */
+export function ask(text, buttons, { focus = "cancel" } = {}) {
   const dialog = $("ask");
   $("ask-text").textContent = text;
   $("ask-buttons").replaceChildren(
@@ -19,7 +22,7 @@ export function ask(text, buttons) {
     dialog.addEventListener("close", () => resolve(dialog.returnValue), { once: true });
     dialog.returnValue = "";
     dialog.showModal();
-    dialog.querySelector("button[value=cancel]")?.focus();
+    [...dialog.querySelectorAll("#ask-buttons button")].find((b) => b.value === focus)?.focus();
   });
 }
 
