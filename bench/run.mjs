@@ -494,7 +494,7 @@ function growthFigures() {
       valueText: `${f.value}%`,
       period: period(f.period),
     }));
-  if (dataset.figures.some((f) => f.chart === "growth-2019" && f.unit !== "percent")) throw new Error("growth-2019: expected percentages");
+  if (dataset.figures.some((f) => f.chart === "growth-2019" && f.unit !== "%")) throw new Error("growth-2019: expected percentages (%)");
   return { title: chart.title.zh, source: `来源：${dataset.source.title.zh}`, figures };
 }
 
