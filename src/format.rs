@@ -157,44 +157,46 @@ pub fn amount_parts(v: f64, unit: &Unit, counter: Option<&Text>, lang: Lang) -> 
             p.number = number(v, 2, lang);
             p.after.push_str(word);
         }
-        (Lang::En, kind) => {
-            let amount = kind == UnitKind::Amount;
-            let v = if amount {
-                v * unit.scale / unit.en_scale
-            } else {
-                v
-            };
-            let (k, big) = if amount { magnitude(v) } else { (1.0, "") };
-            let per = if amount {
-                unit.scale / unit.en_scale / k
-            } else {
-                1.0
-            };
-            p.number = number(v / k, en_decimals(per), lang);
-            let word = if p.number == "1" && big.is_empty() {
-                singular(word)
-            } else {
-                word
-            };
-            let spaced = |w: &str, at: Option<u8>| {
-                !w.is_empty() && at.is_some_and(|b| b.is_ascii_alphanumeric())
-            };
-            if unit.en_before && amount {
-                p.before.push_str(word);
-                if spaced(word, word.bytes().last()) {
-                    p.before.push(' ');
-                }
-                p.after.push_str(big);
-            } else {
-                p.after.push_str(big);
-                if spaced(word, word.bytes().next()) {
-                    p.after.push(' ');
-                }
-                p.after.push_str(word);
-            }
-        }
+        (Lang::En, kind) => english(&mut p, v, unit, word, kind == UnitKind::Amount),
     }
     p
+}
+
+/// `amount_parts` in English: the number in the unit's English word (an amount in its
+/// base, in millions and billions), the word before it or after it as the unit says.
+fn english(p: &mut Parts, v: f64, unit: &Unit, word: &str, amount: bool) {
+    let v = if amount {
+        v * unit.scale / unit.en_scale
+    } else {
+        v
+    };
+    let (k, big) = if amount { magnitude(v) } else { (1.0, "") };
+    let per = if amount {
+        unit.scale / unit.en_scale / k
+    } else {
+        1.0
+    };
+    p.number = number(v / k, en_decimals(per), Lang::En);
+    let word = if p.number == "1" && big.is_empty() {
+        singular(word)
+    } else {
+        word
+    };
+    let spaced =
+        |w: &str, at: Option<u8>| !w.is_empty() && at.is_some_and(|b| b.is_ascii_alphanumeric());
+    if unit.en_before && amount {
+        p.before.push_str(word);
+        if spaced(word, word.bytes().last()) {
+            p.before.push(' ');
+        }
+        p.after.push_str(big);
+    } else {
+        p.after.push_str(big);
+        if spaced(word, word.bytes().next()) {
+            p.after.push(' ');
+        }
+        p.after.push_str(word);
+    }
 }
 
 /// Decimals of an English amount whose unit is `per` of the English number's (亿元 in
