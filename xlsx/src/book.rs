@@ -146,12 +146,42 @@ pub fn suzhou() -> Vec<u8> {
     ])
 }
 
+/// The XML declaration every part starts with.
+const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+
 /// A workbook of named sheets, each given as its `<sheetData>` XML (see [`sheet_data`]),
 /// with `shared` as its shared strings.
 pub fn workbook(sheets: &[(&str, String)], shared: &[String]) -> Vec<u8> {
-    let mut parts: Vec<(String, String)> = Vec::new();
-    let mut types = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+    let names: Vec<&str> = sheets.iter().map(|(name, _)| *name).collect();
+    let mut parts: Vec<(String, String)> = vec![
+        ("[Content_Types].xml".to_string(), content_types(sheets.len())),
+        (
+            "_rels/.rels".into(),
+            format!("{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+        ),
+        ("xl/workbook.xml".into(), workbook_xml(&names)),
+        ("xl/_rels/workbook.xml.rels".into(), workbook_rels(sheets.len())),
+        ("xl/styles.xml".into(), styles_xml()),
+        ("xl/sharedStrings.xml".into(), shared_strings_xml(shared)),
+    ];
+    for (i, (_, data)) in sheets.iter().enumerate() {
+        parts.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            format!("{XML}<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">{data}</worksheet>"),
+        ));
+    }
+    zipped(
+        &parts
+            .iter()
+            .map(|(n, x)| (n.as_str(), x.as_bytes()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `[Content_Types].xml`: what each part of a workbook of `sheets` sheets is.
+fn content_types(sheets: usize) -> String {
+    let mut types = format!(
+        "{XML}\
          <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
@@ -159,29 +189,42 @@ pub fn workbook(sheets: &[(&str, String)], shared: &[String]) -> Vec<u8> {
          <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>\
          <Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>",
     );
-    let mut list = String::new();
-    let mut rels = String::new();
-    for (i, (name, data)) in sheets.iter().enumerate() {
-        let n = i + 1;
+    for n in 1..=sheets {
         types += &format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
-        list += &format!(
-            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(name)
-        );
-        rels += &format!("<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>");
-        parts.push((
-            format!("xl/worksheets/sheet{n}.xml"),
-            format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">{data}</worksheet>"),
-        ));
     }
-    types += "</Types>";
-    let k = sheets.len();
+    types + "</Types>"
+}
+
+/// `xl/workbook.xml`: the sheets' names, in order.
+fn workbook_xml(names: &[&str]) -> String {
+    let list: String = (names.iter().enumerate())
+        .map(|(i, name)| {
+            let n = i + 1;
+            format!(
+                "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+                escape(name)
+            )
+        })
+        .collect();
+    format!("{XML}<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{list}</sheets></workbook>")
+}
+
+/// `xl/_rels/workbook.xml.rels`: where the sheets, the styles and the shared strings are.
+fn workbook_rels(sheets: usize) -> String {
+    let mut rels: String = (1..=sheets)
+        .map(|n| format!("<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"))
+        .collect();
     rels += &format!(
         "<Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
          <Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>",
-        k + 1,
-        k + 2
+        sheets + 1,
+        sheets + 2
     );
+    format!("{XML}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}</Relationships>")
+}
+
+/// `xl/styles.xml`: one cell style per entry of [`STYLES`], with its number format.
+fn styles_xml() -> String {
     let custom: Vec<String> = STYLES
         .iter()
         .filter(|s| s.0 >= 164)
@@ -205,55 +248,29 @@ pub fn workbook(sheets: &[(&str, String)], shared: &[String]) -> Vec<u8> {
             )
         })
         .collect();
+    format!(
+        "{XML}<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+         <numFmts count=\"{}\">{}</numFmts>\
+         <fonts count=\"1\"><font><sz val=\"11\"/><name val=\"等线\"/></font></fonts>\
+         <fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>\
+         <borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+         <cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
+         <cellXfs count=\"{}\">{xfs}</cellXfs></styleSheet>",
+        custom.len(),
+        custom.concat(),
+        STYLES.len()
+    )
+}
+
+/// `xl/sharedStrings.xml`: the strings cells refer to by index.
+fn shared_strings_xml(shared: &[String]) -> String {
     let strings: String = shared
         .iter()
         .map(|s| format!("<si><t>{}</t></si>", escape(s)))
         .collect();
-    parts.splice(
-        0..0,
-        [
-            ("[Content_Types].xml".to_string(), types),
-            (
-                "_rels/.rels".into(),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".into(),
-            ),
-            (
-                "xl/workbook.xml".into(),
-                format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{list}</sheets></workbook>"),
-            ),
-            (
-                "xl/_rels/workbook.xml.rels".into(),
-                format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}</Relationships>"),
-            ),
-            (
-                "xl/styles.xml".into(),
-                format!(
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
-                     <numFmts count=\"{}\">{}</numFmts>\
-                     <fonts count=\"1\"><font><sz val=\"11\"/><name val=\"等线\"/></font></fonts>\
-                     <fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>\
-                     <borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-                     <cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
-                     <cellXfs count=\"{}\">{xfs}</cellXfs></styleSheet>",
-                    custom.len(),
-                    custom.concat(),
-                    STYLES.len()
-                ),
-            ),
-            (
-                "xl/sharedStrings.xml".into(),
-                format!(
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"{0}\" uniqueCount=\"{0}\">{strings}</sst>",
-                    shared.len()
-                ),
-            ),
-        ],
-    );
-    zipped(
-        &parts
-            .iter()
-            .map(|(n, x)| (n.as_str(), x.as_bytes()))
-            .collect::<Vec<_>>(),
+    format!(
+        "{XML}<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"{0}\" uniqueCount=\"{0}\">{strings}</sst>",
+        shared.len()
     )
 }
 

@@ -212,132 +212,183 @@ enum Tok {
 /// The tokens of one section; None where it holds what is not rendered (fractions).
 fn tokens(section: &str, date: bool) -> Option<Vec<Tok>> {
     let chars: Vec<char> = section.chars().collect();
-    let mut out = Vec::new();
+    let mut scan = Scan {
+        chars: &chars,
+        date,
+        point: false,
+        out: Vec::new(),
+    };
     let mut i = 0;
-    let mut point = false;
-    let run = |i: usize, c: char| {
-        chars[i..]
+    while i < chars.len() {
+        if !date && chars[i] == '/' {
+            return None;
+        }
+        i += match scan.literal(i) {
+            Some(n) => n,
+            None => match scan.word(i) {
+                Some(n) => n,
+                None => scan.part(i),
+            },
+        };
+    }
+    Some(scan.out)
+}
+
+/// A section being cut into tokens (`out`), for a date or a number.
+struct Scan<'a> {
+    chars: &'a [char],
+    date: bool,
+    /// Whether the number's decimal point has been seen.
+    point: bool,
+    out: Vec<Tok>,
+}
+
+impl Scan<'_> {
+    /// How many characters from `i` are `c`, in either case.
+    fn run(&self, i: usize, c: char) -> usize {
+        self.chars[i..]
             .iter()
             .take_while(|x| x.eq_ignore_ascii_case(&c))
             .count()
-    };
-    let starts = |i: usize, word: &str| {
+    }
+
+    /// Whether `word` (in either case) starts at `i`.
+    fn starts(&self, i: usize, word: &str) -> bool {
         let w: Vec<char> = word.chars().collect();
-        chars.len() >= i + w.len()
-            && chars[i..i + w.len()]
+        self.chars.len() >= i + w.len()
+            && self.chars[i..i + w.len()]
                 .iter()
                 .zip(&w)
                 .all(|(a, b)| a.eq_ignore_ascii_case(b))
-    };
-    while i < chars.len() {
-        let ch = chars[i];
-        match ch {
+    }
+
+    /// Where the first `close` after `i` is (the end if none).
+    fn closing(&self, i: usize, close: char) -> usize {
+        self.chars[i + 1..]
+            .iter()
+            .position(|&c| c == close)
+            .map_or(self.chars.len(), |p| i + 1 + p)
+    }
+
+    /// Quoted text, an escaped character, a padding or fill character, a bracket (a
+    /// currency's symbol, elapsed time): how many characters it took.
+    fn literal(&mut self, i: usize) -> Option<usize> {
+        match self.chars[i] {
             '"' => {
-                let end = chars[i + 1..]
-                    .iter()
-                    .position(|&c| c == '"')
-                    .map_or(chars.len(), |p| i + 1 + p);
-                out.push(Tok::Lit(chars[i + 1..end].iter().collect()));
-                i = end + 1;
-                continue;
+                let end = self.closing(i, '"');
+                self.out
+                    .push(Tok::Lit(self.chars[i + 1..end].iter().collect()));
+                Some(end + 1 - i)
             }
             '\\' => {
-                if let Some(&c) = chars.get(i + 1) {
-                    out.push(Tok::Lit(c.to_string()));
+                if let Some(&c) = self.chars.get(i + 1) {
+                    self.out.push(Tok::Lit(c.to_string()));
                 }
-                i += 2;
-                continue;
+                Some(2)
             }
-            '_' | '*' => {
-                i += 2;
-                continue;
-            }
+            '_' | '*' => Some(2),
             '[' => {
-                let end = chars[i + 1..]
-                    .iter()
-                    .position(|&c| c == ']')
-                    .map_or(chars.len(), |p| i + 1 + p);
-                let inner: String = chars[i + 1..end].iter().collect();
+                let end = self.closing(i, ']');
+                let inner: String = self.chars[i + 1..end].iter().collect();
                 if let Some(currency) = inner.strip_prefix('$') {
                     let symbol = currency.split('-').next().unwrap_or("");
                     if !symbol.is_empty() {
-                        out.push(Tok::Lit(symbol.to_string()));
+                        self.out.push(Tok::Lit(symbol.to_string()));
                     }
-                } else if date && !inner.is_empty() && inner.chars().all(|c| "hHmMsS".contains(c)) {
-                    out.push(Tok::Elapsed(
-                        inner.chars().next().unwrap_or('h').to_ascii_lowercase(),
-                    ));
+                } else if self.date
+                    && !inner.is_empty()
+                    && inner.chars().all(|c| "hHmMsS".contains(c))
+                {
+                    let unit = inner.chars().next().unwrap_or('h').to_ascii_lowercase();
+                    self.out.push(Tok::Elapsed(unit));
                 }
-                i = end + 1;
-                continue;
+                Some(end + 1 - i)
             }
-            _ if starts(i, "general") => {
-                out.push(Tok::General);
-                i += 7;
-                continue;
-            }
-            _ if date && starts(i, "am/pm") => {
-                out.push(Tok::AmPm(0));
-                i += 5;
-                continue;
-            }
-            _ if date && starts(i, "a/p") => {
-                out.push(Tok::AmPm(1));
-                i += 3;
-                continue;
-            }
-            _ if date && starts(i, "上午/下午") => {
-                out.push(Tok::AmPm(2));
-                i += 5;
-                continue;
-            }
-            'y' | 'Y' | 'e' | 'E' if date => {
-                let n = run(i, ch);
-                out.push(Tok::Year(n));
-                i += n;
-                continue;
-            }
-            'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' | 'a' | 'A' if date => {
-                let n = run(i, ch);
-                if matches!(ch, 'a' | 'A') && n < 3 {
-                    out.push(Tok::Lit(chars[i..i + n].iter().collect()));
-                } else {
-                    out.push(match ch.to_ascii_lowercase() {
-                        'm' => Tok::M(n),
-                        'd' => Tok::Day(n),
-                        'h' => Tok::Hour(n),
-                        's' => Tok::Sec(n),
-                        _ => Tok::Weekday(n),
-                    });
-                }
-                i += n;
-                continue;
-            }
-            '.' if date && chars.get(i + 1) == Some(&'0') => {
-                let n = run(i + 1, '0');
-                out.push(Tok::Millis(n));
-                i += 1 + n;
-                continue;
-            }
-            '0' | '#' | '?' if !date => out.push(Tok::Digit(ch)),
-            '.' if !date && !point && !out.iter().any(|t| matches!(t, Tok::Exp(_))) => {
-                point = true;
-                out.push(Tok::Point);
-            }
-            ',' if !date => out.push(Tok::Comma),
-            '%' if !date => out.push(Tok::Percent),
-            'E' | 'e' if !date && matches!(chars.get(i + 1), Some('+' | '-')) => {
-                out.push(Tok::Exp(chars[i + 1] == '+'));
-                i += 2;
-                continue;
-            }
-            '@' => out.push(Tok::At),
-            '/' if !date => return None,
-            _ => out.push(Tok::Lit(ch.to_string())),
+            _ => None,
         }
-        i += 1;
     }
-    Some(out)
+
+    /// `General`, and in a date the morning and afternoon markers.
+    fn word(&mut self, i: usize) -> Option<usize> {
+        let (tok, n) = if self.starts(i, "general") {
+            (Tok::General, 7)
+        } else if self.date && self.starts(i, "am/pm") {
+            (Tok::AmPm(0), 5)
+        } else if self.date && self.starts(i, "a/p") {
+            (Tok::AmPm(1), 3)
+        } else if self.date && self.starts(i, "上午/下午") {
+            (Tok::AmPm(2), 5)
+        } else {
+            return None;
+        };
+        self.out.push(tok);
+        Some(n)
+    }
+
+    /// A date's part or a number's, else the character as it is: how many characters it
+    /// took.
+    fn part(&mut self, i: usize) -> usize {
+        let (ch, date) = (self.chars[i], self.date);
+        match ch {
+            'y' | 'Y' | 'e' | 'E' if date => {
+                let n = self.run(i, ch);
+                self.out.push(Tok::Year(n));
+                n
+            }
+            'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' | 'a' | 'A' if date => self.date_run(i),
+            '.' if date && self.chars.get(i + 1) == Some(&'0') => {
+                let n = self.run(i + 1, '0');
+                self.out.push(Tok::Millis(n));
+                1 + n
+            }
+            'E' | 'e' if !date && matches!(self.chars.get(i + 1), Some('+' | '-')) => {
+                self.out.push(Tok::Exp(self.chars[i + 1] == '+'));
+                2
+            }
+            _ => {
+                self.single(ch);
+                1
+            }
+        }
+    }
+
+    /// A run of one of a date's letters (month or minutes, day, hour, second, weekday).
+    fn date_run(&mut self, i: usize) -> usize {
+        let ch = self.chars[i];
+        let n = self.run(i, ch);
+        if matches!(ch, 'a' | 'A') && n < 3 {
+            self.out
+                .push(Tok::Lit(self.chars[i..i + n].iter().collect()));
+        } else {
+            self.out.push(match ch.to_ascii_lowercase() {
+                'm' => Tok::M(n),
+                'd' => Tok::Day(n),
+                'h' => Tok::Hour(n),
+                's' => Tok::Sec(n),
+                _ => Tok::Weekday(n),
+            });
+        }
+        n
+    }
+
+    /// A one-character token: a number's placeholder, point, comma or percent, `@`, or
+    /// the character as it is.
+    fn single(&mut self, ch: char) {
+        let date = self.date;
+        let exp = self.out.iter().any(|t| matches!(t, Tok::Exp(_)));
+        let tok = match ch {
+            '0' | '#' | '?' if !date => Tok::Digit(ch),
+            '.' if !date && !self.point && !exp => {
+                self.point = true;
+                Tok::Point
+            }
+            ',' if !date => Tok::Comma,
+            '%' if !date => Tok::Percent,
+            '@' => Tok::At,
+            _ => Tok::Lit(ch.to_string()),
+        };
+        self.out.push(tok);
+    }
 }
 
 /// `x` through a number format `code`.
@@ -370,117 +421,176 @@ fn render(x: f64, toks: &[Tok], minus: bool) -> String {
     let x = x * 100f64.powi(percent);
     let sign = if minus { "-" } else { "" };
     if toks.contains(&Tok::General) || !toks.iter().any(is_digit) {
-        // `General` among literals, or literals alone (`"无"`); `@` shows the number.
-        let mut out = sign.to_string();
-        for t in toks {
-            match t {
-                Tok::Lit(s) => out.push_str(s),
-                Tok::General | Tok::At => out.push_str(&general(x)),
-                Tok::Percent => out.push('%'),
-                _ => {}
-            }
-        }
-        return out;
+        return literals(x, toks, sign);
     }
-    let exp_at = toks
-        .iter()
-        .position(|t| matches!(t, Tok::Exp(_)))
-        .unwrap_or(toks.len());
-    let point_at = toks[..exp_at]
-        .iter()
-        .position(|t| *t == Tok::Point)
-        .unwrap_or(exp_at);
-    let int_places: Vec<usize> = (0..point_at).filter(|&i| is_digit(&toks[i])).collect();
-    let frac_places: Vec<usize> = (point_at..exp_at).filter(|&i| is_digit(&toks[i])).collect();
-    let exp_places = toks[exp_at.min(toks.len())..]
-        .iter()
-        .filter(|t| **t == Tok::Digit('0'))
-        .count();
-    // A comma between integer placeholders groups thousands; after the last one, scales.
-    let (first_int, last_int) = (int_places.first().copied(), int_places.last().copied());
-    let mut grouping = false;
-    let mut scale = 0;
-    for (i, t) in toks[..point_at].iter().enumerate() {
-        if *t == Tok::Comma {
-            match (first_int, last_int) {
-                (Some(a), Some(b)) if a < i && i < b => grouping = true,
-                (_, Some(b)) if i > b => scale += 1,
-                _ => {}
-            }
-        }
-    }
+    let layout = Layout::of(toks);
+    let (grouping, scale) = layout.commas(toks);
     let x = x / 1000f64.powi(scale);
-    let decimals = frac_places.len();
-    let mut d = decimal(x);
-    let mut exponent = 0;
-    if exp_at < toks.len() && !d.digits.is_empty() {
-        let places = int_places.len().max(1) as i32;
-        d = d.round(places + decimals as i32 - d.point);
-        exponent = d.point - places;
-        d.point = places;
-    }
-    let (int, frac) = d.fixed(decimals);
-    let zeros = int_places
-        .iter()
-        .filter(|&&i| toks[i] == Tok::Digit('0'))
-        .count();
-    let mut int = format!("{int:0>zeros$}");
-    if grouping {
-        let digits: Vec<char> = int.chars().collect();
-        int = digits
-            .iter()
-            .enumerate()
-            .flat_map(|(i, c)| {
-                let comma = i > 0 && (digits.len() - i) % 3 == 0;
-                comma.then_some(',').into_iter().chain(Some(*c))
-            })
-            .collect();
-    }
-    let frac: Vec<char> = frac.chars().collect();
+    let digits = layout.digits(x, toks, grouping);
+    layout.write(toks, &digits, sign, x)
+}
+
+/// `General` among literals, or literals alone (`"无"`); `@` shows the number.
+fn literals(x: f64, toks: &[Tok], sign: &str) -> String {
     let mut out = sign.to_string();
-    let mut int_done = false;
-    let mut k = 0;
-    for (i, t) in toks.iter().enumerate() {
+    for t in toks {
         match t {
             Tok::Lit(s) => out.push_str(s),
-            // The integer digits at the first integer placeholder; none at the others.
-            Tok::Digit(_) if i < point_at && !int_done => {
-                out.push_str(&int);
-                int_done = true;
-            }
-            Tok::Digit(_) if i < point_at => {}
-            Tok::Digit(c) if i < exp_at => {
-                let digit = frac.get(k).copied().unwrap_or('0');
-                let rest_zero = frac[k.min(frac.len())..].iter().all(|&f| f == '0');
-                if *c == '0' || !rest_zero {
-                    out.push(digit);
-                }
-                k += 1;
-            }
-            Tok::Digit(_) => {}
-            Tok::Point => {
-                if !int_done {
-                    out.push_str(&int);
-                    int_done = true;
-                }
-                out.push('.');
-            }
+            Tok::General | Tok::At => out.push_str(&general(x)),
             Tok::Percent => out.push('%'),
-            Tok::Exp(plus) => {
-                out.push('E');
-                if exponent < 0 {
-                    out.push('-');
-                } else if *plus {
-                    out.push('+');
-                }
-                let places = exp_places.max(1);
-                out.push_str(&format!("{:0>places$}", exponent.abs()));
-            }
-            Tok::At => out.push_str(&general(x)),
             _ => {}
         }
     }
     out
+}
+
+/// Where a number section's parts are: its exponent, its point, its digit placeholders.
+struct Layout {
+    /// The exponent's token (the section's length without one).
+    exp_at: usize,
+    /// The point's token (`exp_at` without one).
+    point_at: usize,
+    int_places: Vec<usize>,
+    frac_places: Vec<usize>,
+    /// The exponent's `0` placeholders.
+    exp_places: usize,
+}
+
+/// A number's digits, ready to be set in its placeholders.
+struct Digits {
+    /// The integer part, zero-padded and grouped as the section says.
+    int: String,
+    frac: Vec<char>,
+    exponent: i32,
+}
+
+impl Layout {
+    fn of(toks: &[Tok]) -> Layout {
+        let exp_at = toks
+            .iter()
+            .position(|t| matches!(t, Tok::Exp(_)))
+            .unwrap_or(toks.len());
+        let point_at = toks[..exp_at]
+            .iter()
+            .position(|t| *t == Tok::Point)
+            .unwrap_or(exp_at);
+        Layout {
+            exp_at,
+            point_at,
+            int_places: (0..point_at).filter(|&i| is_digit(&toks[i])).collect(),
+            frac_places: (point_at..exp_at).filter(|&i| is_digit(&toks[i])).collect(),
+            exp_places: toks[exp_at.min(toks.len())..]
+                .iter()
+                .filter(|t| **t == Tok::Digit('0'))
+                .count(),
+        }
+    }
+
+    /// A comma between integer placeholders groups thousands (true); each after the last
+    /// one scales the number down by a thousand (the count).
+    fn commas(&self, toks: &[Tok]) -> (bool, i32) {
+        let (first_int, last_int) = (
+            self.int_places.first().copied(),
+            self.int_places.last().copied(),
+        );
+        let mut grouping = false;
+        let mut scale = 0;
+        for (i, t) in toks[..self.point_at].iter().enumerate() {
+            if *t == Tok::Comma {
+                match (first_int, last_int) {
+                    (Some(a), Some(b)) if a < i && i < b => grouping = true,
+                    (_, Some(b)) if i > b => scale += 1,
+                    _ => {}
+                }
+            }
+        }
+        (grouping, scale)
+    }
+
+    /// `x` rounded to the section's decimals (and, with an exponent, its integer places).
+    fn digits(&self, x: f64, toks: &[Tok], grouping: bool) -> Digits {
+        let decimals = self.frac_places.len();
+        let mut d = decimal(x);
+        let mut exponent = 0;
+        if self.exp_at < toks.len() && !d.digits.is_empty() {
+            let places = self.int_places.len().max(1) as i32;
+            d = d.round(places + decimals as i32 - d.point);
+            exponent = d.point - places;
+            d.point = places;
+        }
+        let (int, frac) = d.fixed(decimals);
+        let zeros = (self.int_places.iter())
+            .filter(|&&i| toks[i] == Tok::Digit('0'))
+            .count();
+        let mut int = format!("{int:0>zeros$}");
+        if grouping {
+            let digits: Vec<char> = int.chars().collect();
+            int = digits
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let comma = i > 0 && (digits.len() - i) % 3 == 0;
+                    comma.then_some(',').into_iter().chain(Some(*c))
+                })
+                .collect();
+        }
+        Digits {
+            int,
+            frac: frac.chars().collect(),
+            exponent,
+        }
+    }
+
+    /// The section with the digits in their placeholders.
+    fn write(&self, toks: &[Tok], d: &Digits, sign: &str, x: f64) -> String {
+        let mut out = sign.to_string();
+        let mut int_done = false;
+        let mut k = 0;
+        for (i, t) in toks.iter().enumerate() {
+            match t {
+                Tok::Lit(s) => out.push_str(s),
+                // The integer digits at the first integer placeholder; none at the others.
+                Tok::Digit(_) if i < self.point_at && !int_done => {
+                    out.push_str(&d.int);
+                    int_done = true;
+                }
+                Tok::Digit(_) if i < self.point_at => {}
+                Tok::Digit(c) if i < self.exp_at => {
+                    let digit = d.frac.get(k).copied().unwrap_or('0');
+                    let rest_zero = d.frac[k.min(d.frac.len())..].iter().all(|&f| f == '0');
+                    if *c == '0' || !rest_zero {
+                        out.push(digit);
+                    }
+                    k += 1;
+                }
+                Tok::Digit(_) => {}
+                Tok::Point => {
+                    if !int_done {
+                        out.push_str(&d.int);
+                        int_done = true;
+                    }
+                    out.push('.');
+                }
+                Tok::Percent => out.push('%'),
+                Tok::Exp(plus) => self.exponent(&mut out, d.exponent, *plus),
+                Tok::At => out.push_str(&general(x)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// `E`, the exponent's sign (`+` only if asked for) and its digits.
+    fn exponent(&self, out: &mut String, exponent: i32, plus: bool) {
+        out.push('E');
+        if exponent < 0 {
+            out.push('-');
+        } else if plus {
+            out.push('+');
+        }
+        let places = self.exp_places.max(1);
+        out.push_str(&format!("{:0>places$}", exponent.abs()));
+    }
 }
 
 // ---- dates ------------------------------------------------------------------------------
@@ -521,108 +631,160 @@ fn weekday(y: u16, m: u8, d: u8) -> usize {
 /// A date or time through its format code (its first section); without date or time
 /// parts in the code, as `2023-12-31` (and ` 08:30:00` when it has a time).
 pub fn date(dt: &ExcelDateTime, code: &str) -> String {
-    let serial = dt.as_f64();
-    let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
-    let section = sections(code)[0];
-    let toks = tokens(section, true).unwrap_or_default();
-    let is_part = |t: &Tok| {
-        matches!(
-            t,
-            Tok::Year(_)
-                | Tok::M(_)
-                | Tok::Day(_)
-                | Tok::Hour(_)
-                | Tok::Sec(_)
-                | Tok::Elapsed(_)
-                | Tok::Weekday(_)
-        )
-    };
+    let toks = tokens(sections(code)[0], true).unwrap_or_default();
     if !toks.iter().any(is_part) {
-        if dt.is_duration() {
-            return general(serial);
-        }
-        let day = format!("{y:04}-{mo:02}-{d:02}");
-        return if (h, mi, s) == (0, 0, 0) {
-            day
-        } else {
-            format!("{day} {h:02}:{mi:02}:{s:02}")
-        };
+        return unformatted(dt);
     }
-    let twelve = toks.iter().any(|t| matches!(t, Tok::AmPm(_)));
-    let parts: Vec<usize> = (0..toks.len()).filter(|&i| is_part(&toks[i])).collect();
-    let mut out = String::new();
-    for (i, t) in toks.iter().enumerate() {
-        let pad = |v: u32, n: usize| {
-            if n >= 2 {
-                format!("{v:02}")
-            } else {
-                v.to_string()
-            }
-        };
-        match t {
-            Tok::Lit(l) => out.push_str(l),
-            Tok::Year(n) if *n <= 2 => out.push_str(&format!("{:02}", y % 100)),
-            Tok::Year(_) => out.push_str(&format!("{y:04}")),
-            Tok::M(n) => {
-                // Minutes right after hours or right before seconds; else the month.
-                let at = parts.iter().position(|&p| p == i).unwrap_or(0);
-                let before = at.checked_sub(1).map(|p| &toks[parts[p]]);
-                let after = parts.get(at + 1).map(|&p| &toks[p]);
-                let minutes = matches!(before, Some(Tok::Hour(_) | Tok::Elapsed('h')))
-                    || matches!(after, Some(Tok::Sec(_) | Tok::Elapsed('s')));
-                let month = MONTHS[usize::from(mo.clamp(1, 12)) - 1];
-                match (minutes, n) {
-                    (true, n) => out.push_str(&pad(mi.into(), *n)),
-                    (false, 1 | 2) => out.push_str(&pad(mo.into(), *n)),
-                    (false, 3) => out.push_str(&month[..3]),
-                    (false, 4) => out.push_str(month),
-                    (false, _) => out.push_str(&month[..1]),
-                }
-            }
-            Tok::Day(n) if *n <= 2 => out.push_str(&pad(d.into(), *n)),
+    let when = When::of(dt, &toks);
+    (0..toks.len()).map(|i| when.text(&toks, i)).collect()
+}
+
+/// Whether a date token shows a part of the date or time (not a literal or a marker).
+fn is_part(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Year(_)
+            | Tok::M(_)
+            | Tok::Day(_)
+            | Tok::Hour(_)
+            | Tok::Sec(_)
+            | Tok::Elapsed(_)
+            | Tok::Weekday(_)
+    )
+}
+
+/// A date or time whose code shows none of its parts: a duration as a number, a date
+/// as `2023-12-31` (and ` 08:30:00` when it has a time).
+fn unformatted(dt: &ExcelDateTime) -> String {
+    if dt.is_duration() {
+        return general(dt.as_f64());
+    }
+    let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+    let day = format!("{y:04}-{mo:02}-{d:02}");
+    if (h, mi, s) == (0, 0, 0) {
+        day
+    } else {
+        format!("{day} {h:02}:{mi:02}:{s:02}")
+    }
+}
+
+/// `v` with two digits when the code's run is two or more letters long.
+fn pad(v: u32, n: usize) -> String {
+    if n >= 2 {
+        format!("{v:02}")
+    } else {
+        v.to_string()
+    }
+}
+
+/// A date and time, with what its code says of how hours are counted and where its parts
+/// are (an `m` is minutes or the month by its neighbours).
+struct When {
+    serial: f64,
+    y: u16,
+    mo: u8,
+    d: u8,
+    h: u8,
+    mi: u8,
+    s: u8,
+    ms: u16,
+    /// Hours counted 1–12 (the code has AM/PM).
+    twelve: bool,
+    /// The tokens that are parts, in order.
+    parts: Vec<usize>,
+}
+
+impl When {
+    fn of(dt: &ExcelDateTime, toks: &[Tok]) -> When {
+        let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
+        When {
+            serial: dt.as_f64(),
+            y,
+            mo,
+            d,
+            h,
+            mi,
+            s,
+            ms,
+            twelve: toks.iter().any(|t| matches!(t, Tok::AmPm(_))),
+            parts: (0..toks.len()).filter(|&i| is_part(&toks[i])).collect(),
+        }
+    }
+
+    /// What token `i` shows.
+    fn text(&self, toks: &[Tok], i: usize) -> String {
+        let (y, mo, d) = (self.y, self.mo, self.d);
+        match &toks[i] {
+            Tok::Lit(l) => l.clone(),
+            Tok::Year(n) if *n <= 2 => format!("{:02}", y % 100),
+            Tok::Year(_) => format!("{y:04}"),
+            Tok::M(n) => self.month_or_minutes(toks, i, *n),
+            Tok::Day(n) if *n <= 2 => pad(d.into(), *n),
             Tok::Day(n) => {
                 let day = DAYS[weekday(y, mo, d)];
-                out.push_str(if *n == 3 { &day[..3] } else { day });
+                (if *n == 3 { &day[..3] } else { day }).to_string()
             }
             Tok::Weekday(n) => {
                 let day = CN_DAYS[weekday(y, mo, d)];
-                out.push_str(&if *n == 3 {
+                if *n == 3 {
                     day.to_string()
                 } else {
                     format!("星期{day}")
-                });
+                }
             }
             Tok::Hour(n) => {
-                let h = if twelve { (h + 11) % 12 + 1 } else { h };
-                out.push_str(&pad(h.into(), *n));
+                let h = if self.twelve {
+                    (self.h + 11) % 12 + 1
+                } else {
+                    self.h
+                };
+                pad(h.into(), *n)
             }
-            Tok::Sec(n) => out.push_str(&pad(s.into(), *n)),
-            Tok::Millis(n) => {
-                let digits = format!("{ms:03}");
-                out.push('.');
-                out.push_str(&digits[..(*n).min(3)]);
-            }
+            Tok::Sec(n) => pad(self.s.into(), *n),
+            Tok::Millis(n) => format!(".{}", &format!("{:03}", self.ms)[..(*n).min(3)]),
             Tok::Elapsed(unit) => {
                 let per_day = match unit {
                     'h' => 24.0,
                     'm' => 1440.0,
                     _ => 86400.0,
                 };
-                out.push_str(&general((serial * per_day).floor()));
+                general((self.serial * per_day).floor())
             }
-            Tok::AmPm(kind) => out.push_str(match (kind, h < 12) {
-                (0, true) => "AM",
-                (0, false) => "PM",
-                (1, true) => "A",
-                (1, false) => "P",
-                (_, true) => "上午",
-                (_, false) => "下午",
-            }),
-            Tok::General => out.push_str(&general(serial)),
-            _ => {}
+            Tok::AmPm(kind) => am_pm(*kind, self.h < 12).to_string(),
+            Tok::General => general(self.serial),
+            _ => String::new(),
         }
     }
-    out
+
+    /// An `m` run at token `i`: minutes right after hours or right before seconds; else
+    /// the month (a number, or its name in full, short or by its initial).
+    fn month_or_minutes(&self, toks: &[Tok], i: usize, n: usize) -> String {
+        let at = self.parts.iter().position(|&p| p == i).unwrap_or(0);
+        let before = at.checked_sub(1).map(|p| &toks[self.parts[p]]);
+        let after = self.parts.get(at + 1).map(|&p| &toks[p]);
+        let minutes = matches!(before, Some(Tok::Hour(_) | Tok::Elapsed('h')))
+            || matches!(after, Some(Tok::Sec(_) | Tok::Elapsed('s')));
+        let month = MONTHS[usize::from(self.mo.clamp(1, 12)) - 1];
+        match (minutes, n) {
+            (true, n) => pad(self.mi.into(), n),
+            (false, 1 | 2) => pad(self.mo.into(), n),
+            (false, 3) => month[..3].to_string(),
+            (false, 4) => month.to_string(),
+            (false, _) => month[..1].to_string(),
+        }
+    }
+}
+
+/// The morning or afternoon marker of kind `kind` (AM/PM, A/P, 上午/下午).
+fn am_pm(kind: u8, morning: bool) -> &'static str {
+    match (kind, morning) {
+        (0, true) => "AM",
+        (0, false) => "PM",
+        (1, true) => "A",
+        (1, false) => "P",
+        (_, true) => "上午",
+        (_, false) => "下午",
+    }
 }
 
 #[cfg(test)]

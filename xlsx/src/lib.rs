@@ -9,9 +9,9 @@
 //! maxRows, maxColumns}`, or an error whose message is one of [`Refusal::code`]'s words,
 //! which the editor says in its interface's language.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Style, Xlsx, XlsxCellReader, XlsxError};
 use wasm_bindgen::prelude::*;
 
 #[cfg(test)]
@@ -195,9 +195,19 @@ fn cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, Refusal> {
     let mut reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| refusal(&e, Refusal::Damaged))?;
-    // Each style's number format code (the palette is indexed by the cells' style ids).
-    let formats: Vec<(String, Option<u32>)> = reader
-        .styles()
+    let formats = number_formats(reader.styles());
+    let mut sheet = Sheet::default();
+    let kept = shown_cells(&mut reader, &formats, &mut sheet)?;
+    sheet.rows = grid(kept, &mut sheet);
+    Ok(sheet)
+}
+
+/// A cell kept: its row, its column and its text as shown.
+type Kept = (u32, u32, String);
+
+/// Each style's number format code and id (the palette is indexed by the cells' style ids).
+fn number_formats(styles: &[Style]) -> Vec<(String, Option<u32>)> {
+    styles
         .iter()
         .map(|s| {
             s.number_format
@@ -206,9 +216,17 @@ fn cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, Refusal> {
                     (f.format_code.clone(), f.format_id)
                 })
         })
-        .collect();
-    let mut sheet = Sheet::default();
-    let mut kept: Vec<(u32, u32, String)> = Vec::new();
+        .collect()
+}
+
+/// The cells with text, in the order read, until a limit is reached (noted in `sheet`):
+/// too many cells seen or characters kept, rows past the last, columns past the scanned.
+fn shown_cells<RS: Read + Seek>(
+    reader: &mut XlsxCellReader<'_, RS>,
+    formats: &[(String, Option<u32>)],
+    sheet: &mut Sheet,
+) -> Result<Vec<Kept>, Refusal> {
+    let mut kept: Vec<Kept> = Vec::new();
     let (mut first_row, mut seen, mut chars) = (None, 0u64, 0usize);
     while let Some((cell, style)) = reader
         .next_cell_with_style_id()
@@ -245,8 +263,14 @@ fn cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, Refusal> {
         chars += text.len();
         kept.push((row, col, text));
     }
+    Ok(kept)
+}
+
+/// The kept cells as rows of equal width from the leftmost column with text, at most
+/// `MAX_COLUMNS` wide (a cell beyond is noted in `sheet`).
+fn grid(kept: Vec<Kept>, sheet: &mut Sheet) -> Vec<Vec<String>> {
     let Some(left) = kept.iter().map(|c| c.1).min() else {
-        return Ok(sheet);
+        return Vec::new();
     };
     let right = kept
         .iter()
@@ -268,8 +292,7 @@ fn cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, Refusal> {
             r.1[(col - left) as usize] = text;
         }
     }
-    sheet.rows = rows.into_iter().map(|r| r.1).collect();
-    Ok(sheet)
+    rows.into_iter().map(|r| r.1).collect()
 }
 
 /// One cell's text: strings as typed, numbers and dates through their format, TRUE/FALSE,
