@@ -171,122 +171,153 @@ function checkFigure(detail, f, chart) {
   assertEqual([detail.chart, detail.id, detail.value, detail.unit], [chart, f.id, f.value, unitName(f)], "hover detail (chart, id, value, unit)");
 }
 
-export async function flows(env) {
-  const { data, test } = env;
-  const figuresOf = (chart) => data.figures.filter((f) => f.chart === chart);
-  const GALLERY = "park-infographic";
+const GALLERY = "park-infographic";
 
-  // --- the gallery: every chart, then pointer, touch, keys and theme on it -------------
+/**
+ * Every reader flow, in one order for every engine: each area opens its own page (the
+ * gallery's flows share one).
+ */
+export async function flows(env) {
+  await galleryFlows(env);
+  await formsFlows(env);
+  await articleFlows(env);
+  await frameFlow(env);
+  await dataSrcFlows(env);
+  await editorFlows(env);
+  await publishedFlow(env);
+  await annotations(env);
+}
+
+/** The gallery in the light theme: every chart, then pointer, touch, keys, theme and width on it. */
+async function galleryFlows(env) {
   const gallery = await env.open("/index.html");
   try {
     await settled(gallery, 1);
     // An explicit theme: "auto" would follow the machine's setting.
-    let before = await gallery.evaluate(settledCount);
+    const before = await gallery.evaluate(settledCount);
     await gallery.evaluate((s) => document.querySelector(s).setAttribute("theme", "light"), GALLERY);
     await settled(gallery, before + 1);
     const views = await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelectorAll("canvas.base").length, GALLERY);
-
-    await test("gallery: every chart drawn, each mark in its figure's colour (light, zh)", async () => {
-      assertEqual(views, data.charts.length, "charts drawn");
-      const problems = [];
-      for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
-      assertEqual(problems, [], "marks");
-      await noProblems(gallery);
-    });
-
-    const growth = figuresOf("growth-2019");
-    await test("hover: a real pointer over the first and last bar answers with their figures", async () => {
-      for (const [mark, f] of [[0, growth[0]], [-1, growth.at(-1)]]) {
-        const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark });
-        const n = await eventCount(gallery);
-        await gallery.move(p.x, p.y);
-        checkFigure(await nextHover(gallery, n), f, "growth-2019");
-        assert(await tooltip(gallery, GALLERY), "the tooltip shows");
-      }
-    });
-
-    await test(`tap: a ${env.tapPointer} tap pins the tooltip on its figure; tapping it again unpins`, async () => {
-      if (env.tapPointer !== "touch") env.note(`taps are sent as pointerType "${env.tapPointer}" (the driver cannot send touch)`);
-      // The mouse leaves the widget first: to the page's heading, outside it.
-      const away = await gallery.evaluate(() => {
-        const r = document.querySelector("h1").getBoundingClientRect();
-        return { x: r.left + 5, y: r.top + r.height / 2 };
-      });
-      const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 1 });
-      await gallery.move(away.x, away.y);
-      let n = await eventCount(gallery);
-      await gallery.tap(p.x, p.y);
-      checkFigure(await nextHover(gallery, n), growth[1], "growth-2019");
-      // Pinned: a mouse passing over another bar leaves the tooltip on the tapped figure.
-      const other = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 3 });
-      await gallery.move(other.x, other.y);
-      const tip = await tooltip(gallery, GALLERY);
-      const last = await gallery.evaluate(() => window.__events.filter((e) => e.type === "hover").at(-1).detail);
-      assertEqual(last?.id, growth[1].id, "still the tapped figure");
-      assert(tip && tip.includes(growth[1].label.zh), `pinned tooltip: ${tip}`);
-      n = await eventCount(gallery);
-      await gallery.tap(p.x, p.y);
-      await gallery.waitFor((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail === null), n);
-      assertEqual(await tooltip(gallery, GALLERY), null, "tooltip after the second tap");
-    });
-
-    await test("keys: focus, ArrowRight and End announce the first and last figure", async () => {
-      await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".stage").focus(), GALLERY);
-      for (const [key, f] of [["ArrowRight", growth[0]], ["End", growth.at(-1)]]) {
-        const n = await eventCount(gallery);
-        await gallery.press(key);
-        checkFigure(await nextHover(gallery, n), f, "growth-2019");
-        const live = await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector("[aria-live]").textContent, GALLERY);
-        assert(live.includes(f.label.zh), `announced "${live}" for ${key}`);
-      }
-    });
-
-    await test("theme: light → dark → light repaints every canvas's background; dark marks in their colours (en)", async () => {
-      const backgrounds = [];
-      for (const [theme, lang] of [["dark", "en"], ["light", "zh"]]) {
-        before = await gallery.evaluate(settledCount);
-        await gallery.evaluate(([s, theme, lang]) => {
-          const w = document.querySelector(s);
-          w.setAttribute("lang", lang);
-          w.setAttribute("theme", theme);
-        }, [GALLERY, theme, lang]);
-        await gallery.waitFor(([s, n]) => window.__events.filter((e) => e.type === "ready").length >= n && !document.querySelector(s).hasAttribute("aria-busy"), [GALLERY, before + 1]);
-        const problems = [];
-        for (let view = 0; view < views; view++) {
-          const { drawn, problems: p } = await drawnCorrectly(gallery, data, GALLERY, view);
-          backgrounds.push(`${theme} ${drawn.background}`);
-          assertEqual(drawn.theme, theme, "resolved theme");
-          problems.push(...p);
-        }
-        assertEqual(problems, [], `${theme} marks`);
-      }
-      const distinct = new Set(backgrounds);
-      assertEqual([...distinct], [`dark ${rgb(PALETTE.dark.background)}`, `light ${rgb(PALETTE.light.background)}`], "backgrounds");
-    });
-
-    await test("narrowed: every chart drawn again at a phone's 320 px, each mark in its figure's colour", async () => {
-      // Every canvas's backing store at the new width (CSS px × the screen's ratio).
-      const redrawn = ([s, width]) =>
-        [...document.querySelector(s).shadowRoot.querySelectorAll("canvas.base")].every((c) => c.width === Math.round(width * devicePixelRatio));
-      await gallery.evaluate((s) => (document.querySelector(s).style.width = "320px"), GALLERY);
-      await gallery.waitFor(redrawn, [GALLERY, 320]);
-      const problems = [];
-      for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
-      assertEqual(problems, [], "marks at 320 px");
-      await noProblems(gallery);
-    });
-
-    await test("labels: every label the layout placed fits its box in this engine's font (320/960 px, ×1/×2, 3 datasets, zh/en)", async () => {
-      const r = await gallery.evaluate(measureLabels, { url: "/engines/labels.json" });
-      assert(r.measured > 1000, `measured ${r.measured} labels`);
-      const lines = r.overflows.slice(0, 12).map((o) => `${o.dataset} ${o.chart} ${o.lang} ${o.widthCss}px ×${o.dpr} ${o.font}: ${o.measured} > ${o.box[2]} (x ${o.box[0]} of ${o.widthPx}) "${o.text}"`);
-      assert(r.overflows.length === 0, `${r.overflows.length} of ${r.measured} labels overflow:\n${lines.join("\n")}`);
-    });
+    await pointerFlows(env, gallery, views);
+    await themeFlow(env, gallery, views);
+    await narrowFlows(env, gallery, views);
   } finally {
     await gallery.close();
   }
+}
 
-  // --- an editor's dataset: a chart id the code has never heard of, in every form -----
+/** Every chart drawn in its colours; hover, tap and keys answering with growth-2019's figures. */
+async function pointerFlows(env, gallery, views) {
+  const { data, test } = env;
+  await test("gallery: every chart drawn, each mark in its figure's colour (light, zh)", async () => {
+    assertEqual(views, data.charts.length, "charts drawn");
+    const problems = [];
+    for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
+    assertEqual(problems, [], "marks");
+    await noProblems(gallery);
+  });
+
+  const growth = data.figures.filter((f) => f.chart === "growth-2019");
+  await test("hover: a real pointer over the first and last bar answers with their figures", async () => {
+    for (const [mark, f] of [[0, growth[0]], [-1, growth.at(-1)]]) {
+      const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark });
+      const n = await eventCount(gallery);
+      await gallery.move(p.x, p.y);
+      checkFigure(await nextHover(gallery, n), f, "growth-2019");
+      assert(await tooltip(gallery, GALLERY), "the tooltip shows");
+    }
+  });
+
+  await test(`tap: a ${env.tapPointer} tap pins the tooltip on its figure; tapping it again unpins`, async () => {
+    if (env.tapPointer !== "touch") env.note(`taps are sent as pointerType "${env.tapPointer}" (the driver cannot send touch)`);
+    // The mouse leaves the widget first: to the page's heading, outside it.
+    const away = await gallery.evaluate(() => {
+      const r = document.querySelector("h1").getBoundingClientRect();
+      return { x: r.left + 5, y: r.top + r.height / 2 };
+    });
+    const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 1 });
+    await gallery.move(away.x, away.y);
+    let n = await eventCount(gallery);
+    await gallery.tap(p.x, p.y);
+    checkFigure(await nextHover(gallery, n), growth[1], "growth-2019");
+    // Pinned: a mouse passing over another bar leaves the tooltip on the tapped figure.
+    const other = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 3 });
+    await gallery.move(other.x, other.y);
+    const tip = await tooltip(gallery, GALLERY);
+    const last = await gallery.evaluate(() => window.__events.filter((e) => e.type === "hover").at(-1).detail);
+    assertEqual(last?.id, growth[1].id, "still the tapped figure");
+    assert(tip && tip.includes(growth[1].label.zh), `pinned tooltip: ${tip}`);
+    n = await eventCount(gallery);
+    await gallery.tap(p.x, p.y);
+    await gallery.waitFor((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail === null), n);
+    assertEqual(await tooltip(gallery, GALLERY), null, "tooltip after the second tap");
+  });
+
+  await test("keys: focus, ArrowRight and End announce the first and last figure", async () => {
+    await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".stage").focus(), GALLERY);
+    for (const [key, f] of [["ArrowRight", growth[0]], ["End", growth.at(-1)]]) {
+      const n = await eventCount(gallery);
+      await gallery.press(key);
+      checkFigure(await nextHover(gallery, n), f, "growth-2019");
+      const live = await gallery.evaluate((s) => document.querySelector(s).shadowRoot.querySelector("[aria-live]").textContent, GALLERY);
+      assert(live.includes(f.label.zh), `announced "${live}" for ${key}`);
+    }
+  });
+}
+
+/** Light → dark → light: every canvas repainted, the dark marks in their colours. */
+async function themeFlow(env, gallery, views) {
+  const { data, test } = env;
+  await test("theme: light → dark → light repaints every canvas's background; dark marks in their colours (en)", async () => {
+    const backgrounds = [];
+    for (const [theme, lang] of [["dark", "en"], ["light", "zh"]]) {
+      const before = await gallery.evaluate(settledCount);
+      await gallery.evaluate(([s, theme, lang]) => {
+        const w = document.querySelector(s);
+        w.setAttribute("lang", lang);
+        w.setAttribute("theme", theme);
+      }, [GALLERY, theme, lang]);
+      await gallery.waitFor(([s, n]) => window.__events.filter((e) => e.type === "ready").length >= n && !document.querySelector(s).hasAttribute("aria-busy"), [GALLERY, before + 1]);
+      const problems = [];
+      for (let view = 0; view < views; view++) {
+        const { drawn, problems: p } = await drawnCorrectly(gallery, data, GALLERY, view);
+        backgrounds.push(`${theme} ${drawn.background}`);
+        assertEqual(drawn.theme, theme, "resolved theme");
+        problems.push(...p);
+      }
+      assertEqual(problems, [], `${theme} marks`);
+    }
+    const distinct = new Set(backgrounds);
+    assertEqual([...distinct], [`dark ${rgb(PALETTE.dark.background)}`, `light ${rgb(PALETTE.light.background)}`], "backgrounds");
+  });
+}
+
+/** Narrowed to a phone's width, every chart drawn again; every label fits in this engine's font. */
+async function narrowFlows(env, gallery, views) {
+  const { data, test } = env;
+  await test("narrowed: every chart drawn again at a phone's 320 px, each mark in its figure's colour", async () => {
+    // Every canvas's backing store at the new width (CSS px × the screen's ratio).
+    const redrawn = ([s, width]) =>
+      [...document.querySelector(s).shadowRoot.querySelectorAll("canvas.base")].every((c) => c.width === Math.round(width * devicePixelRatio));
+    await gallery.evaluate((s) => (document.querySelector(s).style.width = "320px"), GALLERY);
+    await gallery.waitFor(redrawn, [GALLERY, 320]);
+    const problems = [];
+    for (let view = 0; view < views; view++) problems.push(...(await drawnCorrectly(gallery, data, GALLERY, view)).problems);
+    assertEqual(problems, [], "marks at 320 px");
+    await noProblems(gallery);
+  });
+
+  await test("labels: every label the layout placed fits its box in this engine's font (320/960 px, ×1/×2, 3 datasets, zh/en)", async () => {
+    const r = await gallery.evaluate(measureLabels, { url: "/engines/labels.json" });
+    assert(r.measured > 1000, `measured ${r.measured} labels`);
+    const lines = r.overflows.slice(0, 12).map((o) => `${o.dataset} ${o.chart} ${o.lang} ${o.widthCss}px ×${o.dpr} ${o.font}: ${o.measured} > ${o.box[2]} (x ${o.box[0]} of ${o.widthPx}) "${o.text}"`);
+    assert(r.overflows.length === 0, `${r.overflows.length} of ${r.measured} labels overflow:\n${lines.join("\n")}`);
+  });
+}
+
+/** An editor's dataset: a chart id the code has never heard of, in every form. */
+async function formsFlows(env) {
+  const { test } = env;
   const editor = await env.open("/index.html");
   try {
     await settled(editor, 1);
@@ -327,8 +358,11 @@ export async function flows(env) {
   } finally {
     await editor.close();
   }
+}
 
-  // --- the article: components between paragraphs and the iframe ----------------------
+/** The article: components between paragraphs, and the iframe. */
+async function articleFlows(env) {
+  const { data, test } = env;
   const article = await env.open("/article.html");
   try {
     const selectors = await article.evaluate(() =>
@@ -365,8 +399,11 @@ export async function flows(env) {
   } finally {
     await article.close();
   }
+}
 
-  // --- the frame page on its own -------------------------------------------------------
+/** The frame page on its own. */
+async function frameFlow(env) {
+  const { data, test } = env;
   const frame = await env.open("/frame.html?chart=targets-2020&lang=en&theme=dark");
   try {
     await test("frame: the frame page draws its chart, marks in their colours (dark, en)", async () => {
@@ -379,8 +416,11 @@ export async function flows(env) {
   } finally {
     await frame.close();
   }
+}
 
-  // --- a bad data-src ------------------------------------------------------------------
+/** A bad data-src fails soft; a widget's picture stands in until its canvas shows. */
+async function dataSrcFlows(env) {
+  const { data, test } = env;
   const bad = await env.open("/engines-fail-soft.html");
   try {
     await test("data-src: a missing, malformed, endless or bomb-like file fails soft (message, error event); the neighbour draws", async () => {
@@ -443,7 +483,11 @@ export async function flows(env) {
   } finally {
     await bad.close();
   }
-  // --- the editor: an edited value reaches the real preview ------------------------------
+}
+
+/** The editor: an edited value and a pasted table reach the real preview. */
+async function editorFlows(env) {
+  const { data, test } = env;
   const page = await env.open("/editor.html");
   try {
     await test("editor: a value typed into the table is drawn in the preview; pointer and keys report it", async () => {
@@ -507,38 +551,40 @@ export async function flows(env) {
   } finally {
     await page.close();
   }
-  // --- a folder the editor published, on a host of its own ------------------------------
-  if (env.published) {
-    await test("editor's published folder: with no CORS header the article shows the chart's picture; with one the live chart says the values as typed", async () => {
-      const { chart, plain, cors } = env.published;
-      const rows = SUZHOU_ROWS.filter(([, v]) => !v.endsWith("%"));
-      const pictured = await env.open(plain);
-      try {
-        await pictured.waitFor(() => document.readyState === "complete");
-        const seen = await pictured.evaluate(() => {
-          const w = document.querySelector("park-infographic");
-          const svg = w.querySelector(":scope > svg");
-          const box = svg.getBoundingClientRect();
-          return { label: svg.getAttribute("aria-label"), width: Math.round(box.width), height: Math.round(box.height), defined: Boolean(customElements.get("park-infographic")) };
-        });
-        assertEqual([seen.label, seen.defined], [SUZHOU_CAPTION, false], "the picture (named by its title), and no live widget without CORS");
-        assert(seen.width > 300 && seen.height > 100, `the picture in place: ${JSON.stringify(seen)}`);
-      } finally {
-        await pictured.close();
-      }
-      const live = await env.open(cors);
-      try {
-        await settled(live, 1);
-        assertEqual(await live.evaluate(() => window.__events.filter((e) => e.type !== "hover").map((e) => [e.type, e.chart])), [["ready", chart]], "the live chart");
-        await live.evaluate(openTable, "park-infographic");
-        assertEqual(await live.waitFor(tableRows, "park-infographic"), rows, "its data table: label, value as typed");
-        await noProblems(live);
-      } finally {
-        await live.close();
-      }
-    });
-  }
-  await annotations(env);
+}
+
+/** A folder the editor published, on a host of its own. */
+async function publishedFlow(env) {
+  const { test } = env;
+  if (!env.published) return;
+  await test("editor's published folder: with no CORS header the article shows the chart's picture; with one the live chart says the values as typed", async () => {
+    const { chart, plain, cors } = env.published;
+    const rows = SUZHOU_ROWS.filter(([, v]) => !v.endsWith("%"));
+    const pictured = await env.open(plain);
+    try {
+      await pictured.waitFor(() => document.readyState === "complete");
+      const seen = await pictured.evaluate(() => {
+        const w = document.querySelector("park-infographic");
+        const svg = w.querySelector(":scope > svg");
+        const box = svg.getBoundingClientRect();
+        return { label: svg.getAttribute("aria-label"), width: Math.round(box.width), height: Math.round(box.height), defined: Boolean(customElements.get("park-infographic")) };
+      });
+      assertEqual([seen.label, seen.defined], [SUZHOU_CAPTION, false], "the picture (named by its title), and no live widget without CORS");
+      assert(seen.width > 300 && seen.height > 100, `the picture in place: ${JSON.stringify(seen)}`);
+    } finally {
+      await pictured.close();
+    }
+    const live = await env.open(cors);
+    try {
+      await settled(live, 1);
+      assertEqual(await live.evaluate(() => window.__events.filter((e) => e.type !== "hover").map((e) => [e.type, e.chart])), [["ready", chart]], "the live chart");
+      await live.evaluate(openTable, "park-infographic");
+      assertEqual(await live.waitFor(tableRows, "park-infographic"), rows, "its data table: label, value as typed");
+      await noProblems(live);
+    } finally {
+      await live.close();
+    }
+  });
 }
 
 /** Dispatches a paste of `text` (TSV) on the editor's paste zone; says how the event was made. */
