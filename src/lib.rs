@@ -542,11 +542,34 @@ pub fn long_image_svg(
     qr_url: Option<String>,
     chart: Option<String>,
 ) -> Result<String, JsValue> {
+    Ok(long_image_of(json, lang, qr_url, chart)?.svg)
+}
+
+/// The alternative text of the image `longImageSvg` returns for the same arguments: every
+/// band's words and figures in reading order, as `render --long` writes its `.txt` files.
+#[cfg(feature = "editor")]
+#[wasm_bindgen(js_name = longImageText)]
+pub fn long_image_text(
+    json: &str,
+    lang: &str,
+    qr_url: Option<String>,
+    chart: Option<String>,
+) -> Result<String, JsValue> {
+    Ok(long_image_of(json, lang, qr_url, chart)?.text)
+}
+
+/// The long image, or `chart` alone, as both exports above describe it.
+#[cfg(feature = "editor")]
+fn long_image_of(
+    json: &str,
+    lang: &str,
+    qr_url: Option<String>,
+    chart: Option<String>,
+) -> Result<long::Image, Error> {
     let data = Dataset::from_json(json)?;
     let lang = parse_lang(lang)?;
-    let image = match chart {
-        Some(id) => long::chart_image(&data, &id, lang)?,
-        None => long::long_image(&data, lang, qr_url.as_deref())?,
-    };
-    Ok(image.svg)
+    match chart {
+        Some(id) => long::chart_image(&data, &id, lang),
+        None => long::long_image(&data, lang, qr_url.as_deref()),
+    }
 }
