@@ -5,11 +5,13 @@
 //   node .ci/serve.mjs <root> [port]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { basename, extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** The editor page alone also shows blob: images: it draws its long image's SVG on a canvas that way. */
+export const EDITOR_CSP = `${CSP}; img-src 'self' blob:`;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -42,7 +44,7 @@ export function serve(root, port = 0, { routes = {}, headers: extra = {} } = {})
       const body = await readFile(path);
       const type = TYPES[extname(path)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": "no-store", ...extra };
-      if (type.startsWith("text/html")) headers["content-security-policy"] = CSP;
+      if (type.startsWith("text/html")) headers["content-security-policy"] = basename(path) === "editor.html" ? EDITOR_CSP : CSP;
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

@@ -3,14 +3,18 @@
 // works for an article on another origin: with no CORS header and no special headers the
 // web-component snippet shows the chart's picture in place and the iframe snippet its
 // chart; with Access-Control-Allow-Origin the live widget draws and answers with the
-// figures. Publishing again regenerates everything, pictures included. Expected values
+// figures. Publishing again regenerates everything, pictures included. The folder's long
+// images (长图) are 1080 px wide, within the platforms' 2 MB, and the QR code at the end of
+// the long one (read by jsQR from the file's pixels) opens the address typed. Expected values
 // come from the dataset published (src/data/default.json, which the build ships, and a
-// copy of it changed here), never from the editor.
+// copy of it changed here) and the README's numbers, never from the editor.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { serve } from "../../.ci/serve.mjs";
 import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { assert, assertClean, assertEqual, countEvents, open, settled, test } from "./harness.mjs";
@@ -18,6 +22,51 @@ import { assert, assertClean, assertEqual, countEvents, open, settled, test } fr
 const DIST = new URL("../../dist/", import.meta.url);
 const DEFAULT = JSON.parse(readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8"));
 const BASE_KEY = "park-infographic-editor:publish";
+/** The long images' width and the most bytes WeChat and Weibo take (README, "Publish"). */
+const LONG_WIDTH = 1080;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** An image file's type and size in px from its header (PNG's IHDR, JPEG's frame header), or type null. */
+function imageInfo(buf) {
+  if (buf.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) {
+    return { type: "png", width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+  }
+  for (let i = 2; buf[0] === 0xff && buf[1] === 0xd8 && i + 9 < buf.length && buf[i] === 0xff; i += 2 + buf.readUInt16BE(i + 2)) {
+    const marker = buf[i + 1];
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { type: "jpg", width: buf.readUInt16BE(i + 7), height: buf.readUInt16BE(i + 5) };
+    }
+  }
+  return { type: null };
+}
+
+/**
+ * The long images of the unzipped folder `dir`: each `long/<stem>.<lang>.<png|jpg>` with
+ * its header read, its size and its alternative text; each checked to be 1080 px wide,
+ * within 2 MB and of the type its name says.
+ */
+function longImages(dir, names) {
+  const images = {};
+  for (const n of names.filter((n) => /^long\/[^/]+\.(png|jpg)$/.test(n))) {
+    const bytes = readFileSync(join(dir, n));
+    const info = imageInfo(bytes);
+    const key = n.replace(/^long\//, "").replace(/\.(png|jpg)$/, "");
+    assertEqual([info.type, info.width], [n.split(".").pop(), LONG_WIDTH], `${n}: its type and width`);
+    assert(bytes.length <= MAX_BYTES, `${n}: ${bytes.length} bytes, over ${MAX_BYTES}`);
+    assert(names.includes(`long/${key}.txt`), `${n}: its alternative text`);
+    images[key] = { ...info, bytes, text: readFileSync(join(dir, `long/${key}.txt`), "utf8") };
+  }
+  return images;
+}
+
+/** What the QR code in a PNG's last rows says (the long image ends with it), read by jsQR; null for none. */
+function qrText(bytes) {
+  const png = PNG.sync.read(bytes);
+  const rows = Math.min(png.height, png.width);
+  const start = (png.height - rows) * png.width * 4;
+  const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset + start, rows * png.width * 4);
+  return jsQR(pixels, png.width, rows)?.data ?? null;
+}
 
 /** Unzips `zip` into `dir` with Python's zipfile (every CRC checked); returns the names. */
 function unzip(zip, dir) {
@@ -52,7 +101,12 @@ const origin = (server) => `http://127.0.0.1:${server.address().port}`;
 /** Types the folder's address, presses the one button, returns the downloaded .zip's path. */
 async function publish(p, base) {
   await p.locator("#publish-base").fill(base);
-  const [download] = await Promise.all([p.waitForEvent("download"), p.locator("#publish-zip").click()]);
+  const status = () => p.locator("#publish-status").textContent();
+  const [download] = await Promise.all([
+    // The folder's long images take a few seconds on a small machine, more when it is busy.
+    p.waitForEvent("download", { timeout: 120_000 }).catch(async (e) => Promise.reject(new Error(`${e.message}; the panel says: ${await status()}`))),
+    p.locator("#publish-zip").click(),
+  ]);
   await p.waitForFunction(() => /\.zip/.test(document.getElementById("publish-status").textContent));
   return { path: await download.path(), name: download.suggestedFilename() };
 }
@@ -70,16 +124,41 @@ async function editor(p, url) {
   await p.waitForFunction(() => document.querySelector("#publish-snippets pre"));
 }
 
-/** The paths the folder must hold for `doc` (every chart in both languages: it has English). */
+/**
+ * The paths the folder must hold for `doc` (every chart in both languages: it has English);
+ * a long image's `.png` or `.jpg` (whichever fits in 2 MB) is written `.image`.
+ */
 function expectedPaths(doc, build, widgetFiles, dataFiles, name) {
   const paths = ["index.html", ...widgetFiles.entries, ...widgetFiles.build.map((f) => `${build}/${f}`), `data/${name}.json`, ...dataFiles];
+  for (const lang of ["zh", "en"]) paths.push(`long/${name}.${lang}.image`, `long/${name}.${lang}.txt`);
   for (const c of doc.charts) {
     for (const lang of ["zh", "en"]) {
       const id = `${c.id}.${lang}`;
       paths.push(`frames/${id}.html`, `pictures/${id}.svg`, `pictures/${id}.png`, `snippets/${id}.html`, `snippets/${id}.iframe.html`);
+      paths.push(`long/${id}.image`, `long/${id}.txt`);
     }
   }
   return paths.sort();
+}
+
+/** The folder's paths, a long image's extension written `.image` (as expectedPaths does). */
+const anyImage = (names) => names.map((n) => n.replace(/^(long\/.+)\.(png|jpg)$/, "$1.image")).sort();
+
+/**
+ * The pasted table's long image in the folder `dir` (`name` the folder's): within the
+ * platforms' limits, taller than either chart alone, its text every row's label, and its
+ * QR code (none on a chart alone) the folder's address `base`.
+ */
+function longOfTable(dir, names, name, ids, base) {
+  const long = longImages(dir, names);
+  const all = long[`${name}.zh`];
+  assert(all, `long/${name}.zh.png: ${Object.keys(long)}`);
+  for (const id of ids) assert(all.height > long[`${id}.zh`].height, `taller (${all.height} px) than ${id} alone (${long[`${id}.zh`].height} px)`);
+  for (const [label] of SUZHOU_ROWS) assert(all.text.includes(label), `the text names ${label}: ${all.text}`);
+  assert(all.text.includes(base), "the text gives the address");
+  assertEqual(all.type, "png", "two charts fit in a PNG");
+  assertEqual(qrText(all.bytes), base, "the QR code opens the folder's address");
+  assertEqual(qrText(long[`${ids[0]}.zh`].bytes), null, "a chart alone has no QR code");
 }
 
 export default async function (env) {
@@ -113,7 +192,18 @@ export default async function (env) {
         `compact data: one file per chart or all.bin: ${dataFiles}`,
       );
       const extras = [`${build}/page.css`, `${build}/favicon.svg`]; // the index page's style and icon
-      assertEqual(names.filter((n) => !extras.includes(n)).sort(), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
+      assertEqual(anyImage(names.filter((n) => !extras.includes(n))), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
+      // The long images: each 1080 px wide within 2 MB; the long one holds every chart, so it
+      // is taller than any alone, and its text names each chart's figures.
+      const long = longImages(join(plain, "charts"), names);
+      for (const lang of ["zh", "en"]) {
+        const all = long[`nantong-high-tech-zone.${lang}`];
+        for (const c of DEFAULT.charts) {
+          assert(all.height > long[`${c.id}.${lang}`].height, `long.${lang} (${all.height} px) is taller than ${c.id} alone (${long[`${c.id}.${lang}`].height} px)`);
+          const figure = DEFAULT.figures.find((f) => f.chart === c.id);
+          assert(all.text.includes(figure.label[lang]), `long.${lang}'s text names ${figure.label[lang]}`);
+        }
+      }
       const file = (dir, name) => readFileSync(join(dir, "charts", name));
       assert(file(plain, "embed.js").equals(readFileSync(new URL("embed.js", DIST))), "embed.js is the bundle's");
       assert(file(plain, `${build}/pkg/park_infographic_bg.wasm`).equals(readFileSync(new URL("pkg/park_infographic_bg.wasm", distBuild))), "the wasm is the build's");
@@ -269,7 +359,44 @@ export default async function (env) {
     }
   });
 
-  await test("publish: the journalist's pasted table, two charts, one button: Chinese only; no CORS shows the pictures, CORS the live charts saying the values as typed", async () => {
+  await test("publish: the long image without toBlob (toDataURL); with no way to draw images the folder still publishes and says why", async () => {
+    const address = "https://www.example.com/charts/park/";
+    const p = await open(env, null, { acceptDownloads: true });
+    try {
+      await p.addInitScript(() => delete HTMLCanvasElement.prototype.toBlob);
+      await editor(p, `${env.origin}/editor.html`);
+      await p.locator("#publish-base").fill(address);
+      const [single] = await Promise.all([p.waitForEvent("download", { timeout: 120_000 }), p.locator("#publish-long").click()]);
+      const bytes = readFileSync(await single.path());
+      const info = imageInfo(bytes);
+      assertEqual([single.suggestedFilename(), info.width], [`nantong-high-tech-zone.zh.${info.type}`, LONG_WIDTH], "the long image alone, Chinese as the preview");
+      assert(bytes.length <= MAX_BYTES, `${bytes.length} bytes`);
+      if (info.type === "png") assertEqual(qrText(bytes), address, "its QR code");
+      await assertClean(p);
+    } finally {
+      await p.close();
+    }
+    const q = await open(env, null, { acceptDownloads: true });
+    try {
+      await q.addInitScript(() => Object.defineProperty(window, "Image", { value: undefined }));
+      await editor(q, `${env.origin}/editor.html`);
+      const work = mkdtempSync(join(tmpdir(), "publish-noimage-"));
+      try {
+        const names = unzip((await publish(q, address)).path, work);
+        assert(names.includes("index.html") && names.some((n) => n.startsWith("pictures/")), "the rest of the folder");
+        assertEqual(names.filter((n) => n.startsWith("long/")), [], "no long image, no text without it");
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+      const status = await q.locator("#publish-status").textContent();
+      assert(status.includes("long/nantong-high-tech-zone.zh"), `the panel names what failed: ${status}`);
+      await assertClean(q);
+    } finally {
+      await q.close();
+    }
+  });
+
+  await test("publish: the journalist's pasted table, two charts, one button: Chinese only; no CORS shows the pictures, CORS the live charts saying the values as typed; a long image whose QR code opens the folder", async () => {
     const work = mkdtempSync(join(tmpdir(), "publish-journalist-"));
     const hosts = { plain: await serve(work, 0), cors: await serve(work, 0, { headers: { "access-control-allow-origin": "*" } }) };
     let article = "";
@@ -288,13 +415,21 @@ export default async function (env) {
       await p.locator("#make-chart").click();
       await p.waitForFunction(() => document.querySelector("#check .ok") && document.querySelectorAll("#publish-chart option").length === 2);
       const ids = await p.locator("#publish-chart option").evaluateAll((os) => os.map((o) => o.value));
+      let folder = "";
       for (const [name, host] of Object.entries(hosts)) {
         mkdirSync(join(work, name));
         const zip = await publish(p, `${origin(host)}/${name}/`);
+        folder = zip.name.replace(/\.zip$/, "");
         const names = unzip(zip.path, join(work, name));
         assert(!names.some((n) => /\.en\./.test(n)), `no English files for a Chinese-only table: ${names.filter((n) => /\.en\./.test(n))}`);
         for (const id of ids) assert(names.includes(`pictures/${id}.zh.svg`) && names.includes(`snippets/${id}.zh.html`), `${id}'s picture and snippet`);
+        longOfTable(join(work, name), names, zip.name.replace(/\.zip$/, ""), ids, `${origin(host)}/${name}/`);
       }
+      // The long image alone, from its own button: for the address typed last.
+      const [single] = await Promise.all([p.waitForEvent("download", { timeout: 120_000 }), p.locator("#publish-long").click()]);
+      const bytes = readFileSync(await single.path());
+      assertEqual([single.suggestedFilename().replace(/\.(png|jpg)$/, ""), imageInfo(bytes).width], [`${folder}.zh`, LONG_WIDTH], "the long image alone");
+      assertEqual(qrText(bytes), `${origin(hosts.cors)}/cors/`, "its QR code");
       const snippets = (name) => ids.map((id) => readFileSync(join(work, name, `snippets/${id}.zh.html`), "utf8")).join("\n<p>中段。</p>\n");
       // No CORS: each chart's picture, in place.
       article = snippets("plain");

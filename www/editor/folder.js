@@ -13,6 +13,8 @@
 //   frames/<chart>.<lang>.html  each chart's static iframe page, with its picture
 //   pictures/<chart>.<lang>.svg, .png   the picture, for print and platforms without scripts
 //   snippets/<chart>.<lang>.html, .iframe.html   what to paste into an article
+//   long/<name>.<lang>.png, .txt   the long image (长图) for WeChat and Weibo, its alt text
+//   long/<chart>.<lang>.png, .txt  each chart alone at the long image's phone layout
 import { componentSnippet, escapeHtml, framePage, iframeSnippet } from "../snippets.js";
 
 /** The snippets' inline picture: a phone's column (as .ci/pages.mjs for the built-in charts). */
@@ -21,6 +23,11 @@ export const PICTURE_WIDTH_CSS = 360;
 export const IMAGE_WIDTH_CSS = 640;
 export const IMAGE_RATIO = 2;
 export const LANGS = ["zh", "en"];
+/** The long images' width in device px (src/long.rs's WIDTH_PX) and the platforms' limit per file. */
+export const LONG_WIDTH_PX = 1080;
+export const LONG_MAX_BYTES = 2 * 1024 * 1024;
+/** The encodings tried in turn: PNG (sharp text), then JPEG from high quality down. */
+export const LONG_ENCODINGS = [{ type: "image/png" }, ...[0.92, 0.88, 0.84, 0.8].map((quality) => ({ type: "image/jpeg", quality }))];
 
 /**
  * What was typed as an absolute http(s) URL, or null: a snippet must never carry another
@@ -81,6 +88,36 @@ export function folderName(doc) {
   return slug || "charts";
 }
 
+/** A long image's extension, from the type its bytes really are. */
+export const imageExtension = (type) => (type === "image/jpeg" ? "jpg" : "png");
+
+/**
+ * The first of LONG_ENCODINGS whose bytes fit in `max`: `encode({type, quality})` resolves
+ * to `{type, bytes}` (the type the browser really made) or null. Throws when none fits.
+ */
+export async function fittedImage(encode, max = LONG_MAX_BYTES) {
+  let smallest = Infinity;
+  for (const wanted of LONG_ENCODINGS) {
+    const made = await encode(wanted);
+    if (!made?.bytes) continue;
+    if (made.bytes.length <= max) return { type: made.type, bytes: made.bytes };
+    smallest = Math.min(smallest, made.bytes.length);
+  }
+  throw new Error(Number.isFinite(smallest) ? `${smallest} bytes, over ${max} even as JPEG` : "the browser made no image");
+}
+
+/**
+ * The long images' file stems: the folder's name for the long image (with "-all" where a
+ * chart has that id, so no chart's image takes its place) and each chart's id.
+ */
+export const longStem = (name, ids) => (ids.includes(name) ? `${name}-all` : name);
+
+/** The languages the long image is made in: each one some chart has (zh always, en where there is English). */
+export const longLangs = (data, ids) => LANGS.filter((lang) => ids.some((id) => chartLangs(data, id).includes(lang)));
+
+/** Where the long image's QR code points: the folder's address as typed, or "" (no code) when none is. */
+export const qrAddress = (typed) => (httpUrl(typed) ? snippetBase(typed) : "");
+
 /** The build's files a widget requests, relative to the folder's root (as .ci/pages.mjs). */
 export function buildFiles(build) {
   return {
@@ -131,12 +168,36 @@ const utf8 = new TextEncoder();
 const bytes = (data) => (typeof data === "string" ? utf8.encode(data) : data);
 
 /**
+ * The long image of every chart in each language, and each chart alone, with their
+ * alternative texts (the module's): `raster(svg)`, async, gives `{type, bytes}` or throws.
+ * An image that cannot be made is left out and named in `problems`; the rest go on.
+ */
+export async function longImages({ m, json, data, ids, name, typed, raster }) {
+  const images = [];
+  const problems = [];
+  const qr = qrAddress(typed);
+  for (const lang of longLangs(data, ids)) {
+    const jobs = [[longStem(name, ids), undefined], ...ids.filter((id) => chartLangs(data, id).includes(lang)).map((id) => [id, id])];
+    for (const [stem, chart] of jobs) {
+      try {
+        const image = await raster(m.longImageSvg(json, lang, qr, chart));
+        images.push({ stem, lang, image, text: m.longImageText(json, lang, qr, chart) });
+      } catch (e) {
+        problems.push(`long/${stem}.${lang}: ${e?.message ?? e}`);
+      }
+    }
+  }
+  return { images, problems };
+}
+
+/**
  * The whole folder for the dataset `doc` (valid; `json` its text): the editor's module `m`
  * makes each chart's compact file and pictures (SVG; `png(data, id, lang)`, async, the PNG
  * bytes or null where there is no canvas), then publishedFolder writes the rest. `base`,
- * `build`, `widget`: as for publishedFolder.
+ * `build`, `widget`: as for publishedFolder. With `raster` (see longImages) the folder also
+ * holds the long images; the returned `problems` name those that could not be made.
  */
-export async function makeFolder({ m, doc, json, base, build, widget, png = async () => null }) {
+export async function makeFolder({ m, doc, json, base, build, widget, png = async () => null, raster = null }) {
   const data = m.Data.fromJson(json);
   try {
     const ids = Array.from(data.chartIds());
@@ -151,7 +212,9 @@ export async function makeFolder({ m, doc, json, base, build, widget, png = asyn
       }
       charts.push({ id, langs, pictures });
     }
-    return publishedFolder({ doc, json, base, build, widget, data: compact, charts });
+    const long = raster ? await longImages({ m, json, data, ids, name: folderName(doc), typed: base, raster }) : { images: [], problems: [] };
+    const folder = publishedFolder({ doc, json, base, build, widget, data: compact, charts, long: long.images });
+    return { ...folder, problems: long.problems };
   } finally {
     data.free();
   }
@@ -167,11 +230,12 @@ export async function makeFolder({ m, doc, json, base, build, widget, png = asyn
  *   build the pages use, e.g. page.css);
  * - `data`: the compact files by name (`{<chart>: bytes}`, or `{all: bytes}`);
  * - `charts`: `[{ id, langs, pictures: {<lang>: {inline, svg, png}} }]`, in the dataset's
- *   order: `inline` the snippet's picture (SVG text), `svg` and `png` the picture files.
+ *   order: `inline` the snippet's picture (SVG text), `svg` and `png` the picture files;
+ * - `long`: `[{ stem, lang, image: {type, bytes}, text }]`, the long images (longImages).
  *
  * Returns `{ name, files: [{name, data}], snippets: [{chart, lang, title, component, iframe}] }`.
  */
-export function publishedFolder({ doc, json, base: typed = "", build, widget, data, charts }) {
+export function publishedFolder({ doc, json, base: typed = "", build, widget, data, charts, long = [] }) {
   const base = snippetBase(typed);
   if (!base) throw new Error(`not an http(s) address: ${typed}`);
   if (!/^[\w.-]+$/.test(build)) throw new Error(`not a build folder name: ${build}`);
@@ -199,19 +263,24 @@ export function publishedFolder({ doc, json, base: typed = "", build, widget, da
       add(`snippets/${id}.${lang}.iframe.html`, `${s.iframe}\n`);
     }
   }
-  add("index.html", indexPage({ doc, name, base, build, pages, snippets, extras: Object.keys(widget.build) }));
+  const longs = long.map(({ stem, lang, image }) => `long/${stem}.${lang}.${imageExtension(image.type)}`);
+  add("index.html", indexPage({ doc, name, base, build, pages, snippets, extras: Object.keys(widget.build), longs }));
   for (const [path, content] of Object.entries(widget.entries)) add(path, content);
   for (const [path, content] of Object.entries(widget.build)) add(`${build}/${path}`, content);
   add(`data/${name}.json`, json);
   for (const [chart, content] of Object.entries(data)) add(`data/${chart}.bin`, content);
+  for (const [i, { stem, lang, image, text }] of long.entries()) {
+    add(longs[i], image.bytes);
+    add(`long/${stem}.${lang}.txt`, `${text}\n`);
+  }
   // The order a reader of the archive meets them: the page, the widget, the data, the rest.
-  const rank = (path) => ["index.html", "embed", build, "data/", "frames/", "pictures/", "snippets/"].findIndex((p) => path.startsWith(p));
+  const rank = (path) => ["index.html", "embed", build, "data/", "frames/", "pictures/", "snippets/", "long/"].findIndex((p) => path.startsWith(p));
   files.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { name, files, snippets };
 }
 
 /** The folder's own page: each chart shown (picture, then the live widget) with its snippets. */
-function indexPage({ doc, name, base, build, pages, snippets, extras }) {
+function indexPage({ doc, name, base, build, pages, snippets, extras, longs }) {
   const files = buildFiles(build);
   const subject = (lang) => (hasText(doc.subject, lang) ? doc.subject[lang].trim() : "");
   const heading = [subject("zh"), subject("en")].filter(Boolean).join(" · ") || name;
@@ -257,7 +326,7 @@ ${style}<script type="module" src="embed.js"></script>
       : `这些代码指向 · These snippets point at <a href="${escapeHtml(base)}">${escapeHtml(base)}</a>`
   }</p>
 <p>数据 · Data: <a href="data/${escapeHtml(name)}.json">data/${escapeHtml(name)}.json</a> (在编辑器中打开 · open it in the editor)</p>
-</header>
+${longs.length ? `<p>长图（微信、微博）· Long images (WeChat, Weibo): ${longs.map((p) => `<a href="${escapeHtml(p)}">${escapeHtml(p)}</a>`).join(" · ")}</p>\n` : ""}</header>
 <main class="gallery">
 ${sections.join("\n")}
 </main>

@@ -1,7 +1,8 @@
 // Publishing: one button gives one .zip, a complete static folder (folder.js says what is
 // in it) that works uploaded as it is to any host: the widget's files of this editor's own
 // build, the data (compact, and the JSON source), each chart's pictures (SVG and PNG, per
-// language), its static iframe pages, its snippets and an index.html showing them all.
+// language), its static iframe pages, its snippets, the long images (长图) for WeChat and
+// Weibo with their alternative texts, and an index.html showing them all.
 // This file fetches the widget's files, asks the wasm module for the compact data and the
 // pictures, draws the PNGs and handles the page; folder.js (pure) writes the files.
 import { download, pngBlob } from "../embed/dom.js";
@@ -15,10 +16,15 @@ import {
   dataPath,
   folderName,
   hostSentence,
+  imageExtension,
+  longLangs,
+  longStem,
   makeFolder,
+  qrAddress,
   snippetBase,
   snippetPicture,
 } from "./folder.js";
+import { rasterise } from "./longimage.js";
 import { serialize } from "./state.js";
 import { uiLang, word } from "./words.js";
 import { zip } from "./zip.js";
@@ -35,6 +41,8 @@ const PAGE_FILES = ["page.css", "favicon.svg"];
 const BASE_KEY = "park-infographic-editor:publish";
 
 const say = (key, args) => word(`pub.${key}`, args);
+/** The other failures after the first, counted (they usually share its cause). */
+const more = (n) => (n > 0 ? say("longMore", { n }) : "");
 
 function keptBase() {
   try {
@@ -142,6 +150,7 @@ export class PublishPanel {
       el("div", { className: "fields" }, el("label", {}, el("span", { textContent: say("base") }), " ", base)),
       el("p", { className: "help", id: "publish-base-help", textContent: say("baseHelp") }),
       el("p", {}, el("button", { type: "button", id: "publish-zip", className: "primary", textContent: say("zip") }), " ", el("button", { type: "button", id: "download-json", textContent: say("json") })),
+      el("p", {}, el("button", { type: "button", id: "publish-long", className: "quiet", textContent: say("long") }), " ", el("span", { className: "help", textContent: say("longHelp") })),
       el("p", { className: "help", id: "publish-host", textContent: hostSentence(uiLang()) }),
       el("p", { id: "publish-status", className: "status" }),
       el("h3", { textContent: say("snippets") }),
@@ -237,23 +246,39 @@ export class PublishPanel {
     const b = e.target.closest?.("button");
     if (!b) return;
     if (b.id === "publish-zip") this.publish();
+    else if (b.id === "publish-long") this.downloadLong();
     else if (b.id === "download-json") {
       const doc = this.doc();
       download(new Blob([serialize(doc)], { type: "application/json" }), `${folderName(doc)}.json`);
     } else if (b.dataset.copy) this.copy(this.section.querySelector(`#${b.dataset.copy}`));
   }
 
-  /** Makes the folder from the dataset as it is now and downloads it as one .zip. */
-  async publish() {
-    if (this.busy) return;
+  /**
+   * The module, the dataset, its text and the address typed when they can be published
+   * now; else null, the reason shown.
+   */
+  ready() {
+    if (this.busy) return null;
+    const refuse = (text) => {
+      this.status(text);
+      return null;
+    };
     const m = this.moduleOf();
-    if (!m) return this.status(say("noModule"));
+    if (!m) return refuse(say("noModule"));
     const doc = this.doc();
     const json = serialize(doc);
     const problem = check(m, json, uiLang());
-    if (problem.length) return this.status(say("invalid") + (problem[0] ? `${problem[0]}: ` : "") + problem[1]);
+    if (problem.length) return refuse(say("invalid") + (problem[0] ? `${problem[0]}: ` : "") + problem[1]);
     const typed = this.section.querySelector("#publish-base").value;
-    if (!snippetBase(typed)) return this.status(say("httpOnly"));
+    if (!snippetBase(typed)) return refuse(say("httpOnly"));
+    return { m, doc, json, typed };
+  }
+
+  /** Makes the folder from the dataset as it is now and downloads it as one .zip. */
+  async publish() {
+    const ready = this.ready();
+    if (!ready) return;
+    const { m, doc, json, typed } = ready;
     const button = this.section.querySelector("#publish-zip");
     this.busy = true;
     button.disabled = true;
@@ -261,14 +286,43 @@ export class PublishPanel {
     try {
       const widget = await widgetFiles();
       const png = (data, id, lang) => pngFile(m, data, id, lang);
-      const folder = await makeFolder({ m, doc, json, base: typed, build: BUILD, widget, png });
+      const folder = await makeFolder({ m, doc, json, base: typed, build: BUILD, widget, png, raster: rasterise });
       const bytes = await zip(folder.files);
       const name = `${folder.name}.zip`;
       download(new Blob([bytes], { type: "application/zip" }), name);
-      this.status(say("done", { name, n: folder.files.length, kb: Math.round(bytes.length / 1024) }));
+      const done = say("done", { name, n: folder.files.length, kb: Math.round(bytes.length / 1024) });
+      this.status(folder.problems.length ? `${done} ${say("longFailed")}${folder.problems[0]}${more(folder.problems.length - 1)}` : done);
     } catch (e) {
       this.status(say("failed") + (e?.message ?? e));
     } finally {
+      this.busy = false;
+      button.disabled = false;
+    }
+  }
+
+  /** The long image alone, in the preview's language where the data has it (else Chinese), downloaded. */
+  async downloadLong() {
+    const ready = this.ready();
+    if (!ready) return;
+    const { m, doc, json, typed } = ready;
+    const button = this.section.querySelector("#publish-long");
+    this.busy = true;
+    button.disabled = true;
+    this.status(say("longWorking"));
+    let data;
+    try {
+      data = m.Data.fromJson(json);
+      const ids = Array.from(data.chartIds());
+      const langs = longLangs(data, ids);
+      const lang = langs.includes(this.view().lang) ? this.view().lang : langs[0];
+      const image = await rasterise(m.longImageSvg(json, lang, qrAddress(typed), undefined));
+      const name = `${longStem(folderName(doc), ids)}.${lang}.${imageExtension(image.type)}`;
+      download(new Blob([image.bytes], { type: image.type }), name);
+      this.status(say("longDone", { name, kb: Math.round(image.bytes.length / 1024) }));
+    } catch (e) {
+      this.status(say("longFailed") + (e?.message ?? e));
+    } finally {
+      data?.free();
       this.busy = false;
       button.disabled = false;
     }
