@@ -10,7 +10,7 @@
 // tests/fixtures/palette.json).
 import { readFileSync } from "node:fs";
 import { colour } from "../palette.mjs";
-import { assert, assertEqual, open, test } from "./harness.mjs";
+import { assert, assertEqual, marks, open, paintedColours, test } from "./harness.mjs";
 
 const FIXTURE = new URL("../fixtures/annotations.json", import.meta.url);
 const SRC = "/fixtures/annotations.json";
@@ -43,52 +43,12 @@ async function annotatedPage(env, lang) {
   return page;
 }
 
-/**
- * Every mark of the widget's chart as the module lays it out again at the stage's width:
- * its page point (the middle of its box), its describe() id and annotation type, and the
- * colour painted solid inside its box (the first pixel, from the middle row out, whose
- * neighbours share it and which is not the background).
- */
-function marks(page, lang) {
-  return page.evaluate(
-    async ({ lang, src, background }) => {
-      const widget = document.getElementById("w");
-      const canvas = widget.shadowRoot.querySelector("canvas.base");
-      canvas.scrollIntoView({ block: "center" });
-      const files = widget.shadowRoot.querySelector("link").href;
-      const m = await import(new URL("pkg-json/park_infographic.js", files).href);
-      const data = m.Data.fromJson(await (await fetch(src)).text());
-      const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
-      chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-      const r = canvas.getBoundingClientRect();
-      const k = r.width / chart.widthCss;
-      const ratio = canvas.width / chart.widthCss;
-      const context = canvas.getContext("2d");
-      const out = [];
-      for (let i = 0; i < chart.markCount; i++) {
-        const [x, y, w, h] = chart.markBox(i);
-        const d = chart.describe(i);
-        const box = [x, y, w, h].map((v) => Math.round(v * ratio));
-        const px = context.getImageData(box[0], box[1], Math.max(1, box[2]), Math.max(1, box[3])).data;
-        const at = (i, j) => [...px.subarray((j * box[2] + i) * 4, (j * box[2] + i) * 4 + 3)];
-        const same = (a, b) => a.every((v, c) => Math.abs(v - b[c]) <= 2);
-        let painted = null;
-        for (let n = 0; n < box[3] && !painted; n++) {
-          const j = Math.floor(box[3] / 2) + (n % 2 ? -(n + 1) / 2 : n / 2);
-          for (let i = 1; i < box[2] - 1 && j > 0 && j < box[3] - 1 && !painted; i++) {
-            const p = at(i, j);
-            const around = [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(p, at(i + dx, j + dy))));
-            if (around && !same(p, background)) painted = p;
-          }
-        }
-        out.push({ id: d.id, annotation: d.annotation ?? null, x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, painted });
-      }
-      chart.free();
-      data.free();
-      return out;
-    },
-    { lang, src: SRC, background: LIGHT.background },
-  );
+/** Every mark of the widget's chart (harness `marks`), with the colour painted in its box. */
+async function drawnMarks(page, lang) {
+  await page.evaluate(() => document.getElementById("w").shadowRoot.querySelector("canvas.base").scrollIntoView({ block: "center" }));
+  const all = await marks(page, "#w", { lang, dataSrc: SRC });
+  const painted = await paintedColours(page, "#w", all.map((m) => m.device), LIGHT.background);
+  return all.map((m, i) => ({ ...m, painted: painted[i] }));
 }
 
 /** Where the note's first line is drawn: its text in the module's SVG of the same layout. */
@@ -129,7 +89,7 @@ export default async function (env) {
       try {
         const events = await page.evaluate(() => window.__events.map((e) => e.type));
         assertEqual(events, ["ready"], "events");
-        const drawn = await marks(page, lang);
+        const drawn = await drawnMarks(page, lang);
         const figures = drawn.filter((m) => !m.annotation);
         assertEqual(figures.map((m) => m.id), FIGURES.map((f) => f.id), "a mark per figure, in order");
         for (const m of figures) {
@@ -178,7 +138,7 @@ export default async function (env) {
         assertEqual((await lastHover(page))?.id, NOTE.figure, "hover on the note names its figure");
         const tip = await shadow(page, ".tooltip.on", (n) => n?.textContent ?? "");
         assert(tip.includes(words(NOTE.text)), `the tooltip shows the note: ${tip}`);
-        const drawn = await marks(page, lang);
+        const drawn = await drawnMarks(page, lang);
         const line = drawn.find((m) => m.annotation === "line");
         await page.mouse.move(line.x, line.y);
         await page.waitForFunction(() => window.__events.at(-1)?.detail?.annotation === "line");

@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COLUMNS } from "../../www/editor/columns.js";
 import { SUZHOU, SUZHOU_ROWS } from "../node/fixtures.mjs";
-import { assert, assertClean, assertEqual, open, test } from "./harness.mjs";
+import { colour } from "../palette.mjs";
+import { assert, assertClean, assertEqual, markPoint, marks, open, paintedColours, test } from "./harness.mjs";
 
 const DEFAULT_TEXT = readFileSync(new URL("../../src/data/default.json", import.meta.url), "utf8");
 const fresh = () => JSON.parse(DEFAULT_TEXT);
@@ -127,27 +128,12 @@ async function answer(p, value) {
 }
 
 /**
- * Where mark `mark` of the preview is on the page, from the layout the module returns for
- * the data the preview was given, at the preview's width, language and theme.
+ * Where mark `mark` of the preview is on the page (harness `markPoint`: from the layout the
+ * module returns for the data the preview was given, at its width, language and theme).
  */
-function previewMark(p, mark) {
-  return p.evaluate(async (mark) => {
-    const widget = document.getElementById("preview-chart");
-    const canvas = widget.shadowRoot.querySelector("canvas.base");
-    canvas.scrollIntoView({ block: "center" });
-    // The module the preview uses for data given as text; its files are where its stylesheet is.
-    const m = await import(new URL("pkg-json/park_infographic.js", widget.shadowRoot.querySelector("link").href).href);
-    const data = m.Data.fromJson(widget.json);
-    const c = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang"), widget.shadowRoot.querySelector(".body").dataset.theme);
-    c.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-    const [x, y, w, h] = c.markBox(mark);
-    const count = c.markCount;
-    c.free();
-    data.free();
-    const r = canvas.getBoundingClientRect();
-    const k = (r.width / canvas.width) * window.devicePixelRatio;
-    return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count };
-  }, mark);
+async function previewMark(p, mark) {
+  await p.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector("canvas.base").scrollIntoView({ block: "center" }));
+  return markPoint(p, "#preview-chart", 0, mark);
 }
 
 /** Every mark of the preview hovered by the mouse: [{label, value}] as the tooltip says them. */
@@ -178,47 +164,15 @@ async function dataTable(p) {
   })).jsonValue();
 }
 
-/** The design's colours (theme.rs), light: a stated figure's, and the grey a highlight leaves the rest. */
-const LIGHT = { primary: [0x00, 0x72, 0xb2], faded: [0x8c, 0x8c, 0x8c] };
+/** The design's colours (the spec), light: a stated figure's, and the grey a highlight leaves the rest. */
+const LIGHT = Object.fromEntries(["background", "primary", "faded"].map((k) => [k, colour("light", k)]));
 
-/**
- * The colour painted solid inside each figure mark of the preview (the first pixel, from
- * its box's middle row out, whose neighbours share it and which is not the background),
- * the marks located from the layout the module returns for the data the preview was given.
- */
-function previewColours(p) {
-  return p.evaluate(async () => {
-    const widget = document.getElementById("preview-chart");
-    const canvas = widget.shadowRoot.querySelector("canvas.base");
-    canvas.scrollIntoView({ block: "center" });
-    const m = await import(new URL("pkg-json/park_infographic.js", widget.shadowRoot.querySelector("link").href).href);
-    const data = m.Data.fromJson(widget.json);
-    const chart = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang"), "light");
-    chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-    const ratio = canvas.width / chart.widthCss;
-    const context = canvas.getContext("2d");
-    const same = (a, b) => a.every((v, c) => Math.abs(v - b[c]) <= 2);
-    const out = [];
-    for (let i = 0; i < chart.markCount; i++) {
-      const d = chart.describe(i);
-      if (d.annotation) continue;
-      const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
-      const px = context.getImageData(x, y, Math.max(1, w), Math.max(1, h)).data;
-      const at = (i, j) => [...px.subarray((j * w + i) * 4, (j * w + i) * 4 + 3)];
-      let painted = null;
-      for (let n = 0; n < h && !painted; n++) {
-        const j = Math.floor(h / 2) + (n % 2 ? -(n + 1) / 2 : n / 2);
-        for (let i = 1; i < w - 1 && j > 0 && j < h - 1 && !painted; i++) {
-          const c = at(i, j);
-          if (!same(c, [255, 255, 255]) && [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(c, at(i + dx, j + dy))))) painted = c;
-        }
-      }
-      out.push({ id: d.id, painted });
-    }
-    chart.free();
-    data.free();
-    return out;
-  });
+/** The colour painted solid inside each figure mark of the preview (harness `marks`, `paintedColours`). */
+async function previewColours(p) {
+  await p.evaluate(() => document.getElementById("preview-chart").shadowRoot.querySelector("canvas.base").scrollIntoView({ block: "center" }));
+  const figures = (await marks(p, "#preview-chart", { theme: "light" })).filter((m) => !m.annotation);
+  const painted = await paintedColours(p, "#preview-chart", figures.map((m) => m.device), LIGHT.background);
+  return figures.map((m, i) => ({ id: m.id, painted: painted[i] }));
 }
 
 const near = (a, b) => Boolean(a) && a.every((v, c) => Math.abs(v - b[c]) <= 3);

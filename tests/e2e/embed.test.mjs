@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { BUILD } from "../build.mjs";
 import { colour } from "../palette.mjs";
-import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, open, pointOutside, settled, test } from "./harness.mjs";
+import { assert, assertEqual, backgroundPixel, countEvents, holdRequests, markPoint, marks, open, pointOutside, settled, test } from "./harness.mjs";
 
 const ARTICLE = "/article.html";
 /** The <park-infographic> elements article.html holds (the iframe is counted apart). */
@@ -89,23 +89,9 @@ async function scrollToWidget(page, selector) {
 }
 
 /** What the layout code says about mark `mark` of the widget: the datum hover must report. */
-function expectedDatum(page, selector, mark, lang = "zh") {
-  return page.evaluate(
-    async ({ selector, mark, lang }) => {
-      const widget = document.querySelector(selector);
-      const stage = widget.shadowRoot.querySelector(".stage");
-      // The widget's own files: its build's folder, where its stylesheet is.
-      const files = widget.shadowRoot.querySelector("link").href;
-      const m = await import(new URL("pkg/park_infographic.js", files).href);
-      const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
-      const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
-      chart.layOut(stage.clientWidth, window.devicePixelRatio);
-      const d = chart.describe(mark);
-      chart.free();
-      return { id: d.id, label: d.label, value: d.value, unit: d.unit };
-    },
-    { selector, mark, lang },
-  );
+async function expectedDatum(page, selector, mark, lang = "zh") {
+  const { id, label, value, unit } = (await marks(page, selector, { lang }))[mark];
+  return { id, label, value, unit };
 }
 
 async function lastHover(page) {

@@ -5,7 +5,7 @@
 // actions are one line of text links at 320 px, and they work: the table opens, the
 // downloads fire.
 import { readFileSync } from "node:fs";
-import { assert, assertEqual, open, test } from "./harness.mjs";
+import { assert, assertEqual, marks, open, test } from "./harness.mjs";
 
 const FIXTURE = new URL("../fixtures/forms.json", import.meta.url);
 const SRC = "/fixtures/forms.json";
@@ -47,35 +47,8 @@ async function mount(page, specs) {
   return page.evaluate(() => window.__events.filter((e) => e.type !== "hover"));
 }
 
-/**
- * Where each mark of widget `#id` is on the page: the module lays the chart out again at
- * the stage's width and pixel ratio and reports every mark's hit box.
- */
-function markPoints(page, id, lang) {
-  return page.evaluate(
-    async ({ id, lang, src }) => {
-      const widget = document.getElementById(id);
-      const canvas = widget.shadowRoot.querySelector("canvas.base");
-      // The widget's own files: its build's folder, where its stylesheet is.
-      const files = widget.shadowRoot.querySelector("link").href;
-      const m = await import(new URL("pkg-json/park_infographic.js", files).href);
-      const data = m.Data.fromJson(await (await fetch(src)).text());
-      const chart = new m.Chart(data, widget.getAttribute("chart"), lang, "light");
-      chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-      const r = canvas.getBoundingClientRect();
-      const k = r.width / chart.widthCss;
-      const points = [];
-      for (let i = 0; i < chart.markCount; i++) {
-        const [x, y, w, h] = chart.markBox(i);
-        points.push({ x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k });
-      }
-      chart.free();
-      data.free();
-      return points;
-    },
-    { id, lang, src: SRC },
-  );
-}
+/** Where each mark of widget `#id` is on the page (the editor's dataset, in `lang`). */
+const markPoints = (page, id, lang) => marks(page, `#${id}`, { lang, dataSrc: SRC });
 
 const lastHover = (page, id) =>
   page.evaluate((id) => window.__events.filter((e) => e.id === id && e.type === "hover").pop()?.detail ?? null, id);

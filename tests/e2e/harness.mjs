@@ -3,6 +3,7 @@
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { serve } from "../../.ci/serve.mjs";
+import { marks as inPageMarks } from "../engines/inpage.mjs";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -171,34 +172,48 @@ export function assertEqual(actual, expected, message) {
 }
 
 /**
- * Page coordinates of mark `mark` of the `view`-th chart in the widget matching
- * `selector`, located from the layout the wasm code returns: the test lays the chart out
- * again with the same module, width and pixel ratio and asks where the mark is.
+ * Every mark of the `view`-th chart in the widget matching `selector`, located from the
+ * layout the wasm code returns for the same data, width and pixel ratio: centre (x, y),
+ * device-pixel box, and what the module says of it. The one lookup every browser test
+ * uses (tests/engines/inpage.mjs `marks`, run in the page).
  */
-export async function markPoint(page, selector, view, mark, { lang = "zh", theme = "light", dataSrc } = {}) {
+export function marks(page, selector, { view = 0, lang, theme, dataSrc } = {}) {
+  return page.evaluate(inPageMarks, { selector, view, lang, theme, dataSrc });
+}
+
+/**
+ * The colour painted solid inside each of `boxes` (device pixels of the `view`-th canvas of
+ * the widget `selector`): the first pixel, from the box's middle row out, whose eight
+ * neighbours share it and which is not `background`; null when none is.
+ */
+export function paintedColours(page, selector, boxes, background, view = 0) {
   return page.evaluate(
-    async ({ selector, view, mark, lang, theme, dataSrc }) => {
-      const widget = document.querySelector(selector);
-      const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
-      const stage = canvas.parentElement;
-      // The module the widget uses: the built-in data's, or the one that reads JSON.
-      // The widget's own files: its build's folder, where its stylesheet is.
-      const files = widget.shadowRoot.querySelector("link").href;
-      const m = await import(new URL(`${dataSrc ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
-      const data = dataSrc ? m.Data.fromJson(await (await fetch(dataSrc)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
-      const all = (widget.getAttribute("chart") || "all") === "all";
-      const id = all ? data.chartIds()[view] : widget.getAttribute("chart");
-      const chart = new m.Chart(data, id, lang, theme);
-      chart.layOut(stage.clientWidth, window.devicePixelRatio);
-      const [x, y, w, h] = chart.markBox(mark);
-      const count = chart.markCount;
-      chart.free();
-      const r = canvas.getBoundingClientRect();
-      const k = r.width / canvas.width * window.devicePixelRatio;
-      return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, id };
+    ({ selector, boxes, background, view }) => {
+      const canvas = document.querySelector(selector).shadowRoot.querySelectorAll("canvas.base")[view];
+      const context = canvas.getContext("2d");
+      const same = (a, b) => a.every((v, c) => Math.abs(v - b[c]) <= 2);
+      return boxes.map(([x, y, w, h]) => {
+        const px = context.getImageData(x, y, Math.max(1, w), Math.max(1, h)).data;
+        const at = (i, j) => [...px.subarray((j * w + i) * 4, (j * w + i) * 4 + 3)];
+        for (let n = 0; n < h; n++) {
+          const j = Math.floor(h / 2) + (n % 2 ? -(n + 1) / 2 : n / 2);
+          for (let i = 1; i < w - 1 && j > 0 && j < h - 1; i++) {
+            const p = at(i, j);
+            const around = [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => same(p, at(i + dx, j + dy))));
+            if (around && !same(p, background)) return p;
+          }
+        }
+        return null;
+      });
     },
-    { selector, view, mark, lang, theme, dataSrc },
+    { selector, boxes, background, view },
   );
+}
+
+/** Page coordinates of mark `mark` (see marks), with the chart's id and mark count. */
+export async function markPoint(page, selector, view, mark, options = {}) {
+  const all = await marks(page, selector, { ...options, view });
+  return { x: all[mark].x, y: all[mark].y, count: all.length, id: all[mark].chart };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   countEvents,
   holdRequests,
   markPoint,
+  marks,
   open,
   pngPixels,
   pointOutside,
@@ -505,25 +506,9 @@ export default async function widget(env) {
   });
 }
 
-/**
- * Where the mark of figure `id` is in the only widget's chart, from the layout the module
- * returns (a handle of our own at the widget's width): page coordinates of its centre.
- */
-function figurePoint(p, id) {
-  return p.evaluate(async (id) => {
-    const widget = document.querySelector("park-infographic");
-    const canvas = widget.shadowRoot.querySelector("canvas.base");
-    const files = widget.shadowRoot.querySelector("link").href;
-    const m = await import(new URL("pkg/park_infographic.js", files).href);
-    const data = m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
-    const chart = new m.Chart(data, widget.getAttribute("chart"), widget.getAttribute("lang") || "zh", "light");
-    chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-    const mark = [...Array(chart.markCount).keys()].find((i) => chart.describe(i).id === id);
-    const [x, y, w, h] = chart.markBox(mark);
-    chart.free();
-    const r = canvas.getBoundingClientRect();
-    return { x: r.left + x + w / 2, y: r.top + y + h / 2 };
-  }, id);
+/** Where the mark of figure `id` is in the only widget's chart (page coordinates). */
+async function figurePoint(p, id) {
+  return (await marks(p, "park-infographic")).find((m) => m.id === id);
 }
 
 async function readerWords(env) {

@@ -135,6 +135,51 @@ export async function markPoint({ selector, view, mark }) {
   return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, chart: id };
 }
 
+/**
+ * Every mark of chart `view` of widget `selector`, from the layout the module returns for
+ * the same data, chart, language, theme, width and pixel ratio: its centre in viewport
+ * coordinates (x, y), its box in the canvas's device pixels (`device`), and what the module
+ * says of it (id, label, value, unit, annotation); `chart` is the chart's id. The data:
+ * `dataSrc`, else the widget's data-src, else its `json` (the editor's preview), else the
+ * built-in data.
+ */
+export async function marks({ selector, view = 0, lang, theme, dataSrc }) {
+  const widget = document.querySelector(selector);
+  const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+  const src = dataSrc ?? widget.getAttribute("data-src");
+  const text = src ? await (await fetch(src)).text() : widget.json;
+  // The widget's own module and files: its build's folder, where its stylesheet is.
+  const files = widget.shadowRoot.querySelector("link").href;
+  const m = await import(new URL(`${text != null ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
+  const data = text != null ? m.Data.fromJson(text) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
+  const chartAttr = widget.getAttribute("chart") || "all";
+  const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
+  const chart = new m.Chart(data, id, lang ?? (widget.getAttribute("lang") || "zh"), theme ?? widget.shadowRoot.querySelector(".body").dataset.theme);
+  chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
+  const r = canvas.getBoundingClientRect();
+  const k = r.width / chart.widthCss;
+  const ratio = canvas.width / chart.widthCss;
+  const out = [];
+  for (let i = 0; i < chart.markCount; i++) {
+    const [x, y, w, h] = chart.markBox(i);
+    const d = chart.describe(i);
+    out.push({
+      chart: id,
+      x: r.left + (x + w / 2) * k,
+      y: r.top + (y + h / 2) * k,
+      device: [x, y, w, h].map((v) => Math.round(v * ratio)),
+      id: d.id,
+      label: d.label,
+      value: d.value,
+      unit: d.unit,
+      annotation: d.annotation ?? null,
+    });
+  }
+  chart.free();
+  data.free();
+  return out;
+}
+
 /** Measures every label the layout placed with the canvas font it is painted in. */
 export async function measureLabels({ url }) {
   const { cases } = await (await fetch(url)).json();
