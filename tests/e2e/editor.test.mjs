@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COLUMNS } from "../../www/editor/columns.js";
-import { SUZHOU, SUZHOU_ROWS } from "../node/fixtures.mjs";
+import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { colour } from "../palette.mjs";
 import { assert, assertClean, assertEqual, markPoint, marks, open, paintedColours, test } from "./harness.mjs";
 
@@ -333,13 +333,23 @@ export default async function editorTests(env) {
       assertEqual([drawn.width, drawn.backing], [Number(width), drawn.stage], `drawn for the width (${width}, ${lang})`);
     }
     // A chart in Chinese only (the pasted table), asked for in English: the preview says
-    // why (its title, description and each row's label have no English).
+    // why (its title, description and each row's label have no English) and goes on
+    // showing the chart, in Chinese, not an error box.
     await paste(p, SUZHOU);
     await checked(p, { valid: true });
     await p.locator("#preview-switches input[name=lang][value=en]").check();
     await p.waitForFunction(() => !document.getElementById("preview-english").hidden);
     const why = await p.locator("#preview-english").textContent();
-    assert(why.includes(`${SUZHOU_ROWS.length + 2} 处没有英文`), `says why: ${why}`);
+    assert(why.includes(`${SUZHOU_ROWS.length + 2} 处没有英文（例如 英文标题）`), `says why, naming a field plainly: ${why}`);
+    const shown = await p.waitForFunction(() => {
+      const el = document.getElementById("preview-chart");
+      return !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base, .error") && el;
+    });
+    assertEqual(
+      await shown.evaluate((el) => [el.getAttribute("lang"), Boolean(el.shadowRoot.querySelector(".error")), el.shadowRoot.querySelector(".stage")?.getAttribute("aria-label")]),
+      ["zh", false, SUZHOU_CAPTION],
+      "the chart drawn in Chinese",
+    );
     await assertClean(p);
     await p.close();
   });

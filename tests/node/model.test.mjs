@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { baseId, idFor, shortHash } from "../../www/editor/ids.js";
 import { makeChart, mergePasted, removeChart, renameChart } from "../../www/editor/model.js";
+import { Store } from "../../www/editor/store.js";
 import { readTable, tableFigures } from "../../www/editor/paste.js";
 import { blank, readDataset, serialize, MAX_DEPTH } from "../../www/editor/state.js";
 import { parsePeriod, periodText, readCell } from "../../www/editor/values.js";
@@ -116,4 +117,24 @@ test("1e309 and other numbers beyond a double are never stored as a number", () 
   assert.ok(readCell("1e309").error !== undefined);
   assert.ok(readCell("1e309", () => ({ value: Infinity, unit: "", bound: "exact", typed: "", reading: "" })).error !== undefined);
   assert.equal(readCell("3,000").value, 3000);
+});
+
+test("rows moved out of a chart: the words the editor made for it follow; the journalist's stay", () => {
+  const doc = blank();
+  const { chart } = mergePasted(doc, tableFigures(readTable("指标\t数值\n甲\t1%\n乙\t2%\n丙\t3"), { readValue: fakeReadValue }));
+  assert.equal(doc.charts[0].title.zh, "甲等3项", "the editor's title at first");
+  const store = new Store({ doc });
+  const ids = doc.figures.map((f) => f.id);
+  store.update((d) => makeChart(d, ids.slice(0, 2)), "makeChart");
+  const left = store.doc.charts.find((c) => c.id === chart);
+  assert.deepEqual([left.title.zh, left.description.zh], ["丙", "图中为丙。"], "the old chart names only what it still shows");
+  // Words the journalist wrote are theirs: a later move leaves them alone.
+  store.update((d) => {
+    d.charts.find((c) => c.id === chart).title.zh = "其他";
+  }, "edit");
+  store.update((d) => {
+    d.figures.find((f) => f.id === ids[1]).chart = chart;
+  }, "edit");
+  const mine = store.doc.charts.find((c) => c.id === chart);
+  assert.deepEqual([mine.title.zh, mine.description.zh], ["其他", "图中为乙、丙。"], "title kept, the made description follows");
 });

@@ -5,7 +5,7 @@
 // through the store.
 import { ask } from "./files.js";
 import { Grid } from "./grid.js";
-import { makeChart, mergePasted } from "./model.js";
+import { makeChart, mergePasted, renewChartWords } from "./model.js";
 import { ROLES, decodeTable, readRows, readTable, tableFigures } from "./paste.js";
 import { SCHEMA, blank, copy, newFigure } from "./state.js";
 import { freshId } from "./ids.js";
@@ -82,13 +82,14 @@ export class DataPanel {
         const doc = fresh ? blank() : copy(before);
         const read = tableFigures(table, { readValue: readValue() });
         result = { ...mergePasted(doc, read, { caption: table.caption, suggest, perChart: perChart() }), marked: read.marks.filter((m) => m[0].error).length };
+        if (!fresh) renewChartWords(before, doc);
         return doc;
       })(),
       label,
     );
     const words = [note, word("pasteDone", result)].filter(Boolean);
     if (fresh && before.figures.length) words.push(word("pasteNewData"));
-    if (result.chart) words.push(word("pasteChart", { chart: result.chart }));
+    if (result.chart) words.push(word("pasteChart", { chart: this.chartName(result.chart) }));
     if (result.marked) words.push(word("pasteMarked", { n: result.marked }));
     this.ctx.say(words.join(" "));
     if (result.chart) this.ctx.showChart(result.chart);
@@ -182,12 +183,19 @@ export class DataPanel {
     $("selection-count").textContent = ids.size ? word("selectedRows", { n: ids.size }) : "";
   }
 
+  /** A chart as the journalist knows it: its title, else its id. */
+  chartName(id) {
+    const chart = this.store.doc.charts.find((c) => c.id === id);
+    return chart?.title?.zh || chart?.title?.en || id;
+  }
+
   makeChart() {
     const ids = [...this.grid.selected];
     if (!ids.length) return;
     const id = this.store.update((doc) => makeChart(doc, ids, { suggest: this.ctx.suggest }), "makeChart");
     this.grid.setSelection([]);
     this.ctx.showChart(id);
+    this.ctx.say(word("madeChart", { n: ids.length, chart: this.chartName(id) }));
   }
 
   addRow() {
@@ -202,12 +210,15 @@ export class DataPanel {
   removeRows() {
     const ticked = new Set(this.grid.selected);
     const r = this.grid.selectedRow();
+    let removed = 0;
     this.store.update((doc) => {
       const before = doc.figures.length;
       doc.figures = ticked.size ? doc.figures.filter((f) => !ticked.has(f.id)) : doc.figures.filter((f, i) => i !== r);
-      return doc.figures.length === before ? false : undefined;
+      removed = before - doc.figures.length;
+      return removed ? undefined : false;
     }, "removeRow");
     this.grid.setSelection([]);
+    if (removed) this.ctx.say(word("rowsRemoved", { n: removed }));
   }
 }
 

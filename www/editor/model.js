@@ -1,6 +1,7 @@
 // Changes to the working dataset that more than one panel makes, as pure functions of
 // the dataset (the store calls them inside one update, so each is one undo step): a chart
-// made from rows, a chart renamed or removed, a pasted table merged in. No DOM.
+// made from rows, a chart renamed or removed, a pasted table merged in, the words the
+// editor made for a chart kept in step with its rows. No DOM.
 import { baseId, freshId, idFor, shortHash } from "./ids.js";
 import { SCHEMA } from "./state.js";
 
@@ -16,6 +17,24 @@ export function chartWords(figures, caption) {
   const labels = figures.map(labelOf).filter(Boolean);
   const title = caption || (labels.length > 1 ? `${labels[0]}等${labels.length}项` : labels[0] || "图表");
   return { title: { zh: clip(title, MAX_LABEL_CHARS) }, description: { zh: clip(`图中为${labels.join("、")}。`, MAX_NOTE_CHARS) } };
+}
+
+/**
+ * Keeps the words the editor made for a chart (chartWords) in step with its figures: a
+ * chart whose rows changed between `before` and `after` gets new ones, unless the
+ * journalist has written their own (those are never touched).
+ */
+export function renewChartWords(before, after) {
+  const labels = (doc, id) => doc.figures.filter((f) => f.chart === id);
+  for (const chart of after.charts) {
+    const old = before.charts.find((c) => c.id === chart.id);
+    const [was, now] = [labels(before, chart.id), labels(after, chart.id)];
+    if (!old || !now.length || was.map(labelOf).join("\n") === now.map(labelOf).join("\n")) continue;
+    const [made, next] = [chartWords(was, ""), chartWords(now, "")];
+    for (const k of ["title", "description"]) {
+      if (obj(chart[k]) && chart[k].zh === made[k].zh && old[k]?.zh === made[k].zh) chart[k] = { ...chart[k], zh: next[k].zh };
+    }
+  }
 }
 
 /**

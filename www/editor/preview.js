@@ -12,9 +12,11 @@ export function missingEnglish(doc, id) {
   if (!chart) return [];
   const out = [];
   const need = (text, where) => obj(text) && text.zh && !text.en && out.push(where);
-  need(chart.title, word("titleEn"));
-  need(chart.description, word("descEn"));
-  for (const f of doc.figures) if (f.chart === id) need(f.label, `${word("col.labelEn")}: ${f.label?.zh}`);
+  // The fields by name, without the "(optional)" their inputs carry.
+  const field = (key) => word(key).replace(/\s*[（(][^（()）]*[)）]$/, "");
+  need(chart.title, field("titleEn"));
+  need(chart.description, field("descEn"));
+  for (const f of doc.figures) if (f.chart === id) need(f.label, `${field("col.labelEn")}: ${f.label?.zh}`);
   return out;
 }
 
@@ -41,19 +43,23 @@ export class Preview {
       el = document.createElement("park-infographic");
       el.id = "preview-chart";
     }
-    el.setAttribute("lang", s.get("lang"));
     el.setAttribute("theme", s.get("theme"));
     const ids = this.ctx.validCharts();
     const want = this.ctx.current();
     if (ids.includes(want)) el.setAttribute("chart", want);
     else if (!ids.includes(el.getAttribute("chart"))) el.setAttribute("chart", ids[0]);
+    // A chart without English is shown in Chinese, with the note saying why, rather than
+    // as the widget's refusal.
+    const doc = JSON.parse(text);
+    const english = s.get("lang") === "en" && !missingEnglish(doc, el.getAttribute("chart")).length;
+    el.setAttribute("lang", english || s.get("lang") !== "en" ? s.get("lang") : "zh");
     if (this.shown !== text) {
       this.shown = text;
       el.json = text;
     }
     if (first) $("preview-frame").append(el);
     $("preview-frame").className = `frame w${s.get("width")}`;
-    this.explainEnglish(JSON.parse(text), el.getAttribute("chart"), s.get("lang"));
+    this.explainEnglish(doc, el.getAttribute("chart"), s.get("lang"));
   }
 
   /** In English, a chart without English text says so (and what to fill in). */

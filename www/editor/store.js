@@ -1,8 +1,10 @@
 // The one store of the working dataset. Every change goes through `update(fn, label)`:
-// `fn` changes a copy, the copy becomes the dataset, the step is recorded for undo, the
-// work is saved (saves.js) and every subscriber is told. Panels read `store.doc` and
-// never change it themselves. Undo and redo cover every change: typing (a run of keys in
+// `fn` changes a copy, the words the editor made for a chart follow its rows (model.js),
+// the copy becomes the dataset, the step is recorded for undo, the work is saved
+// (saves.js) and every subscriber is told. Panels read `store.doc` and never change it
+// themselves. Undo and redo cover every change: typing (a run of keys in
 // one cell is one step), pastes, chart edits, opening a file, starting over. Pure.
+import { renewChartWords } from "./model.js";
 import { copy } from "./state.js";
 
 const LIMIT = 200; // undo steps kept
@@ -39,6 +41,7 @@ export class Store {
     const draft = copy(this.doc);
     const result = fn(draft);
     if (result === false) return result;
+    renewChartWords(this.doc, draft);
     this.commit(draft, label, options);
     return result;
   }
