@@ -9,7 +9,8 @@
 // tests/fixtures/palette.json).
 import { readFileSync } from "node:fs";
 import { colour } from "../palette.mjs";
-import { markPixels, markPoint, settledCount } from "./inpage.mjs";
+import { settledCount } from "./inpage.mjs";
+import { drawnMarks, markPoint } from "./locate.mjs";
 
 const DATA = JSON.parse(readFileSync(new URL("../fixtures/annotations.json", import.meta.url), "utf8"));
 const CHART = DATA.charts[0];
@@ -58,7 +59,7 @@ export async function annotations(env) {
     );
 
     await env.test("annotations: an editor's dataset through data-src draws its highlighted bar in its colour, the others grey", async () => {
-      const drawn = await page.evaluate(markPixels, { selector: SELECTOR, view: 0, colors: COLORS });
+      const drawn = await drawnMarks(page, SELECTOR, 0, COLORS);
       assert(drawn.chart === CHART.id, `the chart drawn: ${drawn.chart}`);
       const ids = drawn.marks.map((m) => m.id);
       assert(JSON.stringify(ids) === JSON.stringify(FIGURES.map((f) => f.id)), `figure marks: ${ids}`);
@@ -72,7 +73,7 @@ export async function annotations(env) {
 
     await env.test("annotations: a real pointer on the line's label answers with the line; keys announce the labels after the figures", async () => {
       // The labels' marks follow the figures' (line, then band).
-      const p = await page.evaluate(markPoint, { selector: SELECTOR, view: 0, mark: FIGURES.length });
+      const p = await markPoint(page, SELECTOR, 0, FIGURES.length);
       await page.move(1, 1);
       let n = await page.evaluate(() => window.__events.length);
       await page.move(p.x, p.y);

@@ -8,7 +8,8 @@
 // period and derived flag.
 import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { PALETTE, rgb } from "../palette.mjs";
-import { markPixels, markPoint, measureLabels, settledCount } from "./inpage.mjs";
+import { measureLabels, settledCount } from "./inpage.mjs";
+import { drawnMarks, markPoint } from "./locate.mjs";
 import { annotations } from "./annotations.mjs";
 
 /** Derived bars are filled with their colour at 20 % over the background, then striped. */
@@ -130,7 +131,7 @@ function checkMarks(data, drawn, problems) {
 async function drawnCorrectly(page, data, selector, view) {
   // The theme the widget resolved ("auto" follows the machine), then its palette's counts.
   const theme = await page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".body").dataset.theme, selector);
-  const drawn = await page.evaluate(markPixels, { selector, view, colors: colors(theme) });
+  const drawn = await drawnMarks(page, selector, view, colors(theme));
   const problems = [];
   checkMarks(data, drawn, problems);
   return { drawn, problems };
@@ -220,7 +221,7 @@ async function pointerFlows(env, gallery, views) {
   const growth = data.figures.filter((f) => f.chart === "growth-2019");
   await test("hover: a real pointer over the first and last bar answers with their figures", async () => {
     for (const [mark, f] of [[0, growth[0]], [-1, growth.at(-1)]]) {
-      const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark });
+      const p = await markPoint(gallery, GALLERY, 0, mark);
       const n = await eventCount(gallery);
       await gallery.move(p.x, p.y);
       checkFigure(await nextHover(gallery, n), f, "growth-2019");
@@ -235,13 +236,13 @@ async function pointerFlows(env, gallery, views) {
       const r = document.querySelector("h1").getBoundingClientRect();
       return { x: r.left + 5, y: r.top + r.height / 2 };
     });
-    const p = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 1 });
+    const p = await markPoint(gallery, GALLERY, 0, 1);
     await gallery.move(away.x, away.y);
     let n = await eventCount(gallery);
     await gallery.tap(p.x, p.y);
     checkFigure(await nextHover(gallery, n), growth[1], "growth-2019");
     // Pinned: a mouse passing over another bar leaves the tooltip on the tapped figure.
-    const other = await gallery.evaluate(markPoint, { selector: GALLERY, view: 0, mark: 3 });
+    const other = await markPoint(gallery, GALLERY, 0, 3);
     await gallery.move(other.x, other.y);
     const tip = await tooltip(gallery, GALLERY);
     const last = await gallery.evaluate(() => window.__events.filter((e) => e.type === "hover").at(-1).detail);
@@ -342,7 +343,7 @@ async function formsFlows(env) {
     await test("forms: a real pointer over every form's first and last mark answers with a figure of that chart", async () => {
       for (const [view, c] of charts.entries()) {
         for (const mark of [0, -1]) {
-          const p = await editor.evaluate(markPoint, { selector: GALLERY, view, mark });
+          const p = await markPoint(editor, GALLERY, view, mark);
           assertEqual(p.chart, c.id, "the view's chart");
           // Off any mark first: a chart with one mark has the same first and last.
           await editor.move(1, 1);
@@ -499,8 +500,6 @@ async function editorFlows(env) {
       });
       await page.waitFor(() => /示例/.test(document.getElementById("status").textContent) && document.querySelector("#check .ok"));
       const f = data.figures[0];
-      const edited = JSON.parse(JSON.stringify(data));
-      edited.figures[0].value = 23.4;
       // By the keyboard: focus the value cell, Enter edits, type, Enter keeps it.
       await page.evaluate(() => document.querySelector("#grid tbody tr td.c-value").click());
       await page.press("Enter");
@@ -512,8 +511,8 @@ async function editorFlows(env) {
         return el?.json?.includes('"value": 23.4,') && !el.hasAttribute("aria-busy") && el.shadowRoot.querySelector("canvas.base");
       });
       assertEqual(await page.evaluate(() => document.querySelector("#grid tbody tr td.c-value span").textContent), "23.4", "the cell");
-      // The mark, located from the layout the module returns for the edited data.
-      const p = await page.waitFor(previewMark, { text: JSON.stringify(edited), chart: f.chart, mark: 0 });
+      // The mark, located from the layout the module returns for the preview's (edited) data.
+      const p = await previewMark(page, 0);
       let n = await eventCount(page);
       await page.move(p.x, p.y);
       const d = await nextHover(page, n);
@@ -614,27 +613,17 @@ function tableRows(selector) {
   return rows.length ? [...rows].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]) : null;
 }
 
-/** Where mark `mark` of the editor's preview is, from the layout of the data `text`. */
-async function previewMark({ text, chart, mark }) {
-  const widget = document.getElementById("preview-chart");
-  const canvas = widget.shadowRoot.querySelector("canvas.base");
-  canvas.scrollIntoView({ block: "center" });
-  // The module the preview uses for data given as text (as for data-src).
-  // The widget's own files: its build's folder, where its stylesheet is.
-  const files = widget.shadowRoot.querySelector("link").href;
-  const m = await import(new URL("pkg-json/park_infographic.js", files).href);
-  const data = m.Data.fromJson(text);
-  const c = new m.Chart(data, chart, widget.getAttribute("lang"), widget.shadowRoot.querySelector(".body").dataset.theme);
-  c.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-  const [x, y, w, h] = c.markBox(mark);
-  const k = canvas.getBoundingClientRect().width / c.widthCss;
-  c.free();
-  data.free();
-  const r = canvas.getBoundingClientRect();
-  const p = { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k };
-  // Only once the preview stands still: the same point in two checks in a row (a line of
-  // status or a scrollbar appearing above or beside it moves it after it is drawn).
-  const same = window.__previewMark === `${p.x},${p.y}`;
-  window.__previewMark = `${p.x},${p.y}`;
-  return same ? p : null;
+/**
+ * Mark `mark` of the editor's preview once the preview stands still: the same point in two
+ * lookups in a row (a line of status or a scrollbar appearing above or beside it moves it
+ * after it is drawn).
+ */
+async function previewMark(page, mark) {
+  let last = null;
+  for (let tries = 0; tries < 50; tries++) {
+    const p = await markPoint(page, "#preview-chart", 0, mark);
+    if (last && p.x === last.x && p.y === last.y) return p;
+    last = p;
+  }
+  throw new Error("the preview never stood still");
 }

@@ -20,27 +20,16 @@ export function settledCount() {
 }
 
 /**
- * Where each mark of chart `view` of the widget `selector` is (from the layout the wasm
- * module returns for the same chart, width and pixel ratio) and what the canvas shows
- * there: a point painted solid inside its box and, per named colour, how many pixels of the
- * mark's box are that colour. The test decides what colour each figure should have.
+ * What the canvas of chart `view` of the widget `selector` shows in each of `figures`
+ * ({id, box}: a figure mark's box in device pixels, located by `marks`): a point painted
+ * solid inside the box and, per named colour, how many pixels of the box are that colour.
+ * The test decides what colour each figure should have.
  */
-export async function markPixels({ selector, view, colors }) {
+export function markPixels({ selector, view, colors, figures }) {
   const widget = document.querySelector(selector);
   const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
   const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
   const lang = widget.getAttribute("lang") || "zh";
-  // The widget's own data and module: the built-in dataset, or an editor's through data-src.
-  const src = widget.getAttribute("data-src");
-  // The widget's own files: its build's folder, where its stylesheet is.
-  const files = widget.shadowRoot.querySelector("link").href;
-  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
-  const chartAttr = widget.getAttribute("chart") || "all";
-  const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
-  const chart = new m.Chart(data, id, lang, theme);
-  chart.layOut(canvas.parentElement.clientWidth, window.devicePixelRatio);
-  const ratio = canvas.width / chart.widthCss; // device px per CSS px of the drawing
   const context = canvas.getContext("2d");
   const TEXT = new Set(["text", "muted"]);
   const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
@@ -69,10 +58,7 @@ export async function markPixels({ selector, view, colors }) {
     return background;
   };
   const marks = [];
-  for (let i = 0; i < chart.markCount; i++) {
-    // A line's or band's label is text, not a figure's mark.
-    if (chart.describe(i)?.annotation) continue;
-    const [x, y, w, h] = chart.markBox(i).map((v) => Math.round(v * ratio));
+  for (const { id, box: [x, y, w, h] } of figures) {
     const box = [x, y, Math.max(1, w), Math.max(1, h)];
     const px = context.getImageData(...box).data;
     const counts = Object.fromEntries(Object.keys(colors).map((k) => [k, 0]));
@@ -84,10 +70,8 @@ export async function markPixels({ selector, view, colors }) {
         if (name in paleRadius ? dist(p, c) <= paleRadius[name] : p.every((v, j) => Math.abs(v - c[j]) <= tolerance)) counts[name]++;
       }
     }
-    marks.push({ id: chart.describe(i)?.id, box, total: px.length / 4, counts, centre: paintedPoint(px, box[2], box[3]) });
+    marks.push({ id, box, total: px.length / 4, counts, centre: paintedPoint(px, box[2], box[3]) });
   }
-  chart.free();
-  data.free();
   // The colour most of the canvas is: the chart's background.
   const all = context.getImageData(0, 0, canvas.width, canvas.height).data;
   const seen = new Map();
@@ -97,7 +81,6 @@ export async function markPixels({ selector, view, colors }) {
   }
   const [mode, modeCount] = [...seen].sort((a, b) => b[1] - a[1])[0];
   return {
-    chart: id,
     theme,
     lang,
     marks,
@@ -107,45 +90,17 @@ export async function markPixels({ selector, view, colors }) {
 }
 
 /**
- * Scrolls chart `view` of widget `selector` into view and returns the viewport point at
- * the centre of mark `mark`'s hit area (from the layout), and the mark count.
- */
-export async function markPoint({ selector, view, mark }) {
-  const widget = document.querySelector(selector);
-  const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
-  const stage = canvas.parentElement;
-  stage.scrollIntoView({ block: "center" });
-  const theme = widget.shadowRoot.querySelector(".body").dataset.theme;
-  // The widget's own data and module: the built-in dataset, or an editor's through data-src.
-  const src = widget.getAttribute("data-src");
-  // The widget's own files: its build's folder, where its stylesheet is.
-  const files = widget.shadowRoot.querySelector("link").href;
-  const m = await import(new URL(`${src ? "pkg-json" : "pkg"}/park_infographic.js`, files).href);
-  const data = src ? m.Data.fromJson(await (await fetch(src)).text()) : m.Data.fromBytes(new Uint8Array(await (await fetch(new URL("data/all.bin", files))).arrayBuffer()));
-  const chartAttr = widget.getAttribute("chart") || "all";
-  const id = chartAttr === "all" ? data.chartIds()[view] : chartAttr;
-  const chart = new m.Chart(data, id, widget.getAttribute("lang") || "zh", theme);
-  chart.layOut(stage.clientWidth, window.devicePixelRatio);
-  const count = chart.markCount;
-  const [x, y, w, h] = chart.markBox(mark < 0 ? count + mark : mark);
-  const k = canvas.getBoundingClientRect().width / chart.widthCss;
-  chart.free();
-  data.free();
-  const r = canvas.getBoundingClientRect();
-  return { x: r.left + (x + w / 2) * k, y: r.top + (y + h / 2) * k, count, chart: id };
-}
-
-/**
  * Every mark of chart `view` of widget `selector`, from the layout the module returns for
  * the same data, chart, language, theme, width and pixel ratio: its centre in viewport
  * coordinates (x, y), its box in the canvas's device pixels (`device`), and what the module
  * says of it (id, label, value, unit, annotation); `chart` is the chart's id. The data:
  * `dataSrc`, else the widget's data-src, else its `json` (the editor's preview), else the
- * built-in data.
+ * built-in data. `scroll`: the chart is scrolled into view first.
  */
-export async function marks({ selector, view = 0, lang, theme, dataSrc }) {
+export async function marks({ selector, view = 0, lang, theme, dataSrc, scroll = false }) {
   const widget = document.querySelector(selector);
   const canvas = widget.shadowRoot.querySelectorAll("canvas.base")[view];
+  if (scroll) canvas.parentElement.scrollIntoView({ block: "center" });
   const src = dataSrc ?? widget.getAttribute("data-src");
   const text = src ? await (await fetch(src)).text() : widget.json;
   // The widget's own module and files: its build's folder, where its stylesheet is.
