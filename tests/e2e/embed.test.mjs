@@ -144,6 +144,19 @@ function frameWidget(frame) {
 }
 
 export default async function embed(env) {
+  await articleRenders(env);
+  await articleHover(env);
+  await frameHeight(env);
+  await frameSetMessages(env);
+  await frameAlone(env);
+  await articleLanguagesAndAttributes(env);
+  await articleRemoval(env);
+  await noScript(env);
+  await downloads(env);
+}
+
+/** The article: every component and the iframe drawn, and its columns at desktop and phone widths. */
+async function articleRenders(env) {
   await test("article: every component and the iframe render, without errors or CSP violations", async () => {
     const page = await openArticle(env);
     try {
@@ -218,7 +231,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** Hovering a chart of the article tells the page which figure is under the pointer. */
+async function articleHover(env) {
   await test("article: hover fires infographic:hover with the datum under the pointer", async () => {
     const page = await openArticle(env);
     try {
@@ -252,7 +268,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** The iframe's height protocol: it follows its document, and ignores messages it should not obey. */
+async function frameHeight(env) {
   await test("iframe: height messages size the iframe to its document, also after a width change", async () => {
     const page = await openArticle(env);
     try {
@@ -342,7 +361,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** The iframe's set messages: obeyed from its parent only, also when sent as a frame loads. */
+async function frameSetMessages(env) {
   await test("iframe: the frame obeys well-formed set messages from its parent only", async () => {
     const page = await openArticle(env);
     try {
@@ -429,7 +451,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** frame.html on its own: outside a frame, and narrower than any chart. */
+async function frameAlone(env) {
   await test("iframe: frame.html falls back to defaults and does not post when not framed", async () => {
     const page = await open(env);
     try {
@@ -489,7 +514,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** One chart in two languages side by side, and a component's lang, theme and chart changed. */
+async function articleLanguagesAndAttributes(env) {
   await test("article: one chart in two languages — both render, own titles, own tooltips", async () => {
     const page = await openArticle(env);
     try {
@@ -584,7 +612,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** Components removed (also while loading) and added back. */
+async function articleRemoval(env) {
   await test("article: removing every component throws nothing, and one added again renders", async () => {
     const page = await openArticle(env);
     try {
@@ -673,7 +704,10 @@ export default async function embed(env) {
       await page.close();
     }
   });
+}
 
+/** Without scripts: the pictures every chart carries. */
+async function noScript(env) {
   await test("no script: every chart of the article shows its picture, the iframe's too", async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
     try {
@@ -704,7 +738,10 @@ export default async function embed(env) {
       await context.close();
     }
   });
+}
 
+/** The PNG and CSV downloads of a chart of the article. */
+async function downloads(env) {
   await test("downloads: PNG at 2× and CSV with BOM and one row per figure", async () => {
     const page = await openArticle(env);
     try {
