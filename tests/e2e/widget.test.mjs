@@ -60,6 +60,19 @@ const lastHover = (p) => p.evaluate(() => window.__events.filter((e) => e.type =
 export default async function widget(env) {
   await environmentFailures(env);
   await readerWords(env);
+  await loadingAndReady(env);
+  await keys(env);
+  await touch(env);
+  await zoomAndWidth(env);
+  await narrowingManyCharts(env);
+  await keysWhileRedrawn(env);
+  await scrolledIntoView(env);
+  await themes(env);
+  await accessibleNames(env);
+}
+
+/** Loading: the height reserved before the chart comes, then the ready event and a sharp canvas. */
+async function loadingAndReady(env) {
   await test("widget: while loading it reserves the height the chart will have", async () => {
     const p = await open(env, null);
     await countEvents(p);
@@ -96,7 +109,10 @@ export default async function widget(env) {
       await p.close();
     }
   });
+}
 
+/** The keyboard: arrow keys between marks, what is announced, Esc. */
+async function keys(env) {
   await test("widget: arrow keys move between marks, announce them and Esc clears", async () => {
     const p = await page(env, [{ chart: "growth-2019" }]);
     await shadow(p, ".stage", (s) => s.focus());
@@ -168,7 +184,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Touch: a tap pins the tooltip, and what dismisses it. */
+async function touch(env) {
   await test("widget: a tap pins the tooltip; a tap outside, on the same mark again, or a scroll dismisses it", async () => {
     const p = await page(env, [{ chart: "pipeline-2019" }], { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 700 } }, width: 360 });
     const tooltip = () =>
@@ -214,7 +233,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** One chart given another pixel ratio or a narrower container. */
+async function zoomAndWidth(env) {
   await test("widget: a change of pixel ratio (browser zoom) redraws sharp at the new ratio", async () => {
     const p = await page(env, [{ chart: "growth-2019" }]);
     const backing = () => shadow(p, "canvas.base", (c) => c.width / c.getBoundingClientRect().width);
@@ -251,7 +273,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** A page of charts narrowed: which is drawn again first, and print. */
+async function narrowingManyCharts(env) {
   await test("widget: narrowing a page of charts redraws one in view first, each as a fresh one; print gets them all", async () => {
     const p = await page(env, [{ chart: "all" }], { width: 960 });
     // The sixth chart at the top of the screen, then the box narrowed to a phone's width:
@@ -341,7 +366,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Keys pressed while a chart is being drawn again. */
+async function keysWhileRedrawn(env) {
   await test("widget: while a chart is drawn again, a key answers from the drawing shown; then from the new one", async () => {
     const p = await page(env, [{ chart: "growth-2019" }], { width: 960 });
     const r = await p.evaluate(async () => {
@@ -399,7 +427,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Charts brought into view together, and print. */
+async function scrolledIntoView(env) {
   await test("widget: charts scrolled into view together show one per frame; all of them print", async () => {
     const p = await page(env, [{ chart: "all" }], { width: 480 });
     // What a reader's screen shows, frame by frame: which chart canvases are visible, and
@@ -457,7 +488,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** The dark theme, set or followed from the page's colour scheme. */
+async function themes(env) {
   await test("widget: dark theme and prefers-color-scheme paint a dark chart", async () => {
     const background = (p) => backgroundPixel(p, "park-infographic");
     let p = await page(env, [{ chart: "rankings", theme: "dark" }]);
@@ -472,7 +506,10 @@ export default async function widget(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** What assistive technology is given: names, descriptions, data tables. */
+async function accessibleNames(env) {
   await test("widget: each chart has an accessible name, description and data table", async () => {
     const p = await page(env, [{ chart: "all", lang: "en" }], { width: 700 });
     // Tables are built when first opened: closed, they hold only their summary.
