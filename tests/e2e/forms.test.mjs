@@ -54,6 +54,12 @@ const lastHover = (page, id) =>
   page.evaluate((id) => window.__events.filter((e) => e.id === id && e.type === "hover").pop()?.detail ?? null, id);
 
 export default async function (env) {
+  await editorDataset(env);
+  await actionsAt320(env);
+}
+
+/** An editor's dataset: a new chart id in every form drawn and answering; a chart it lacks named. */
+async function editorDataset(env) {
   await test("forms: an editor's dataset with a new chart id in each form renders, answers hover and keys", async () => {
     const charts = EDITOR.charts;
     assertEqual([...new Set(charts.map((c) => c.form))].sort(), [...FORMS].sort(), "the fixture has every form");
@@ -124,7 +130,10 @@ export default async function (env) {
       await page.close();
     }
   });
+}
 
+/** Under a chart at 320 px: the actions on one line, the table opening by keys, the downloads. */
+async function actionsAt320(env) {
   for (const { name, attrs, file } of [
     { name: "built-in chart, zh", attrs: { chart: "targets-2020", lang: "zh" }, file: "targets-2020.zh" },
     { name: "editor's new chart, en", attrs: { chart: "teams-2020", lang: "en", "data-src": SRC }, file: "teams-2020.en" },
