@@ -150,7 +150,7 @@ export class PublishPanel {
       el("div", { className: "fields" }, el("label", {}, el("span", { textContent: say("base") }), " ", base)),
       el("p", { className: "help", id: "publish-base-help", textContent: say("baseHelp") }),
       el("p", {}, el("button", { type: "button", id: "publish-zip", className: "primary", textContent: say("zip") }), " ", el("button", { type: "button", id: "download-json", textContent: say("json") })),
-      el("p", {}, el("button", { type: "button", id: "publish-long", className: "quiet", textContent: say("long") }), " ", el("span", { className: "help", textContent: say("longHelp") })),
+      el("p", {}, el("button", { type: "button", id: "publish-long", className: "quiet", textContent: say("long") }), " ", el("span", { className: "help", id: "publish-long-help", textContent: say("longHelp") })),
       el("p", { className: "help", id: "publish-host", textContent: hostSentence(uiLang()) }),
       el("p", { id: "publish-status", className: "status" }),
       el("h3", { textContent: say("snippets") }),
@@ -158,6 +158,7 @@ export class PublishPanel {
       el("div", { id: "publish-snippets" }),
     );
     this.section.querySelector("#publish-status").setAttribute("role", "status");
+    this.section.querySelector("#publish-long").setAttribute("aria-describedby", "publish-long-help");
     this.shownKey = null;
     this.refresh();
   }

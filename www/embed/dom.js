@@ -48,5 +48,6 @@ export function download(blob, name) {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Revoked late: a busy browser may start reading a large file's URL seconds after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
