@@ -34,6 +34,14 @@ async function configure(page, lang, theme) {
 }
 
 export default async function a11y(env) {
+  await axePages(env);
+  await touchTargets(env);
+  await focusRing(env);
+  await reducedMotion(env);
+}
+
+/** axe-core on each page, in both languages and both themes. */
+async function axePages(env) {
   for (const { path, widgets } of PAGES) {
     await test(`a11y: axe finds no violations on ${path} (zh/en × light/dark)`, async () => {
       // axe is injected as a script: allow that one injection past the page's CSP.
@@ -70,7 +78,9 @@ export default async function a11y(env) {
       await page.close();
     });
   }
+}
 
+async function touchTargets(env) {
   await test("a11y: touch targets are at least 24 × 24 CSS px", async () => {
     const page = await open(env, `/index.html`);
     await countEvents(page);
@@ -87,7 +97,9 @@ export default async function a11y(env) {
     await assertClean(page);
     await page.close();
   });
+}
 
+async function focusRing(env) {
   // The ring must be the widget's own (embed.css), not the browser's default, and it must
   // reach the screen around the chart when the reader arrives by keyboard.
   for (const theme of ["light", "dark"]) {
@@ -157,7 +169,9 @@ export default async function a11y(env) {
       await page.close();
     });
   }
+}
 
+async function reducedMotion(env) {
   await test("a11y: reduced motion stops the loading animation", async () => {
     const page = await open(env, null, { reducedMotion: "reduce" });
     // The wasm is held back until the placeholder has been checked.
