@@ -28,6 +28,14 @@ function recordModules(page) {
 const onlyModules = (paths) => [...new Set(paths.filter((p) => p.startsWith("pkg")))].sort();
 
 export default async function (env) {
+  await builtInPages(env);
+  await dataSrcPages(env);
+  await snippetPage(env);
+  await jsonProperty(env);
+}
+
+/** Pages of built-in charts: the built-in module only, and a data file it cannot have. */
+async function builtInPages(env) {
   await test("modules: a page of built-in charts downloads the built-in module only", async () => {
     const page = await open(env, null);
     await countEvents(page);
@@ -62,7 +70,10 @@ export default async function (env) {
     assertEqual(events.filter((e) => e.type === "ready").length, widgets - 1, "the others draw");
     await page.close();
   });
+}
 
+/** Pages whose widgets all have a data-src: that format's module only. */
+async function dataSrcPages(env) {
   for (const [kind, file, module] of [
     ["JSON", "data/default.json", "pkg-json"],
     ["compact (.bin, as the editor publishes)", "data/rankings.bin", "pkg"],
@@ -90,7 +101,10 @@ export default async function (env) {
       await page.close();
     });
   }
+}
 
+/** A page with a built snippet: the files it names, no others. */
+async function snippetPage(env) {
   await test("modules: a page with a built snippet requests exactly the files the snippet names", async () => {
     // The snippet names what embed.js requests for its widget (tests/size.mjs counts these).
     const snippet = readFileSync(new URL(`../../dist/snippets/growth-2019.zh.html`, import.meta.url), "utf8")
@@ -115,7 +129,10 @@ export default async function (env) {
     assertEqual(await page.evaluate(() => window.__events.filter((e) => e.type === "error")), [], "errors");
     await page.close();
   });
+}
 
+/** The json property (the editor's preview): text in, drawn as data-src would be. */
+async function jsonProperty(env) {
   await test("json property: draws from text, shows an invalid text's error in place, redraws when set again", async () => {
     const page = await open(env, "/index.html");
     await page.waitForFunction(() => customElements.get("park-infographic"));
