@@ -111,7 +111,7 @@ pub fn long_image(data: &Dataset, lang: Lang, qr_url: Option<&str>) -> Result<Im
         bands.push((Part::Sources, layout, words));
     }
     if let Some(url) = qr_url.map(str::trim).filter(|u| !u.is_empty()) {
-        let (layout, words) = qr_band(url, lang, theme)?;
+        let (layout, words) = qr_band(url, data.source.is_some(), lang, theme)?;
         bands.push((Part::Qr, layout, words));
     }
     Ok(compose(bands, lang, &title))
@@ -202,8 +202,12 @@ fn header(
     let mut b = Builder::new(frame(), theme, lang);
     let subject = data.subject.as_ref().and_then(|s| in_lang(s, lang));
     let source = data.source.as_ref().and_then(|s| in_lang(&s.title, lang));
-    // The article's own description is the story's title; without one, the subject is.
-    let headline = source.or(subject).map_or_else(
+    // The article's own description is the story's title; without one, the subject; without
+    // either, the journalist's title of the first chart, never a generic word.
+    let lead = (ids.first())
+        .and_then(|id| data.chart(id))
+        .and_then(|c| in_lang(&c.title, lang));
+    let headline = source.or(subject).or(lead).map_or_else(
         || match lang {
             Lang::Zh => "数据图表".to_string(),
             Lang::En => "Charts".to_string(),
@@ -473,7 +477,12 @@ fn rule(theme: Theme) -> Layout {
 
 /// The QR code to `url` at the left, and beside it a line saying what it opens, and the
 /// address itself (readers who cannot scan can type it).
-fn qr_band(url: &str, lang: Lang, theme: Theme) -> Result<(Layout, Vec<String>), Error> {
+fn qr_band(
+    url: &str,
+    sourced: bool,
+    lang: Lang,
+    theme: Theme,
+) -> Result<(Layout, Vec<String>), Error> {
     use qrcode::{EcLevel, QrCode};
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
         .map_err(|e| Error::invalid("qrUrl", format!("no QR code for this address: {e}")))?;
@@ -500,14 +509,20 @@ fn qr_band(url: &str, lang: Lang, theme: Theme) -> Result<(Layout, Vec<String>),
             x += 1;
         }
     }
-    let (scan, opens) = match lang {
-        Lang::Zh => (
+    // A source is promised only where the data names one.
+    let (scan, opens) = match (lang, sourced) {
+        (Lang::Zh, true) => (
             "扫码打开交互版",
             "在网页上点按每个数字，查看单位、时期和出处",
         ),
-        Lang::En => (
+        (Lang::Zh, false) => ("扫码打开交互版", "在网页上点按每个数字，查看单位和时期"),
+        (Lang::En, true) => (
             "Scan for the interactive version",
             "Tap any figure on the web page for its unit, period and source",
+        ),
+        (Lang::En, false) => (
+            "Scan for the interactive version",
+            "Tap any figure on the web page for its unit and period",
         ),
     };
     let indent = modules * module + b.px(4.0);

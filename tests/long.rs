@@ -433,3 +433,33 @@ fn the_header_and_the_sources_come_from_the_data() {
         assert!(!image.bands.iter().any(|b| b.part == Part::Qr));
     }
 }
+
+/// A journalist's data with neither subject nor source: the first chart's own title heads
+/// the image (no generic word), and the QR code's line promises no source.
+#[test]
+fn without_subject_or_source_the_first_chart_heads_it_and_no_source_is_promised() {
+    let data = Dataset::default_data().unwrap();
+    let bare = Dataset {
+        source: None,
+        subject: None,
+        ..data.clone()
+    };
+    for (lang, source_word) in [(Lang::Zh, "时期和出处"), (Lang::En, "period and source")] {
+        let first = lang.pick(&data.charts[0].title);
+        let image = long::long_image(&bare, lang, Some(URL)).unwrap();
+        assert!(
+            image.svg.contains(&format!("<title>{first}</title>")),
+            "{lang:?}: headed by {first}"
+        );
+        assert!(!image.svg.contains("数据图表") && !image.svg.contains("<title>Charts</title>"));
+        assert!(
+            !image.text.contains(source_word),
+            "{lang:?}: no source promised"
+        );
+        let with = long::long_image(&data, lang, Some(URL)).unwrap();
+        assert!(
+            with.text.contains(source_word),
+            "{lang:?}: the source promised where named"
+        );
+    }
+}
