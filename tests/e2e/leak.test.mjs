@@ -114,57 +114,11 @@ export default async function leak(env) {
     await page.waitForFunction(() => window.__ready >= 1);
     await page.evaluate(() => document.body.replaceChildren());
     const base = await handlers(page);
+    const points = await readerPoints(page);
 
-    /** Adds one widget of `chart` at the top of the page and waits until it is drawn. */
-    const add = (chart) =>
-      page.evaluate((chart) => {
-        const w = document.createElement("park-infographic");
-        w.setAttribute("chart", chart);
-        w.setAttribute("lang", "en");
-        const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
-        document.body.append(w);
-        return ready;
-      }, chart);
-    // Where to hover, tap and click for each chart: the same at every cycle, since every
-    // widget is laid out at the same place and width.
-    const points = {};
-    for (const chart of CHARTS) {
-      await add(chart);
-      const hover = await markPoint(page, "park-infographic", 0, 0, { lang: "en" });
-      const tap = await markPoint(page, "park-infographic", 0, 1, { lang: "en" });
-      const summary = await page.evaluate(() => {
-        const r = document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      });
-      points[chart] = { hover, tap, summary };
-      await page.evaluate(() => document.querySelector("park-infographic").remove());
-    }
-
-    const cycle = async (n) => {
-      const before = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
-      for (let i = 0; i < n; i++) {
-        const chart = CHARTS[i % 2];
-        const { hover, tap, summary } = points[chart];
-        await add(chart);
-        await page.mouse.move(hover.x, hover.y); // hover a mark
-        await page.touchscreen.tap(tap.x, tap.y); // pin another one by touch
-        await page.mouse.click(summary.x, summary.y); // open the data table (unpins)
-        // The table is built on the (queued) toggle event: remove the widget once it is.
-        await page.waitForFunction(() => {
-          const w = document.querySelector("park-infographic");
-          if (!w.shadowRoot.querySelector("details.table[open] table")) return false;
-          if (w.shadowRoot.querySelector(".tooltip.on")) throw new Error("the tooltip stayed pinned");
-          w.remove();
-          return true;
-        });
-      }
-      const after = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
-      // Every cycle: one ready, a hover by mouse and one by touch.
-      assertEqual([after.ready - before.ready, after.hovered - before.hovered], [n, 2 * n], "widgets drawn and marks hovered");
-    };
-    await cycle(WARM_UP);
+    await cycle(page, points, WARM_UP);
     const warm = await measure(page);
-    await cycle(CYCLES);
+    await cycle(page, points, CYCLES);
     const after = await measure(page);
     const left = await handlers(page);
     console.log(
@@ -177,32 +131,12 @@ export default async function leak(env) {
 
     // Resizing a live widget re-lays it out each time; memory must not creep, and the
     // widget must not gather listeners or observations either.
-    await page.evaluate(async () => {
-      const box = document.createElement("div");
-      box.id = "box";
-      const w = document.createElement("park-infographic");
-      w.setAttribute("chart", "all");
-      const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
-      box.append(w);
-      document.body.append(box);
-      await ready;
-    });
-    const resize = (n) =>
-      page.evaluate(async (n) => {
-        const box = document.getElementById("box");
-        const frame = () => new Promise((ok) => requestAnimationFrame(ok));
-        for (let i = 0; i < n; i++) {
-          box.style.width = `${i % 2 ? 320 : 960}px`;
-          await frame();
-        }
-        const canvas = box.firstChild.shadowRoot.querySelector("canvas.base");
-        return canvas.getBoundingClientRect().width;
-      }, n);
-    await resize(WARM_UP);
+    await addResizable(page);
+    await resize(page, WARM_UP);
     const warmResize = await measure(page);
     const liveHandlers = await handlers(page);
     assert(liveHandlers.tree > base.tree && liveHandlers.observing > base.observing, `the live widget is counted: ${JSON.stringify(liveHandlers)}`);
-    const lastWidth = await resize(CYCLES);
+    const lastWidth = await resize(page, CYCLES);
     const afterResize = await measure(page);
     const afterHandlers = await handlers(page);
     console.log(
@@ -216,4 +150,88 @@ export default async function leak(env) {
     await assertClean(page);
     await page.close();
   });
+}
+
+/** Adds one widget of `chart` at the top of the page and waits until it is drawn. */
+function add(page, chart) {
+  return page.evaluate((chart) => {
+    const w = document.createElement("park-infographic");
+    w.setAttribute("chart", chart);
+    w.setAttribute("lang", "en");
+    const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
+    document.body.append(w);
+    return ready;
+  }, chart);
+}
+
+/**
+ * Where to hover, tap and click for each chart: the same at every cycle, since every
+ * widget is laid out at the same place and width.
+ */
+async function readerPoints(page) {
+  const points = {};
+  for (const chart of CHARTS) {
+    await add(page, chart);
+    const hover = await markPoint(page, "park-infographic", 0, 0, { lang: "en" });
+    const tap = await markPoint(page, "park-infographic", 0, 1, { lang: "en" });
+    const summary = await page.evaluate(() => {
+      const r = document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    points[chart] = { hover, tap, summary };
+    await page.evaluate(() => document.querySelector("park-infographic").remove());
+  }
+  return points;
+}
+
+/** `n` cycles of a reader's use: a widget added, hovered, tapped, its table opened, removed. */
+async function cycle(page, points, n) {
+  const before = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
+  for (let i = 0; i < n; i++) {
+    const chart = CHARTS[i % 2];
+    const { hover, tap, summary } = points[chart];
+    await add(page, chart);
+    await page.mouse.move(hover.x, hover.y); // hover a mark
+    await page.touchscreen.tap(tap.x, tap.y); // pin another one by touch
+    await page.mouse.click(summary.x, summary.y); // open the data table (unpins)
+    // The table is built on the (queued) toggle event: remove the widget once it is.
+    await page.waitForFunction(() => {
+      const w = document.querySelector("park-infographic");
+      if (!w.shadowRoot.querySelector("details.table[open] table")) return false;
+      if (w.shadowRoot.querySelector(".tooltip.on")) throw new Error("the tooltip stayed pinned");
+      w.remove();
+      return true;
+    });
+  }
+  const after = await page.evaluate(() => ({ hovered: window.__hovered, ready: window.__ready }));
+  // Every cycle: one ready, a hover by mouse and one by touch.
+  assertEqual([after.ready - before.ready, after.hovered - before.hovered], [n, 2 * n], "widgets drawn and marks hovered");
+}
+
+/** A live widget of every chart, in a box whose width the resizes change. */
+async function addResizable(page) {
+  await page.evaluate(async () => {
+    const box = document.createElement("div");
+    box.id = "box";
+    const w = document.createElement("park-infographic");
+    w.setAttribute("chart", "all");
+    const ready = new Promise((ok) => w.addEventListener("infographic:ready", ok, { once: true }));
+    box.append(w);
+    document.body.append(box);
+    await ready;
+  });
+}
+
+/** `n` resizes of the box, one a frame; the chart's width after the last. */
+function resize(page, n) {
+  return page.evaluate(async (n) => {
+    const box = document.getElementById("box");
+    const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    for (let i = 0; i < n; i++) {
+      box.style.width = `${i % 2 ? 320 : 960}px`;
+      await frame();
+    }
+    const canvas = box.firstChild.shadowRoot.querySelector("canvas.base");
+    return canvas.getBoundingClientRect().width;
+  }, n);
 }
