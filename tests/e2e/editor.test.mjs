@@ -202,6 +202,23 @@ const previewDescription = (p) => p.evaluate(() => document.getElementById("prev
 const annotationList = (p) => p.locator("#annotation-list li .a-desc").allTextContents();
 
 export default async function editorTests(env) {
+  await pastedFromWps(env);
+  await keyboardFlow(env);
+  await narrowAndWide(env);
+  await derivedFigures(env);
+  await largePaste(env);
+  await chartsAddedAndReordered(env);
+  await typedWorkKept(env);
+  await safeEditsAndTabs(env);
+  await safeSaves(env);
+  await editAndUndo(env);
+  await annotationsDrawn(env);
+  await annotationsChecked(env);
+  await axeChecks(env);
+}
+
+/** The journalist's table pasted from WPS: two charts that say the values as typed. */
+async function pastedFromWps(env) {
   await test("editor: the journalist's table pasted from WPS becomes two charts whose preview says the values as typed", async () => {
     const p = await editor(env, { viewport: { width: 1300, height: 900 } });
     await paste(p, SUZHOU);
@@ -242,7 +259,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** The main flow, by keyboard alone. */
+async function keyboardFlow(env) {
   await test("editor: the main flow by keyboard alone (paste, edit, chart, preview keys, download)", async () => {
     const p = await editor(env, { viewport: { width: 1300, height: 900 } });
     await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -299,7 +319,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** The page at 320 px, and the preview at three widths, in both languages. */
+async function narrowAndWide(env) {
   await test("editor: readable at 320 px in zh and en: only the grid and the preview scroll sideways", async () => {
     const p = await editor(env, { viewport: { width: 320, height: 700 } });
     await paste(p, SUZHOU);
@@ -353,7 +376,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Derived figures: their inputs, their computed value, their rule. */
+async function derivedFigures(env) {
   await test("editor: derived figures: inputs change the computed value; a rule is chosen, never typed", async () => {
     const p = await editor(env, { example: true });
     const d = fresh();
@@ -400,7 +426,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** A paste of many rows, while the editor types on. */
+async function largePaste(env) {
   await test("editor: 500 pasted rows arrive in chunks, typing goes on meanwhile, the limit is reported", async () => {
     const p = await editor(env);
     await paste(p, "指标\t数值\n先有的\t1\n");
@@ -423,7 +452,10 @@ export default async function editorTests(env) {
     assert(alert.includes(String(await rowCount(p))), `the limit: ${alert}`);
     await p.close();
   });
+}
 
+/** Charts added, filled, reordered and removed. */
+async function chartsAddedAndReordered(env) {
   await test("editor: charts: add one, give it figures and a form, reorder, remove", async () => {
     const p = await editor(env);
     await paste(p, SUZHOU);
@@ -456,7 +488,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** What is typed is kept: an unreadable value, the downloaded work, an input method's Chinese. */
+async function typedWorkKept(env) {
   await test("editor: an unreadable value is named at its cell while the preview keeps the last good chart", async () => {
     const p = await editor(env, { example: true });
     const pixels = () => p.evaluate(() => {
@@ -507,7 +542,10 @@ export default async function editorTests(env) {
     assertEqual((await savedDoc(p)).figures[0].label.zh, "苏州工业园区", "saved");
     await p.close();
   });
+}
 
+/** Data safety (item 9): a chart renamed by typing, a file nested too deep, two tabs. */
+async function safeEditsAndTabs(env) {
   await test("editor (item 9): renaming a chart by typing moves no other chart's figures", async () => {
     const p = await editor(env, { example: true });
     const d = fresh();
@@ -563,7 +601,10 @@ export default async function editorTests(env) {
     assertEqual(saved.figures.map((f) => f.label.zh), ["甲（A 改）", "乙（B 改）"], "the last save has both tabs' work");
     await context.close();
   });
+}
 
+/** Data safety (item 9): the browser's save when full, damaged, started over, invalid, 1e309. */
+async function safeSaves(env) {
   await test("editor (item 9): a full quota is said plainly, the last good save stays and is restored", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 0, "labelZh", "存好的");
@@ -646,7 +687,10 @@ export default async function editorTests(env) {
     assertEqual(await cellText(p, 0, "value"), "1e309", "kept as typed");
     await p.close();
   });
+}
 
+/** An edit reaches the preview, and undo takes it back. */
+async function editAndUndo(env) {
   await test("editor: an edited value reaches the preview; undo takes it back", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 0, "value", "23.4");
@@ -657,7 +701,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Annotations as the preview draws them. */
+async function annotationsDrawn(env) {
   await test("editor: annotations: a highlighted row keeps its colour, the rest turn grey; a line's label reaches the preview and undo takes it back; a note sits in its row", async () => {
     const p = await editor(env, { viewport: { width: 1300, height: 900 } });
     await paste(p, "指标\t数值\n甲\t12%\n乙\t8%\n丙\t5%\n");
@@ -710,7 +757,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** Annotations checked: the message at the annotation, in the UI's language; a figure's new id carried in. */
+async function annotationsChecked(env) {
   await test("editor: annotations: the check's message is shown at the annotation, in the UI's language; a figure's new id is carried into it", async () => {
     const p = await editor(env, { viewport: { width: 1300, height: 900 } });
     await paste(p, "指标\t数值\n甲\t12%\n乙\t8%\n");
@@ -757,7 +807,10 @@ export default async function editorTests(env) {
     await assertClean(p);
     await p.close();
   });
+}
 
+/** axe-core on the editor, in both languages and both themes. */
+async function axeChecks(env) {
   await test("editor: axe finds no violations (zh/en × light/dark)", async () => {
     const p = await editor(env, { bypassCSP: true, example: true });
     await typeInto(p, 2, "value", "很多");
