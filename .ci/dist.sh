@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 rm -rf dist
 stage=dist/b-stage
 mkdir -p "$stage/fallback" "$stage/data"
-cp www/*.css www/*.svg www/frame.js www/gallery.js "$stage/"
+cp www/*.css www/*.svg www/frame.js www/gallery.js www/published.js "$stage/"
 # The modules: the built-in data's, the one that reads editors' JSON, the editor's. The
 # widget's glue, like embed.js, asks Chromium to compile its functions while it loads
 # rather than on their first calls, inside the first chart's tasks (minify.mjs keeps it).

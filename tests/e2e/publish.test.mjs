@@ -191,7 +191,7 @@ export default async function (env) {
         JSON.stringify(dataFiles.sort()) === JSON.stringify(perChart) || JSON.stringify(dataFiles) === '["data/all.bin"]',
         `compact data: one file per chart or all.bin: ${dataFiles}`,
       );
-      const extras = [`${build}/page.css`, `${build}/favicon.svg`]; // the index page's style and icon
+      const extras = [`${build}/page.css`, `${build}/favicon.svg`, `${build}/published.js`]; // the index page's style, icon and script
       assertEqual(anyImage(names.filter((n) => !extras.includes(n))), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
       // The long images: each 1080 px wide within 2 MB; the long one holds every chart, so it
       // is taller than any alone, and its text names each chart's figures.
@@ -321,7 +321,7 @@ export default async function (env) {
     }
   });
 
-  await test("publish: no snippet and no folder for an address that is not http(s); an empty one gives relative snippets", async () => {
+  await test("publish: no snippet and no folder for an address that is not http(s); an empty one gives relative snippets, which the folder's index page on the host gives its address", async () => {
     const p = await open(env, null, { acceptDownloads: true });
     try {
       await editor(p, `${env.origin}/editor.html`);
@@ -343,6 +343,26 @@ export default async function (env) {
       await p.waitForFunction(() => document.getElementById("publish-status").textContent);
       assertEqual(await p.evaluate(() => navigator.clipboard.readText()), await p.locator("#snippet-zh-iframe").textContent(), "copied");
       assertEqual(await p.evaluate((k) => JSON.parse(localStorage.getItem(k)).base, BASE_KEY), "", "the address kept (empty)");
+      // Published so, uploaded, its index page opened on the host: the snippets there carry
+      // the folder's own address, ready for an article on another site.
+      const work = mkdtempSync(join(tmpdir(), "publish-relative-"));
+      const host = await serve(work, 0);
+      try {
+        const zip = await publish(p, "");
+        unzip(zip.path, join(work, "charts"));
+        const index = await open(env, null);
+        await index.goto(`${origin(host)}/charts/index.html`);
+        const folder = `${origin(host)}/charts/`;
+        await index.waitForFunction((f) => document.getElementById("relative-note").textContent.includes(f), folder);
+        const codes = await index.locator("pre code").allTextContents();
+        assert(codes.length > 0 && codes.every((c) => !c.includes('="./')), "no relative address left");
+        assert(codes[0].startsWith(`<script type="module" src="${folder}embed.js"></script>`), codes[0].slice(0, 160));
+        assert(codes[1].includes(`src="${folder}frames/`), codes[1].slice(0, 200));
+        await index.close();
+      } finally {
+        await close(host);
+        rmSync(work, { recursive: true, force: true });
+      }
     } finally {
       await p.close();
     }

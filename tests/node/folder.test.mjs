@@ -152,7 +152,7 @@ test("folder: an empty address gives relative snippets; index.html shows every c
   assert.ok(index.includes(`<script type="module" src="embed.js"></script>`));
   assert.ok(index.includes(`<link rel="stylesheet" href="${BUILD}/page.css">`));
   assert.ok(index.includes("Access-Control-Allow-Origin") && index.includes("application/wasm"), "what the host must send");
-  assert.ok(index.includes("iframe 代码无需任何设置") && index.includes("the iframe snippet needs nothing"));
+  assert.ok(index.includes("iframe 代码无需任何设置") && index.includes("The iframe snippet needs nothing"));
   assert.ok(!/<script>|<style|style=/.test(index), "no inline script or style (a strict CSP allows the page)");
   assert.equal((index.match(/<script/g) ?? []).length, 1, "one script: embed.js");
 });

@@ -142,8 +142,8 @@ export function pictureHeight(svg) {
 /** What a host must send, in one sentence, in `lang`. */
 export function hostSentence(lang) {
   return lang === "en"
-    ? "For the live chart the host must send .wasm files as Content-Type: application/wasm and, when the article is on another site than this folder, the header Access-Control-Allow-Origin: * (without it readers still see the chart's picture); the iframe snippet needs nothing."
-    : "实时图表需要网站以 Content-Type: application/wasm 发送 .wasm 文件，并在文章与本文件夹不在同一网站时发送 Access-Control-Allow-Origin: * 头（没有它，读者仍能看到图表的静态图）；iframe 代码无需任何设置。";
+    ? "Readers first see each chart's picture. For the live chart (hover or tap for the figures) on an article on another site, ask the site's administrator to send this folder's files with the header Access-Control-Allow-Origin: * and .wasm files as application/wasm. The iframe snippet needs nothing."
+    : "读者会先看到图表的静态图。要让另一网站的文章里的图表能悬停、点按查看数字，请网站管理员为本文件夹的文件发送 Access-Control-Allow-Origin: * 头，并以 application/wasm 类型发送 .wasm 文件。iframe 代码无需任何设置。";
 }
 
 /**
@@ -285,6 +285,9 @@ function indexPage({ doc, name, base, build, pages, snippets, extras, longs }) {
   const subject = (lang) => (hasText(doc.subject, lang) ? doc.subject[lang].trim() : "");
   const heading = [subject("zh"), subject("en")].filter(Boolean).join(" · ") || name;
   const relative = base === "./";
+  // Relative snippets are given the page's own address on the host (published.js).
+  const rewrite = relative && extras.includes("published.js");
+  const mark = rewrite ? " data-relative" : "";
   const sections = pages.map(({ chart, lang, title, picture, data }, i) => {
     const s = snippets[i];
     const id = `${chart}.${lang}`;
@@ -292,9 +295,9 @@ function indexPage({ doc, name, base, build, pages, snippets, extras, longs }) {
 <h2>${escapeHtml(title)} <small>(${escapeHtml(chart)}, ${lang})</small></h2>
 <park-infographic chart="${escapeHtml(chart)}" lang="${lang}" data-src="${escapeHtml(data)}">${picture}</park-infographic>
 <h3>Web 组件 · Web component <small>(snippets/${escapeHtml(id)}.html)</small></h3>
-<pre tabindex="0"><code>${escapeHtml(s.component)}</code></pre>
+<pre tabindex="0"><code${mark}>${escapeHtml(s.component)}</code></pre>
 <h3>Iframe <small>(snippets/${escapeHtml(id)}.iframe.html)</small></h3>
-<pre tabindex="0"><code>${escapeHtml(s.iframe)}</code></pre>
+<pre tabindex="0"><code${mark}>${escapeHtml(s.iframe)}</code></pre>
 <p><a href="pictures/${escapeHtml(id)}.svg">SVG</a> · <a href="pictures/${escapeHtml(id)}.png">PNG</a> · <a href="frames/${escapeHtml(id)}.html">iframe 页面 · frame page</a></p>
 </section>`;
   });
@@ -311,6 +314,8 @@ function indexPage({ doc, name, base, build, pages, snippets, extras, longs }) {
 <title>${escapeHtml(heading)} · 图表 · Charts</title>
 <meta name="robots" content="noindex">
 ${style}<script type="module" src="embed.js"></script>
+${rewrite ? `<script type="module" src="${escapeHtml(build)}/published.js"></script>
+` : ""}
 <link rel="modulepreload" href="${escapeHtml(files.glue)}">
 <link rel="preload" href="${escapeHtml(files.wasm)}" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="${escapeHtml(files.css)}" as="style">
@@ -320,9 +325,9 @@ ${style}<script type="module" src="embed.js"></script>
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(hostSentence("zh"))}</p>
 <p lang="en">${escapeHtml(hostSentence("en"))}</p>
-<p>${
+<p id="relative-note">${
     relative
-      ? "这些代码使用相对地址，只在本文件夹的页面里有效：请在编辑器里填写文件夹上传后的网址，再下载一次。 · These snippets use relative addresses and work only in this folder's pages: type the folder's address in the editor and download again."
+      ? "这些代码使用相对地址：在网站上打开本页，代码就会带上本文件夹的网址，可直接粘贴进文章。 · These snippets use relative addresses: open this page on the web site and they take this folder's address, ready to paste into an article."
       : `这些代码指向 · These snippets point at <a href="${escapeHtml(base)}">${escapeHtml(base)}</a>`
   }</p>
 <p>数据 · Data: <a href="data/${escapeHtml(name)}.json">data/${escapeHtml(name)}.json</a> (在编辑器中打开 · open it in the editor)</p>

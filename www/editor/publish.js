@@ -35,8 +35,11 @@ import { zip } from "./zip.js";
 const BUILD_DIR = new URL(__BUILD__ || "./", import.meta.url);
 const ROOT = new URL("../", BUILD_DIR);
 const BUILD = BUILD_DIR.pathname.split("/").filter(Boolean).pop() ?? "";
-/** Files of the build the folder's index.html uses besides the widget's (style and icon). */
-const PAGE_FILES = ["page.css", "favicon.svg"];
+/**
+ * Files of the build the folder's index.html uses besides the widget's: style, icon, and
+ * the script that gives relative snippets the page's address.
+ */
+const PAGE_FILES = ["page.css", "favicon.svg", "published.js"];
 /** The folder's address as typed, kept in this browser beside the work (saves.js's key). */
 const BASE_KEY = "park-infographic-editor:publish";
 
@@ -184,11 +187,14 @@ export class PublishPanel {
     const select = this.section.querySelector("#publish-chart");
     if (!box || !select) return;
     const doc = this.doc();
-    const ids = (Array.isArray(doc?.charts) ? doc.charts : []).map((c) => c?.id).filter((id) => typeof id === "string");
-    const optionsKey = ids.join("\u0000");
+    const charts = (Array.isArray(doc?.charts) ? doc.charts : []).filter((c) => typeof c?.id === "string");
+    const ids = charts.map((c) => c.id);
+    // Charts by the journalist's title (their id where they have none yet).
+    const named = charts.map((c) => [c.id, (typeof c.title?.zh === "string" && c.title.zh.trim()) || c.id]);
+    const optionsKey = JSON.stringify(named);
     if (select.dataset.key !== optionsKey) {
       select.dataset.key = optionsKey;
-      select.replaceChildren(...ids.map((id) => el("option", { value: id, textContent: id })));
+      select.replaceChildren(...named.map(([id, title]) => el("option", { value: id, textContent: title })));
     }
     let chart = this.picked && ids.includes(this.picked) ? this.picked : this.view().chart;
     if (!ids.includes(chart)) chart = ids[0];

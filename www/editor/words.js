@@ -172,7 +172,7 @@ const WORDS = {
     "pub": {
       "intro": "一个按钮生成整个发布文件夹（.zip）：解压后原样上传到任何静态网站即可。每次下载都会按当前数据重新生成全部文件，包括图片。",
       "base": "文件夹上传后的网址",
-      "baseHelp": "例如 https://www.example.com/charts/park/。留空时代码使用相对地址，只适用于文件夹自己的 index.html。",
+      "baseHelp": "例如 https://www.example.com/charts/park/。不知道也可以留空：上传后在网站上打开文件夹里的 index.html，那里的嵌入代码会带上正确的网址。",
       "httpOnly": "网址须以 http:// 或 https:// 开头。",
       "zip": "下载发布文件夹（.zip）",
       "json": "下载 JSON",
@@ -434,7 +434,7 @@ const WORDS = {
     "pub": {
       "intro": "One button makes the whole folder (.zip): unzip it and upload it as it is to any static host. Every download makes every file anew from the data as it is now, pictures included.",
       "base": "The folder's address once uploaded",
-      "baseHelp": "For example https://www.example.com/charts/park/. Left empty, the snippets use relative addresses, good only for the folder's own index.html.",
+      "baseHelp": "For example https://www.example.com/charts/park/. Not known yet? Leave it empty: once uploaded, open the folder's index.html on the web site; its snippets carry the right address.",
       "httpOnly": "The address must start with http:// or https://.",
       "zip": "Download the folder (.zip)",
       "json": "Download JSON",
