@@ -34,7 +34,8 @@ function setPath(o, path, value) {
 const renamed = (a, b) => a.figures.length === b.figures.length && a.figures.some((f, i) => f?.id !== b.figures[i]?.id);
 
 const chartName = (c) => `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`;
-const figureName = (f) => `${getPath(f, "label.zh") || getPath(f, "label.en")} (${getPath(f, "id")})`;
+/** A figure by its label, as the journalist wrote it (its id only where it has none). */
+const figureName = (f) => getPath(f, "label.zh") || getPath(f, "label.en") || getPath(f, "id");
 
 function option(value, text, selected) {
   const o = document.createElement("option");

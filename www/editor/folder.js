@@ -283,7 +283,9 @@ export function publishedFolder({ doc, json, base: typed = "", build, widget, da
 function indexPage({ doc, name, base, build, pages, snippets, extras, longs }) {
   const files = buildFiles(build);
   const subject = (lang) => (hasText(doc.subject, lang) ? doc.subject[lang].trim() : "");
-  const heading = [subject("zh"), subject("en")].filter(Boolean).join(" · ") || name;
+  // The dataset's subject, else the journalist's title of the first chart, else the folder's name.
+  const lead = pages[0]?.title;
+  const heading = [subject("zh"), subject("en")].filter(Boolean).join(" · ") || lead || name;
   const relative = base === "./";
   // Relative snippets are given the page's own address on the host (published.js).
   const rewrite = relative && extras.includes("published.js");
