@@ -1,21 +1,21 @@
 // `make bench`: <park-infographic> side by side with Chart.js, in one run, in headless
 // Chromium (playwright-core driving Debian's /usr/bin/chromium) on a local static server.
-// Measures the rows of issue 10's and issue 22's targets and prints them at the end with
-// ratios and met/missed:
+// Measures the rows of the speed and size targets (a desktop reader, a phone reader) and
+// prints them at the end with ratios and met/missed:
 //   size    everything one embed downloads (resource timing of the measured loads), gzip -9;
 //           what the wasm is made of comes from `twiggy top` on cargo's pre-wasm-opt binary
 //   first   time to first chart: fresh context per load, A/B pairs alternating their order,
 //           per-pair ratio ours ÷ Chart.js, at CPU 1× and 4× (Emulation.setCPUThrottlingRate);
 //           beside each pair, ours' files loaded and nothing drawn (floor.html), its floor
 //   hover   main-thread work per mouse move (dispatch + animation-frame callbacks + the
-//           frame's rendering), p95 ratio, at CPU 1× and 4× (a guard since issue 22)
+//           frame's rendering), p95 ratio, at CPU 1× and 4× (a guard, not a target)
 //   scroll  chart="all" inserted in a loaded article at CPU 4×, scrolled to the end in steps that each wait
 //           for the charts in view to show (their pixels are read after the trace): longest
 //           main-thread task and total blocking time, from a performance trace; then,
 //           traced apart, the widget narrowed to a phone's width until every chart is
 //           drawn again (a phone turned): the same
 //   memory  wasm linear memory after load, after 500 and after 1000 hovers
-//   mobile  issue 22's reader on a phone (bench/lib/mobile.mjs): a built snippet in an article
+//   mobile  a reader on a phone (bench/lib/mobile.mjs): a built snippet in an article
 //           of another origin than the bundle's, Lighthouse's mobile conditions, gzip; ours
 //           (built-in chart, an editor's published chart) and Chart.js: when the chart is
 //           seen, when hover answers, layout shift, bytes on the wire
@@ -195,7 +195,7 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(join(OUT, "results.md"), markdown(results));
 log(`wrote ${join(OUT, "results.json")} and results.md`);
-console.log(`\nThe targets, issues 10 and 22 (${development ? "DEVELOPMENT RUN, not for committing; " : ""}commit ${git.commit?.slice(0, 12) ?? "?"}):\n`);
+console.log(`\nThe targets (${development ? "DEVELOPMENT RUN, not for committing; " : ""}commit ${git.commit?.slice(0, 12) ?? "?"}):\n`);
 console.log(textTable(targets(results)));
 if (results.machine.otherProcesses.share > 0.05) {
   console.log(`\nbench: other processes used ${Math.round(results.machine.otherProcesses.share * 100)} % of the CPU: timings are noisy.`);

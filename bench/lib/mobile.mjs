@@ -1,4 +1,4 @@
-// The mobile reader (issue 22, item 9): a built snippet pasted into an article, as a reader
+// The mobile reader: a built snippet pasted into an article, as a reader
 // on a phone meets it. The bundle on one origin (a CDN: `Access-Control-Allow-Origin: *`),
 // the article on another, both sending gzip (bench/lib/gzip.mjs); Lighthouse's mobile
 // conditions through the DevTools protocol (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s

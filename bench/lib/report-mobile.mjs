@@ -1,5 +1,5 @@
-// The mobile reader's rows of the targets' table and its section of results.md (issue 22,
-// item 9), from run.mjs's results.mobile (bench/lib/mobile.mjs).
+// The mobile reader's rows of the targets' table and its section of results.md, from
+// run.mjs's results.mobile (bench/lib/mobile.mjs).
 import { bytes, kb, KB, ms, range, table, times } from "./format.mjs";
 
 const SEEN_RATIO = 0.5;
@@ -54,7 +54,7 @@ export function mobileMarkdown(m, p) {
   const name = { builtin: `ours, ${OURS.builtin}`, published: `ours, ${OURS.published}`, chartjs: "Chart.js 4 (deferred UMD)" };
   const ratio = (row, what) => (m.ratio[row] ? `; ${mid(m.ratio[row][what], times)}` : "");
   p(
-    "## A reader on a phone (issue 22)",
+    "## A reader on a phone",
     `\`bench/lib/mobile.mjs\`: an article (\`bench/pages/mobile-article.template.html\`, its styles inline) on one origin, the bundle on another that sends \`Access-Control-Allow-Origin: *\`, both gzip level ${s.gzipLevel} (\`bench/lib/gzip.mjs\` over \`.ci/serve.mjs\`), HTTP/1.1. Lighthouse's mobile conditions through the DevTools protocol: ${s.network.latency} ms round trip, ${((s.network.downloadThroughput * 8) / 2 ** 20).toFixed(1)} Mbit/s down, ${Math.round((s.network.uploadThroughput * 8) / 1024)} kbit/s up, CPU ${s.cpuRate}×, ${s.phone.viewport.width} × ${s.phone.viewport.height} CSS px at DPR ${s.phone.deviceScaleFactor}, mobile and touch emulated. A fresh browser context per load (nothing cached); ${s.rounds} rounds of the three pages, the order alternating, after one warm-up round. Pages: ${name.builtin} — \`dist/snippets/growth-2019.zh.html\` with the bundle's address; ${name.published} — the same snippet as \`www/snippets.js\` writes it with \`data-src\` (the editor's publish step), a compact file at \`/published/growth.bin\` on the bundle's origin (the build's \`data/growth-2019.bin\` copied) and its preload line; Chart.js — \`chart.umd.min.js\` deferred from the bundle's origin, the host's configuration (\`bench/pages/chartjs.js\`) and data from the article's, in a box whose height (ours' chart's there) the article's styles reserve.`,
     "How each column is measured, in the page by `bench/pages/mobile-probe.js` (an init script: no request, no page policy), times in ms after navigation start:",
     [

@@ -2,7 +2,7 @@
 // (Chromium compiles this file's functions as it loads: the benchmark's own first calls
 // would otherwise compile them inside the frames it measures.)
 // Instrumentation of scroll.html: chart="all" is inserted on the loaded page (as a page
-// inserts a widget, and as issue 10 measures it), then the reader scrolls through it to
+// inserts a widget), then the reader scrolls through it to
 // the end of the page, one step at a time; each step waits until every chart figure in the
 // viewport shows its canvas. Then (traced apart) the widget is narrowed to a phone's
 // width until every chart is drawn again. Checks run in each frame's animation-frame
