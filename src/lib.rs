@@ -469,13 +469,14 @@ pub fn vocabulary(lang: &str) -> Result<JsValue, JsValue> {
             })
             .collect()
     };
-    let forms: js_sys::Array = (vocab::FORM_LABELS.iter())
-        .map(|(entry, zh_for, en_for)| {
+    let forms: js_sys::Array = (charts::FORMS.iter())
+        .map(|def| {
             let o = js_sys::Object::new();
-            set(&o, "id", entry.0.into());
-            set(&o, "label", label(entry, lang).into());
-            let what = if lang == Lang::Zh { zh_for } else { en_for };
-            set(&o, "for", (*what).into());
+            let pick =
+                |(zh, en): (&'static str, &'static str)| if lang == Lang::Zh { zh } else { en };
+            set(&o, "id", def.name().into());
+            set(&o, "label", pick(def.label).into());
+            set(&o, "for", pick(def.for_).into());
             JsValue::from(o)
         })
         .collect();

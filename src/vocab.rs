@@ -49,53 +49,51 @@ impl Lang {
     }
 }
 
-/// How a chart (or one panel of it) is drawn. The dataset chooses; `charts/mod.rs` maps
-/// each form to its layout function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+/// Declares `Form` and `FORM_NAMES` from one list, so no variant lacks its JSON name.
+macro_rules! forms {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// How a chart (or one panel of it) is drawn. The dataset chooses; each form's file
+        /// in `charts/` declares the rest of it, and `charts::FORMS` lists them in this order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Form {
+            $($(#[$doc])* $variant,)*
+        }
+
+        /// Forms by their name in the JSON, in declaration order (the compact files write a
+        /// form by this index).
+        pub const FORM_NAMES: [(&str, Form); [$($name),*].len()] =
+            [$(($name, Form::$variant)),*];
+    };
+}
+
+// The name lives here, not in the form's file, because the readers (`data`) sit below
+// the forms' layer and must parse it.
+forms! {
     /// Comparable quantities as bars on one linear axis.
-    Bars,
+    Bars = "bars",
     /// Big numbers: unrelated counts, each with its unit, label and bound words.
-    Tiles,
+    Tiles = "tiles",
     /// One square per thing: small counts and parts of a whole.
-    Units,
+    Units = "units",
     /// A part of a whole as a filled bar against 100 %.
-    Share,
+    Share = "share",
     /// Values over steps (an index path), with goals as markers.
-    Path,
+    Path = "path",
     /// Proportional areas: squares whose area is to scale.
-    Areas,
+    Areas = "areas",
     /// Places in a ranking and "top N" goals on a linear scale of places.
-    Ranks,
+    Ranks = "ranks",
 }
 
 impl Form {
-    pub const ALL: [Form; 7] = [
-        Form::Bars,
-        Form::Tiles,
-        Form::Units,
-        Form::Share,
-        Form::Path,
-        Form::Areas,
-        Form::Ranks,
-    ];
+    /// How many forms there are: `charts::FORMS` has one row for each.
+    pub const COUNT: usize = FORM_NAMES.len();
 
     /// The form's name as in the JSON.
     pub fn as_str(self) -> &'static str {
         FORM_NAMES[self as usize].0
     }
 }
-
-/// Forms by their name in the JSON, in declaration order.
-pub const FORM_NAMES: [(&str, Form); 7] = [
-    ("bars", Form::Bars),
-    ("tiles", Form::Tiles),
-    ("units", Form::Units),
-    ("share", Form::Share),
-    ("path", Form::Path),
-    ("areas", Form::Areas),
-    ("ranks", Form::Ranks),
-];
 
 /// What the forms need to know about a unit beyond its words: rates and points may fall
 /// below zero, a rank is a place, an index has no words, a multiple is "×".
@@ -445,45 +443,6 @@ pub const KIND_LABELS: [Label; 3] = [
     ("aim", "力争目标", "aim"),
 ];
 
-/// Forms as the editor names them, in `FORM_NAMES` order, and what each is for.
-pub const FORM_LABELS: [(Label, &str, &str); 7] = [
-    (
-        ("bars", "条形图", "bars"),
-        "可比较的数值，单位相同",
-        "comparable values in one unit",
-    ),
-    (
-        ("tiles", "大数字", "big numbers"),
-        "互不相关的数字，单位各异",
-        "unrelated figures, mixed units",
-    ),
-    (
-        ("units", "单位图", "unit squares"),
-        "少量整数，一个一格（不超过40）",
-        "small whole counts, one square each (40 at most)",
-    ),
-    (
-        ("share", "占比", "share"),
-        "整体中的一部分（百分比）",
-        "a part of a whole (per cent)",
-    ),
-    (
-        ("path", "路径", "path"),
-        "按步骤变化的数值（指数路径）",
-        "values over steps (an index path)",
-    ),
-    (
-        ("areas", "面积", "areas"),
-        "按实际比例绘制的面积",
-        "areas drawn to scale",
-    ),
-    (
-        ("ranks", "排名", "rankings"),
-        "名次与“前N名”目标",
-        "places and top-N goals",
-    ),
-];
-
 /// The rules a derived figure follows (`derived.op`), as the editor names them.
 pub const RULE_LABELS: [Label; 4] = [
     (
@@ -556,9 +515,9 @@ mod tests {
 
     #[test]
     fn the_name_tables_list_every_variant_in_order() {
+        // The rest of a form is checked against this table in `charts` (`FORMS`).
         for (k, (name, f)) in FORM_NAMES.iter().enumerate() {
-            assert_eq!((*f as usize, f.as_str(), Form::ALL[k]), (k, *name, *f));
-            assert_eq!(FORM_LABELS[k].0 .0, *name);
+            assert_eq!((*f as usize, f.as_str()), (k, *name));
         }
         // The compact files write these by discriminant, read them by index.
         for (k, (name, b)) in BOUND_NAMES.iter().enumerate() {

@@ -467,10 +467,11 @@ fn json_value() -> impl Strategy<Value = Value> {
             "range", "actual", "plan", "aim", "remainder", "ratio", "annual_rate",
             "index_path", "growth-2019", "pipeline-2019", "targets-2020", "rankings",
             "growth-path", "parks-2020", "results", "plans", "intro", "count", "bands",
-            "bars", "tiles", "units", "share", "path", "areas", "ranks", "growth-2020",
+            "growth-2020",
             "NaN", "Infinity", "-Infinity", "1e400", "", " ", "zh", "en", "%", "亿元",
             "万人", "亿美元", "个", "位", "指数", "万辆", "1.2万", "约5亿元", "超100家",
-        ]).prop_map(Value::from),
+        ].into_iter().chain(charts::FORMS.iter().map(|def| def.name())).collect::<Vec<_>>())
+        .prop_map(Value::from),
         2 => label_text().prop_map(Value::from),
         1 => "[\\x00-\\x1f\u{7f}\u{200e}\u{202e}\u{2066}]{1,5}".prop_map(Value::from),
         1 => (1usize..5000).prop_map(|n| Value::from("x".repeat(n))),

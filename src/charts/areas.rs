@@ -4,12 +4,12 @@
 //! that are not areas (the derived size ratio) are drawn as tiles.
 
 use super::common::{figure_color, note, note_lines, value_text};
-use super::{tiles, Panel};
+use super::{FormDef, Panel};
 use crate::data::Figure;
 use crate::layout::{wrap, Builder, HAlign, Rect, Shape, TextStyle, VAlign};
 use crate::scale::Sqrt;
 use crate::theme::size_css;
-use crate::vocab::Lang;
+use crate::vocab::{Form, Lang};
 
 /// Below this side (CSS px) a square is a speck; we draw a marker and say so instead.
 const MIN_VISIBLE_SIDE_CSS: f64 = 3.0;
@@ -22,10 +22,18 @@ fn is_area(f: &Figure) -> bool {
     f.unit.is_area()
 }
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (areas, rest) = panel.split(is_area);
-    if !areas.figures.is_empty() {
-        let largest = areas
+/// `areas` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Areas,
+    label: ("面积", "areas"),
+    for_: ("按实际比例绘制的面积", "areas drawn to scale"),
+    accepts: is_area,
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
+    if !panel.figures.is_empty() {
+        let largest = panel
             .figures
             .iter()
             .filter_map(|(_, f)| area_m2(f))
@@ -38,7 +46,7 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
             max_side_px: side_css * b.frame.scale,
         };
         let column = b.left() + b.px(side_css + 12.0);
-        for &(index, f) in &areas.figures {
+        for &(index, f) in &panel.figures {
             row(b, index, f, &scale, column);
         }
         let note = match b.lang {
@@ -49,7 +57,6 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         b.paragraph(note, size_css::SMALL, muted, false);
         b.gap(4.0);
     }
-    tiles::layout(b, &rest);
 }
 
 /// One area: its square at the left, label, value and notes in the column beside it.

@@ -7,16 +7,25 @@
 use super::common::legend;
 use super::guides::{self, Guide};
 use super::rows::{self, tick_labels, unit_caption, Row};
-use super::Panel;
+use super::{FormDef, Panel};
 use crate::data::{Axis, Figure, Period};
 use crate::describe;
 use crate::format;
 use crate::layout::{Builder, Rect};
 use crate::scale::Linear;
 use crate::theme::Rgb;
-use crate::vocab::{Lang, UnitKind};
+use crate::vocab::{Form, Lang, UnitKind};
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
+/// `bars` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Bars,
+    label: ("条形图", "bars"),
+    for_: ("可比较的数值，单位相同", "comparable values in one unit"),
+    accepts: |_| true,
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
     let comparable =
         |a: &(usize, &Figure), z: &(usize, &Figure)| a.1.unit.convert(1.0, &z.1.unit).is_some();
     for run in panel.figures.chunk_by(comparable) {

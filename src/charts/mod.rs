@@ -1,6 +1,8 @@
 //! The forms. A chart is data: its spec names a form (and each panel may name its own), and
-//! the registry below maps each form to the file that lays it out. A new form is one file
-//! and one row in `FORMS`; a new chart is a spec in the dataset, no code.
+//! the registry below lists each form's declaration (`FORM` in its file: the editor's words
+//! for it, which figures it draws itself, its layout). A new form is its variant and JSON
+//! name in `vocab::forms!`, one file and one row in `FORMS`; a new chart is a spec in the
+//! dataset, no code.
 //!
 //! Every form returns where each mark sits and what to paint; `paint.rs` paints it on any
 //! plotters backend (canvas or SVG). Titles, panel headings, the note, the derived-figure
@@ -37,7 +39,7 @@ pub struct Panel<'a> {
 
 impl<'a> Panel<'a> {
     /// Splits off the figures a form can draw; the rest are drawn as tiles.
-    pub fn split(&self, fits: fn(&Figure) -> bool) -> (Panel<'a>, Panel<'a>) {
+    pub fn split(&self, fits: Accepts) -> (Panel<'a>, Panel<'a>) {
         let mut yes = Panel {
             figures: Vec::new(),
             ..*self
@@ -55,24 +57,63 @@ impl<'a> Panel<'a> {
 }
 
 /// A form's layout: draws the panel's figures from `b.y` down and leaves `b.y` below them.
-type FormLayout = fn(&mut Builder, &Panel);
+pub type FormLayout = fn(&mut Builder, &Panel);
 
-/// The registry: form → layout.
-const FORMS: [(Form, FormLayout); 7] = [
-    (Form::Bars, bars::layout),
-    (Form::Tiles, tiles::layout),
-    (Form::Units, units::layout),
-    (Form::Share, share::layout),
-    (Form::Path, path::layout),
-    (Form::Areas, areas::layout),
-    (Form::Ranks, ranks::layout),
+/// Whether a form draws a figure itself (else it is a tile).
+pub type Accepts = fn(&Figure) -> bool;
+
+/// Everything about a form beside its variant and JSON name (`vocab::forms!`): each form's
+/// file declares one as `FORM`.
+#[derive(Clone, Copy)]
+pub struct FormDef {
+    pub form: Form,
+    /// What the editor calls it: (Chinese, English).
+    pub label: (&'static str, &'static str),
+    /// What it is for, as the editor says: (Chinese, English).
+    pub for_: (&'static str, &'static str),
+    /// The figures it draws itself; the others are drawn after them as tiles.
+    pub accepts: Accepts,
+    /// Draws the figures it accepts.
+    pub layout: FormLayout,
+}
+
+impl FormDef {
+    /// The form's name as in the JSON.
+    pub fn name(&self) -> &'static str {
+        self.form.as_str()
+    }
+}
+
+/// The registry, in `Form` order: its length is the enum's, so a form missing here does
+/// not compile, and a test checks the order.
+pub const FORMS: [FormDef; Form::COUNT] = [
+    bars::FORM,
+    tiles::FORM,
+    units::FORM,
+    share::FORM,
+    path::FORM,
+    areas::FORM,
+    ranks::FORM,
 ];
 
-fn form_layout(form: Form) -> FormLayout {
-    FORMS
-        .iter()
-        .find(|(f, _)| *f == form)
-        .map_or(tiles::layout, |(_, layout)| *layout)
+/// What drawing needs of `FORMS`, evaluated at compile time so that the editor's words are
+/// not linked into a module that only draws.
+const DRAW: [(Accepts, FormLayout); Form::COUNT] = {
+    let mut out = [(FORMS[0].accepts, FORMS[0].layout); Form::COUNT];
+    let mut k = 0;
+    while k < Form::COUNT {
+        out[k] = (FORMS[k].accepts, FORMS[k].layout);
+        k += 1;
+    }
+    out
+};
+
+/// Draws `panel` in `form`: the figures it accepts, then the rest as tiles.
+fn draw(b: &mut Builder, form: Form, panel: &Panel) {
+    let (accepts, layout) = DRAW[form as usize];
+    let (own, rest) = panel.split(accepts);
+    layout(b, &own);
+    tiles::layout(b, &rest);
 }
 
 /// Lays out `chart` at `frame`: title, body (in its form), note, key and source line.
@@ -115,14 +156,12 @@ fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
     let figures: Vec<(usize, &Figure)> = data.figures_of(&spec.id).collect();
     let annotations = &spec.annotations[..];
     if spec.groups.is_empty() {
-        form_layout(spec.form())(
-            b,
-            &Panel {
-                data,
-                figures,
-                annotations,
-            },
-        );
+        let panel = Panel {
+            data,
+            figures,
+            annotations,
+        };
+        draw(b, spec.form(), &panel);
         return;
     }
     for group in &spec.groups {
@@ -136,14 +175,12 @@ fn body(b: &mut Builder, data: &Dataset, spec: &ChartSpec) {
             .filter(|(_, f)| f.group.as_deref() == Some(group.id.as_str()))
             .collect();
         let form = group.form.unwrap_or(spec.form());
-        form_layout(form)(
-            b,
-            &Panel {
-                data,
-                figures: in_group,
-                annotations,
-            },
-        );
+        let panel = Panel {
+            data,
+            figures: in_group,
+            annotations,
+        };
+        draw(b, form, &panel);
         b.gap(8.0);
     }
 }

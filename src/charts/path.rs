@@ -8,7 +8,7 @@
 use super::common::{dot, figure_color, kind_color, note, note_height, note_lines};
 use super::guides::{self, clear, Guide, Label, Span};
 use super::rows::labels_at;
-use super::{tiles, Panel};
+use super::{FormDef, Panel};
 use crate::data::{Axis, Figure, Form};
 use crate::format;
 use crate::layout::{text_width, Builder, HAlign, Rect, VAlign};
@@ -30,12 +30,23 @@ struct Plot {
 /// A point of the path: the figure's index, the figure, its step.
 type Point<'a> = (usize, &'a Figure, u8);
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (index, rest) = panel.split(|f| f.on_axis(Form::Path));
+/// `path` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Path,
+    label: ("路径", "path"),
+    for_: (
+        "按步骤变化的数值（指数路径）",
+        "values over steps (an index path)",
+    ),
+    accepts: |f| f.on_axis(Form::Path),
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
     // In step order: each point goes in after those with a smaller or equal step. (A
     // path has a handful of points; the standard sorts would link ~3 KB into the wasm.)
     let mut points: Vec<Point> = Vec::new();
-    for &(i, f) in &index.figures {
+    for &(i, f) in &panel.figures {
         if let Some(s) = f.step() {
             let at = points.iter().take_while(|p| p.2 <= s).count();
             points.insert(at, (i, f, s));
@@ -53,7 +64,6 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         guides::rule(b, &up, (plot.top, plot.bottom), true);
         b.gap(4.0);
     }
-    tiles::layout(b, &rest);
 }
 
 /// Scales, bands, grid, value ticks and step labels.

@@ -6,20 +6,27 @@
 use super::common::dot;
 use super::guides::{self, Guide};
 use super::rows::{self, tick_labels, Row};
-use super::{tiles, Panel};
+use super::{FormDef, Panel};
 use crate::data::{Axis, Figure, Form};
 use crate::layout::{Builder, Rect};
 use crate::scale::Linear;
 use crate::theme::size_css;
 use crate::vocab::{Bound, Lang};
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (places, rest) = panel.split(|f| f.on_axis(Form::Ranks));
-    if let Some((_, first)) = places.figures.first() {
+/// `ranks` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Ranks,
+    label: ("排名", "rankings"),
+    for_: ("名次与“前N名”目标", "places and top-N goals"),
+    accepts: |f| f.on_axis(Form::Ranks),
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
+    if let Some((_, first)) = panel.figures.first() {
         let guides = guides::take(b, panel, Axis::Value, &first.unit);
-        axis(b, &places.figures, &guides);
+        axis(b, &panel.figures, &guides);
     }
-    tiles::layout(b, &rest);
 }
 
 fn axis(b: &mut Builder, figures: &[(usize, &Figure)], guides: &[Guide]) {

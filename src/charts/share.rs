@@ -3,12 +3,12 @@
 //! fill, 0 and 100 % at its ends. Figures that are not shares (0–100 %) are drawn as tiles.
 
 use super::common::{figure_color, label_and_value, note, note_lines};
-use super::{tiles, Panel};
+use super::{FormDef, Panel};
 use crate::data::Figure;
 use crate::layout::{Builder, HAlign, Rect, VAlign};
 use crate::scale::Linear;
 use crate::theme::size_css;
-use crate::vocab::{Bound, UnitKind};
+use crate::vocab::{Bound, Form, UnitKind};
 
 fn fits(f: &Figure) -> bool {
     f.unit.kind == UnitKind::Percent
@@ -16,10 +16,18 @@ fn fits(f: &Figure) -> bool {
         && f.value.is_some_and(|v| (0.0..=100.0).contains(&v))
 }
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (shares, rest) = panel.split(fits);
+/// `share` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Share,
+    label: ("占比", "share"),
+    for_: ("整体中的一部分（百分比）", "a part of a whole (per cent)"),
+    accepts: fits,
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
     let hit_gap = b.px(4.0);
-    for &(index, f) in &shares.figures {
+    for &(index, f) in &panel.figures {
         let top = b.y;
         label_and_value(b, f);
         b.gap(2.0);
@@ -43,7 +51,6 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         b.mark(index, hit, fill, color);
         b.y += hit_gap + b.px(2.0);
     }
-    tiles::layout(b, &rest);
 }
 
 /// "0" and "100%" under the track's ends.

@@ -57,12 +57,43 @@ fn layouts_of(datasets: &[Dataset], mut check: impl FnMut(&Dataset, &str, Lang, 
     }
 }
 
+/// A form added to `vocab::forms!` but not here does not compile (`FORMS` has the enum's
+/// length); this says what else a new form needs.
+#[test]
+fn the_registry_lists_each_form_in_the_enums_order_from_its_own_file() {
+    use crate::vocab::FORM_NAMES;
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (k, (def, &(name, form))) in FORMS.iter().zip(FORM_NAMES.iter()).enumerate() {
+        assert_eq!(
+            def.form, form,
+            "FORMS[{k}] is {:?}: rows go in the order of vocab::forms! ({name} here)",
+            def.form
+        );
+        let file = format!("{}/src/charts/{name}.rs", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("form {name} is declared in {file}, which is missing"));
+        let declares = format!("form: Form::{form:?},");
+        assert!(
+            text.contains(&declares),
+            "{file} declares `FORM` ({declares})"
+        );
+        let words = [def.label.0, def.label.1, def.for_.0, def.for_.1];
+        assert!(
+            words.iter().all(|w| !w.is_empty()),
+            "{name}: the editor's words"
+        );
+        assert!(!seen.contains(&def.label), "{name}: a label of its own");
+        seen.push(def.label);
+    }
+    assert_eq!(FORMS.len(), FORM_NAMES.len());
+}
+
 #[test]
 fn the_editors_dataset_has_a_new_chart_in_every_form() {
     let [default, editor] = datasets();
-    for form in Form::ALL {
-        let spec = editor.charts.iter().find(|c| c.form() == form);
-        let spec = spec.unwrap_or_else(|| panic!("no {} chart", form.as_str()));
+    for def in &super::FORMS {
+        let spec = editor.charts.iter().find(|c| c.form() == def.form);
+        let spec = spec.unwrap_or_else(|| panic!("no {} chart", def.name()));
         assert!(default.chart(&spec.id).is_none(), "{} is not new", spec.id);
     }
 }

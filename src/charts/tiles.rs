@@ -7,18 +7,27 @@
 //! path, a ratio among areas) is shown as a tile, never dropped.
 
 use super::common::{figure_color, note, note_lines};
-use super::Panel;
+use super::{FormDef, Panel};
 use crate::data::Figure;
 use crate::describe;
 use crate::layout::{blend, text_width, wrap, Builder, HAlign, Rect, Shape, VAlign};
 use crate::theme::size_css;
-use crate::vocab::Lang;
+use crate::vocab::{Form, Lang};
 
 /// Narrowest and widest tile, in CSS px (a lone tile is not a full-width rule); at most
 /// four columns.
 const MIN_TILE_CSS: f64 = 140.0;
 const MAX_TILE_CSS: f64 = 260.0;
 const MAX_COLUMNS: i32 = 4;
+
+/// `tiles` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Tiles,
+    label: ("大数字", "big numbers"),
+    for_: ("互不相关的数字，单位各异", "unrelated figures, mixed units"),
+    accepts: |_| true,
+    layout,
+};
 
 pub fn layout(b: &mut Builder, panel: &Panel) {
     let n = panel.figures.len() as i32;

@@ -5,11 +5,11 @@
 //! striped squares. Figures that are not small whole counts are drawn as tiles.
 
 use super::common::{figure_color, label_and_value, note, note_lines};
-use super::{tiles, Panel};
+use super::{FormDef, Panel};
 use crate::data::Figure;
 use crate::layout::{Builder, Rect};
 use crate::theme::size_css;
-use crate::vocab::{Bound, UnitKind};
+use crate::vocab::{Bound, Form, UnitKind};
 
 /// More squares than this cannot be counted at a glance; such counts become tiles.
 pub const MAX_UNITS: f64 = 100.0;
@@ -27,10 +27,21 @@ fn fits(f: &Figure) -> bool {
             .is_some_and(|v| (1.0..=MAX_UNITS).contains(&v) && v.fract() == 0.0)
 }
 
-pub fn layout(b: &mut Builder, panel: &Panel) {
-    let (squares, rest) = panel.split(fits);
+/// `units` in the registry (`charts::FORMS`).
+pub const FORM: FormDef = FormDef {
+    form: Form::Units,
+    label: ("单位图", "unit squares"),
+    for_: (
+        "少量整数，一个一格（不超过40）",
+        "small whole counts, one square each (40 at most)",
+    ),
+    accepts: fits,
+    layout,
+};
+
+fn layout(b: &mut Builder, panel: &Panel) {
     let hit_gap = b.px(4.0);
-    for &(index, f) in &squares.figures {
+    for &(index, f) in &panel.figures {
         let top = b.y;
         label_and_value(b, f);
         b.gap(2.0);
@@ -44,7 +55,6 @@ pub fn layout(b: &mut Builder, panel: &Panel) {
         b.mark(index, hit, outline, color);
         b.y = top + h + b.px(2.0);
     }
-    tiles::layout(b, &rest);
 }
 
 /// `count` squares from `b.y`, wrapping at whole groups of five; returns their bounding box.
