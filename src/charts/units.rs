@@ -32,8 +32,8 @@ pub const FORM: FormDef = FormDef {
     form: Form::Units,
     label: ("单位图", "unit squares"),
     for_: (
-        "少量整数，一个一格（不超过40）",
-        "small whole counts, one square each (40 at most)",
+        "少量整数，一个一格（不超过100）",
+        "small whole counts, one square each (100 at most)",
     ),
     accepts: fits,
     layout,
