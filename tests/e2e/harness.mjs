@@ -1,9 +1,14 @@
 // Shared pieces of the end-to-end tests: a local server on the built bundle, Debian's
-// Chromium driven by playwright-core, and a tiny test runner that reports and counts.
+// Chromium driven by playwright-core, and the tests' one form (node:test runs and reports them).
+import { test as nodeTest } from "node:test";
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { serve } from "../../.ci/serve.mjs";
 import { marks as inPageMarks } from "../engines/inpage.mjs";
+
+import { assert, assertEqual } from "../assert.mjs";
+
+export { assert, assertEqual };
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -63,7 +68,8 @@ export async function start({ routes } = {}) {
 export async function open(env, path, options = {}) {
   const page = await env.browser.newPage({ viewport: { width: 1000, height: 900 }, ...options });
   const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  // With the address it came from: "Failed to load resource" alone does not say which.
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()} (${m.location()?.url ?? "?"})`));
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -142,33 +148,11 @@ export async function countEvents(page) {
   });
 }
 
-const results = [];
-export async function test(name, fn) {
-  const t0 = performance.now();
-  try {
+/** One test, run and reported by node:test (in order: every caller awaits it). */
+export function test(name, fn) {
+  return nodeTest(name, async () => {
     await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Math.round(performance.now() - t0)} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n     ")}`);
-  }
-}
-
-export function summary() {
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`\ne2e: ${results.length - failed} passed, ${failed} failed`);
-  return failed === 0;
-}
-
-export function assert(condition, message) {
-  if (!condition) throw new Error(`assertion failed: ${message}`);
-}
-
-export function assertEqual(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const b = JSON.stringify(expected);
-  if (a !== b) throw new Error(`${message}: expected ${b}, got ${a}`);
+  });
 }
 
 /**

@@ -84,6 +84,8 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 /** A news page on an origin of its own: `body()` gives its HTML body at each request. */
 async function newsSite(body) {
   const server = createServer((req, res) => {
+    // A news site has an icon: the browser asks for it whenever it likes.
+    if (req.url === "/favicon.ico") return res.writeHead(204).end();
     if (req.url !== "/news.html") return res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>news</title></head>

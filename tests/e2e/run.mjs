@@ -1,9 +1,10 @@
 // End-to-end tests in Debian's headless Chromium against the built bundle (dist/), served
 // by our own server with the strict Content-Security-Policy on every page. Every
-// `*.test.mjs` here exports a default `async (env) => {…}` that registers its tests.
+// `*.test.mjs` here exports a default `async (env) => {…}` that runs its tests, each a
+// node:test test (harness.mjs `test`).
 //   node tests/e2e/run.mjs [filter]     (make e2e-test builds dist/ first)
 import { readdirSync } from "node:fs";
-import { start, summary } from "./harness.mjs";
+import { start } from "./harness.mjs";
 
 const filter = process.argv[2] ?? "";
 const files = readdirSync(new URL(".", import.meta.url))
@@ -18,4 +19,4 @@ try {
 } finally {
   await env.close();
 }
-process.exit(summary() ? 0 : 1);
+// node:test reports every test and sets the exit code when the process ends.

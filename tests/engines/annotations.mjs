@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { colour } from "../palette.mjs";
 import { settledCount } from "./inpage.mjs";
 import { drawnMarks, markPoint } from "./locate.mjs";
+import { assert } from "../assert.mjs";
 
 const DATA = JSON.parse(readFileSync(new URL("../fixtures/annotations.json", import.meta.url), "utf8"));
 const CHART = DATA.charts[0];
@@ -21,10 +22,6 @@ const SELECTOR = "park-infographic";
 const COLORS = Object.fromEntries(["background", "primary", "faded"].map((k) => [k, colour("light", k)]));
 
 const near = (p, c) => p && c.every((v, i) => Math.abs(p[i] - v) <= 3);
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** The last hover event after `before` events that `ok` accepts. */
 function hoverAfter(page, before, kind) {

@@ -10,6 +10,7 @@ import { SUZHOU, SUZHOU_CAPTION, SUZHOU_ROWS } from "../node/fixtures.mjs";
 import { PALETTE, rgb } from "../palette.mjs";
 import { measureLabels, settledCount } from "./inpage.mjs";
 import { drawnMarks, markPoint } from "./locate.mjs";
+import { assert, assertEqual } from "../assert.mjs";
 import { annotations } from "./annotations.mjs";
 
 /** Derived bars are filled with their colour at 20 % over the background, then striped. */
@@ -135,15 +136,6 @@ async function drawnCorrectly(page, data, selector, view) {
   const problems = [];
   checkMarks(data, drawn, problems);
   return { drawn, problems };
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function assertEqual(actual, wanted, what) {
-  const [a, b] = [JSON.stringify(actual), JSON.stringify(wanted)];
-  if (a !== b) throw new Error(`${what}: expected ${b}, got ${a}`);
 }
 
 const noProblems = async (page) => assertEqual(await page.evaluate(() => window.__problems), [], "page errors and CSP violations");

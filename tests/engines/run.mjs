@@ -10,6 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { test as nodeTest } from "node:test";
 import { dirname, join } from "node:path";
 import { createGzip } from "node:zlib";
 import { CSP, serve } from "../../.ci/serve.mjs";
@@ -166,21 +167,12 @@ function wrap(page) {
   };
 }
 
-const totals = [];
-let failedTotal = 0;
-let passedTotal = 0;
+// Each engine a node:test test, each flow a subtest of it: node:test reports them and sets
+// the exit code.
 for (const name of engines.length ? engines : ENGINES) {
-  const t0 = performance.now();
-  const results = { passed: 0, failed: 0, skipped: 0 };
-  let browser;
-  try {
-    browser = await (await import(`./${name}.mjs`)).launch();
-  } catch (e) {
-    console.log(`FAIL ${name}: cannot start the engine: ${e.message}`);
-    results.failed++;
-  }
-  if (browser) {
-    console.log(`\n# ${name} (${browser.version})`);
+  await nodeTest(name, async (t) => {
+    const browser = await (await import(`./${name}.mjs`)).launch();
+    t.diagnostic(`${name}: ${browser.version}`);
     const env = {
       engine: name,
       origin,
@@ -192,37 +184,19 @@ for (const name of engines.length ? engines : ENGINES) {
         wrap(await browser.open(origin + path, viewport)),
       test: async (title, fn) => {
         if (filters.length && !filters.some((f) => title.includes(f))) return;
-        const started = performance.now();
-        try {
+        await t.test(`${name}: ${title}`, async () => {
           await fn();
-          results.passed++;
-          console.log(`ok   ${name}: ${title} (${Math.round(performance.now() - started)} ms)`);
-        } catch (e) {
-          results.failed++;
-          console.log(`FAIL ${name}: ${title}\n     ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
-        }
+        });
       },
-      skip: (title, reason) => {
-        results.skipped++;
-        console.log(`skip ${name}: ${title}: ${reason}`);
-      },
-      note: (text) => console.log(`note ${name}: ${text}`),
+      skip: (title, reason) => t.test(`${name}: ${title}`, { skip: reason }, () => {}),
+      note: (text) => t.diagnostic(`${name}: ${text}`),
     };
     try {
       await flows(env);
-    } catch (e) {
-      results.failed++;
-      console.log(`FAIL ${name}: the flows stopped: ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
     } finally {
       await browser.close();
     }
-  }
-  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  totals.push(`${name}: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped (${seconds} s)`);
-  passedTotal += results.passed;
-  failedTotal += results.failed;
+  });
 }
 await Promise.all([server, ...published.servers].map((s) => new Promise((ok) => s.close(ok))));
 rmSync(work, { recursive: true, force: true });
-console.log(`\n${totals.join("\n")}\nengines: ${passedTotal} passed, ${failedTotal} failed`);
-process.exit(failedTotal ? 1 : 0);
