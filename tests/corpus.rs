@@ -9,7 +9,7 @@ use park_infographic::data::{Dataset, MAX_FIGURES, MAX_FIGURES_PER_CHART, MAX_JS
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
-/// The issue asks for at least 30 cases; fewer means files went missing.
+/// The corpus has at least 30 cases; fewer means files went missing.
 const MIN_CASES: usize = 30;
 /// A message is read in a small box on a news page: it must never echo the input at
 /// length (a megabyte label must not become a megabyte message).
@@ -103,7 +103,7 @@ fn corpus_has_at_least_30_cases_each_with_an_expected_message() {
     let cases = cases();
     assert!(
         cases.len() >= MIN_CASES,
-        "only {} corpus cases in tests/corpus; the issue asks for at least {MIN_CASES}",
+        "only {} corpus cases in tests/corpus; there are at least {MIN_CASES}",
         cases.len()
     );
     let mut numbers = std::collections::HashSet::new();

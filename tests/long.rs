@@ -2,8 +2,9 @@
 //! natively as `render --long` draws them and read back from the PNG: its size, its
 //! bands, each chart's marks in their colours at their places, the QR code.
 //!
-//! Expected values come from the charts' own layouts (laid out here at 300 CSS px × 3.6,
-//! the phone layout the issue asks for) and from the pixels, not from `long`'s sums.
+//! Expected values come from the charts' own layouts (laid out here at 300 CSS px × 3.6 =
+//! 1080 px, as the image is laid out to be read on a 360 px screen) and from the pixels,
+//! not from `long`'s sums.
 #![cfg(not(target_arch = "wasm32"))]
 
 use park_infographic::charts;

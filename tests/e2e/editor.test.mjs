@@ -3,7 +3,7 @@
 // hover) says the values exactly as typed; the main flow by keyboard alone; the page at
 // 320 px and the preview at three widths in both languages; derived figures; a 500-row
 // paste; charts added, filled, reordered, removed; Chinese typed through an input method;
-// and one test per data-safety case of issue 21 (item 9): renaming a chart by typing, a
+// and one test per way work could be lost: renaming a chart by typing, a
 // file nested 100 000 levels, two tabs, a full quota, a damaged save, starting over
 // (asked, undoable), an invalid download (warned), 1e309. Expected values come from the
 // pasted table itself and from src/data/default.json, never from the editor; marks are
@@ -544,9 +544,9 @@ async function typedWorkKept(env) {
   });
 }
 
-/** Data safety (item 9): a chart renamed by typing, a file nested too deep, two tabs. */
+/** Work kept: a chart renamed by typing, a file nested too deep, two tabs. */
 async function safeEditsAndTabs(env) {
-  await test("editor (item 9): renaming a chart by typing moves no other chart's figures", async () => {
+  await test("editor (work kept): renaming a chart by typing moves no other chart's figures", async () => {
     const p = await editor(env, { example: true });
     const d = fresh();
     const before = d.figures.filter((f) => f.chart === "growth-2019").map((f) => f.id);
@@ -564,7 +564,7 @@ async function safeEditsAndTabs(env) {
     await p.close();
   });
 
-  await test("editor (item 9): a file nested 100 000 levels is refused on opening; the work goes on", async () => {
+  await test("editor (work kept): a file nested 100 000 levels is refused on opening; the work goes on", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 0, "labelZh", "留着");
     const dir = mkdtempSync(join(tmpdir(), "editor-deep-"));
@@ -581,7 +581,7 @@ async function safeEditsAndTabs(env) {
     await p.close();
   });
 
-  await test("editor (item 9): two tabs: the other tab is told and takes the newer work, never overwrites it", async () => {
+  await test("editor (work kept): two tabs: the other tab is told and takes the newer work, never overwrites it", async () => {
     const context = await env.browser.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
     for (const p of [a, b]) {
@@ -603,9 +603,9 @@ async function safeEditsAndTabs(env) {
   });
 }
 
-/** Data safety (item 9): the browser's save when full, damaged, started over, invalid, 1e309. */
+/** Work kept: the browser's save when full, damaged, started over, invalid, 1e309. */
 async function safeSaves(env) {
-  await test("editor (item 9): a full quota is said plainly, the last good save stays and is restored", async () => {
+  await test("editor (work kept): a full quota is said plainly, the last good save stays and is restored", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 0, "labelZh", "存好的");
     await p.waitForFunction((key) => localStorage.getItem(key)?.includes("存好的"), KEY);
@@ -629,7 +629,7 @@ async function safeSaves(env) {
     await p.close();
   });
 
-  await test("editor (item 9): a damaged save is kept aside, offered as a download, never overwritten", async () => {
+  await test("editor (work kept): a damaged save is kept aside, offered as a download, never overwritten", async () => {
     const p = await editor(env);
     const broken = '{"revision": 3, "doc": {"figures": [{"id": "a", "label": {"zh": "半截';
     await p.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, broken]);
@@ -643,7 +643,7 @@ async function safeSaves(env) {
     await p.close();
   });
 
-  await test("editor (item 9): starting over asks, offers the work as a download first, and undo brings it back", async () => {
+  await test("editor (work kept): starting over asks, offers the work as a download first, and undo brings it back", async () => {
     const p = await editor(env);
     await paste(p, "指标\t数值\n我的数据\t7\n");
     await p.locator("#start-over").click();
@@ -661,7 +661,7 @@ async function safeSaves(env) {
     await p.close();
   });
 
-  await test("editor (item 9): downloading invalid data warns first", async () => {
+  await test("editor (work kept): downloading invalid data warns first", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 2, "value", "很多");
     await checked(p, { valid: false, naming: "很多" });
@@ -678,7 +678,7 @@ async function safeSaves(env) {
     await p.close();
   });
 
-  await test("editor (item 9): 1e309 is never stored as null while the check says valid", async () => {
+  await test("editor (work kept): 1e309 is never stored as null while the check says valid", async () => {
     const p = await editor(env, { example: true });
     await typeInto(p, 0, "value", "1e309");
     await checked(p, { valid: false });

@@ -1,4 +1,4 @@
-// Which module a page downloads (issue 10): the built-in data's module reads no JSON, so a
+// Which module a page downloads: the built-in data's module reads no JSON, so a
 // page of built-in charts must not fetch the one that does, and a page whose widgets all
 // have data-src must not fetch the built-in one. And the `json` property (the editor's
 // preview): text in, the same reading, errors and redraws as data-src.

@@ -1,4 +1,4 @@
-// Bugs found from outside (issue 9, item 4) and browsers that lack optional APIs (item 1),
+// Bugs found by testing from outside, and browsers that lack optional APIs,
 // each as a reader would meet it: the live system theme switch, an ad iframe that tried to
 // size itself through embed-frame.js, the fallback image under an editor's failed data,
 // printing a dark page, and older engines (no findLastIndex, no ResizeObserver, WebKit's
