@@ -82,3 +82,22 @@ export class MemoryStorage {
     this.map.delete(k);
   }
 }
+
+/**
+ * A small schema-3 dataset for publishing: a chart with English, and one in Chinese only
+ * (its figure has no English label; its title has markup characters to escape).
+ */
+export const TWO_CHARTS = {
+  schema: 3,
+  subject: { zh: "苏州工业园区", en: "Suzhou Industrial Park" },
+  source: { title: { zh: "年报", en: "Annual report" }, sections: [{ id: "main", title: { zh: "正文", en: "Text" }, paragraphs: 3 }] },
+  charts: [
+    { id: "growth-2023", form: "bars", title: { zh: "增速（%）", en: "Growth (%)" }, description: { zh: "两项增速", en: "Two growth rates" } },
+    { id: "firms", form: "tiles", title: { zh: "企业 <数量> & \"家\"", en: "" }, description: { zh: "新增企业", en: "" } },
+  ],
+  figures: [
+    { id: "gdp", label: { zh: "地区生产总值增速", en: "GDP growth" }, value: 5.6, unit: "%", chart: "growth-2023" },
+    { id: "trade", label: { zh: "进出口增速", en: "Trade growth" }, value: -3.2, unit: "%", chart: "growth-2023" },
+    { id: "new-firms", label: { zh: "新增外资企业" }, value: 100, unit: "家", bound: "more_than", chart: "firms" },
+  ],
+};

@@ -7,24 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { folderName, httpUrl, makeFolder, pictureHeight, publishedFolder, snippetBase } from "../../www/editor/folder.js";
 import { readFileSync } from "node:fs";
-import { realModule } from "./fixtures.mjs";
+import { TWO_CHARTS, realModule } from "./fixtures.mjs";
 
 const BUILD = "b-0123abcdef";
-/** A small dataset: a chart with English, and one whose figure has no English label. */
-const DOC = {
-  schema: 3,
-  subject: { zh: "苏州工业园区", en: "Suzhou Industrial Park" },
-  source: { title: { zh: "年报", en: "Annual report" }, sections: [{ id: "main", title: { zh: "正文", en: "Text" }, paragraphs: 3 }] },
-  charts: [
-    { id: "growth-2023", form: "bars", title: { zh: "增速（%）", en: "Growth (%)" }, description: { zh: "增速", en: "Growth" } },
-    { id: "firms", form: "tiles", title: { zh: "企业 <数量> & \"家\"", en: "" }, description: { zh: "企业", en: "" } },
-  ],
-  figures: [
-    { id: "gdp", label: { zh: "地区生产总值增速", en: "GDP growth" }, value: 5.6, unit: "%", chart: "growth-2023" },
-    { id: "trade", label: { zh: "进出口增速", en: "Trade growth" }, value: -3.2, unit: "%", chart: "growth-2023" },
-    { id: "new-firms", label: { zh: "新增外资企业" }, value: 100, unit: "家", bound: "more_than", chart: "firms" },
-  ],
-};
+const DOC = TWO_CHARTS;
 const JSON_TEXT = `${JSON.stringify(DOC, null, 2)}\n`;
 /** A picture as the module writes one (its root's height: the widget's height). */
 const picture = (id, lang, h) =>

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fittedImage, imageExtension, longStem, makeFolder, qrAddress } from "../../www/editor/folder.js";
-import { realModule } from "./fixtures.mjs";
+import { TWO_CHARTS, realModule } from "./fixtures.mjs";
 
 const MB2 = 2 * 1024 * 1024;
 
@@ -60,21 +60,7 @@ test("long image: its stem is the folder's name unless a chart has that id; the 
   assert.equal(qrAddress("javascript:alert(1)"), "");
 });
 
-/** A Chinese-and-English chart, and a chart in Chinese only (its figure has no English label). */
-const DOC = {
-  schema: 3,
-  subject: { zh: "苏州工业园区", en: "Suzhou Industrial Park" },
-  source: { title: { zh: "年报", en: "Annual report" }, sections: [{ id: "main", title: { zh: "正文", en: "Text" }, paragraphs: 3 }] },
-  charts: [
-    { id: "growth-2023", form: "bars", title: { zh: "增速（%）", en: "Growth (%)" }, description: { zh: "两项增速", en: "Two growth rates" } },
-    { id: "firms", form: "tiles", title: { zh: "企业数量", en: "" }, description: { zh: "新增企业", en: "" } },
-  ],
-  figures: [
-    { id: "gdp", label: { zh: "地区生产总值增速", en: "GDP growth" }, value: 5.6, unit: "%", chart: "growth-2023" },
-    { id: "trade", label: { zh: "进出口增速", en: "Trade growth" }, value: -3.2, unit: "%", chart: "growth-2023" },
-    { id: "new-firms", label: { zh: "新增外资企业" }, value: 100, unit: "家", bound: "more_than", chart: "firms" },
-  ],
-};
+const DOC = TWO_CHARTS;
 const WIDGET = { entries: {}, build: {} };
 const PNG = (n) => ({ type: "image/png", bytes: new Uint8Array([137, 80, 78, 71, n]) });
 
