@@ -502,7 +502,8 @@ function growthFigures() {
 function gitState() {
   try {
     const run = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
-    const changes = run("status", "--porcelain")
+    // (Not trimmed: the first line's leading space is part of its status code.)
+    const changes = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" })
       .split("\n")
       .filter((line) => line && !/^bench\/results\.(json|md)$/.test(line.slice(3)));
     return { commit: run("rev-parse", "HEAD"), subject: run("log", "-1", "--format=%s"), dirty: changes.length > 0, changes };

@@ -3,7 +3,7 @@
 import { csv as csvText } from "./csv.js";
 import { download, el, Listeners, pngBlob } from "./dom.js";
 import { REVEAL } from "./schedule.js";
-import { WORDS } from "./words.js";
+import { WORDS, langKey } from "./words.js";
 
 // Marks whose highlight a chart keeps built (each is two layers; see ChartView.highlight).
 const KEPT_HIGHLIGHTS = 12;
@@ -34,7 +34,7 @@ export class ChartView {
     // nothing, neither the canvas nor text.
     this.highlights = new Map(); // mark -> { ring, tip }, the least recently shown first
     this.highlighted = null; // the one shown
-    this.build(WORDS[lang]);
+    this.build(WORDS[langKey(lang)] || WORDS.zh);
     this.listenToReader();
   }
 
@@ -58,7 +58,7 @@ export class ChartView {
     const csv = el("button", { type: "button", text: words.csv });
     this.listeners.on(png, "click", () => this.downloadPng());
     this.listeners.on(csv, "click", () =>
-      download(new Blob([csvText(this.chart.table(), words.csvColumns)], { type: "text/csv;charset=utf-8" }), `${this.id}.${this.lang}.csv`),
+      download(new Blob([csvText(this.chart.table(), words.csvColumns)], { type: "text/csv;charset=utf-8" }), `${this.id}.${langKey(this.lang)}.csv`),
     );
     this.node = el("figure", { className: "chart" }, this.stage, this.desc, this.live, actions(this.table(words), png, csv));
     // Ids are scoped to this widget's shadow root, and chart ids are unique within it.
@@ -388,7 +388,7 @@ export class ChartView {
       chart.layOut(this.renderedWidth || 640, 2);
       chart.draw(canvas);
       const blob = await pngBlob(canvas);
-      if (blob) download(blob, `${this.id}.${this.lang}.png`);
+      if (blob) download(blob, `${this.id}.${langKey(this.lang)}.png`);
     } finally {
       chart.free();
     }

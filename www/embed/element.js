@@ -6,7 +6,7 @@ import { failure, notDrawn } from "./errors.js";
 import { BUILTIN_CHARTS, builtinChart, estimateHeight, loadHeights, loadSource } from "./load.js";
 import { FirstDrawing } from "./queue.js";
 import { nextTurn, REVEAL } from "./schedule.js";
-import { WORDS } from "./words.js";
+import { WORDS, langKey } from "./words.js";
 
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
@@ -155,7 +155,7 @@ export class ParkInfographic extends HTMLElement {
 
   /** Shows the failure to draw view `v`'s chart in place of the charts. */
   failView(v, e) {
-    this.fail(v.id, v.lang, WORDS[v.lang], notDrawn(v.id, e));
+    this.fail(v.id, v.lang, WORDS[langKey(v.lang)], notDrawn(v.id, e));
   }
 
   emit(type, detail) {
@@ -175,8 +175,10 @@ export class ParkInfographic extends HTMLElement {
   async update() {
     const generation = ++this.generation;
     const chart = this.getAttribute("chart") || "all";
+    // The attribute as written: the module checks it when it draws (Lang::parse: zh-CN,
+    // en-GB…); the widget's words and files follow its language subtag.
     const lang = this.getAttribute("lang") || "zh";
-    const words = WORDS[lang] || WORDS.zh;
+    const words = WORDS[langKey(lang)] || WORDS.zh;
     // The canvas colours (Rust) and the DOM's (embed.css, through data-theme) come from
     // the same decision.
     this.body.dataset.theme = this.drawTheme();
@@ -204,7 +206,6 @@ export class ParkInfographic extends HTMLElement {
       // Any chart the dataset has: the built-in one or an editor's (a new id needs no code).
       const known = source.data.chartIds();
       const ids = chart === "all" ? known : [chart];
-      if (!WORDS[lang]) throw failure("The lang attribute is not valid", `unknown lang "${lang}"; use zh or en`);
       if (!["auto", "light", "dark"].includes(this.theme())) {
         throw failure("The theme attribute is not valid", `unknown theme "${this.theme()}"; use auto, light or dark`);
       }
@@ -265,7 +266,7 @@ export class ParkInfographic extends HTMLElement {
       }
     } catch (e) {
       this.generation++; // the update that queued them stops here
-      this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[this.queue.lang], e);
+      this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[langKey(this.queue.lang)] || WORDS.zh, e);
     }
   }
 
@@ -280,7 +281,7 @@ export class ParkInfographic extends HTMLElement {
     this.placeholders = [];
     for (const id of ids) {
       const stage = el("div", { className: "stage placeholder" });
-      this.placeholders.push({ stage, estimate: (width) => (builtin && estimateHeight(id, lang, width)) || 240 });
+      this.placeholders.push({ stage, estimate: (width) => (builtin && estimateHeight(id, langKey(lang), width)) || 240 });
       // The line of links below a chart, as an empty box of its height.
       box.append(el("figure", { className: "chart" }, stage, el("div", { className: "actions" })));
     }
@@ -345,8 +346,8 @@ export class ParkInfographic extends HTMLElement {
         return null;
       }
     }
-    if (this.ownData() || chart === "all" || !WORDS[lang] || !builtinChart(chart)) return null;
-    return new URL(`${__BUILD__}fallback/${chart}.${lang}.svg`, import.meta.url).href;
+    if (this.ownData() || chart === "all" || !WORDS[langKey(lang)] || !builtinChart(chart)) return null;
+    return new URL(`${__BUILD__}fallback/${chart}.${langKey(lang)}.svg`, import.meta.url).href;
   }
 
   /**

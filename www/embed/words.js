@@ -21,3 +21,6 @@ export const WORDS = {
     csvColumns: ["id", "label", "value", "unit", "as stated", "period", "kind", "derivation", "source"],
   },
 };
+
+/** The language subtag the widget's words and file names use: zh-CN → zh, en-GB → en. */
+export const langKey = (lang) => String(lang).split("-")[0];
