@@ -81,8 +81,9 @@ with zipfile.ZipFile(sys.argv[1]) as z:
   return JSON.parse(execFileSync("python3", ["-c", script, zip, dir], { encoding: "utf8" }));
 }
 
-/** A news page on an origin of its own: `body()` gives its HTML body at each request. */
-async function newsSite(body) {
+/** A news page on an origin of its own: its `html` property is its body at each request. */
+async function newsSite() {
+  const site = { html: "" };
   const server = createServer((req, res) => {
     // A news site has an icon: the browser asks for it whenever it likes.
     if (req.url === "/favicon.ico") return res.writeHead(204).end();
@@ -90,11 +91,11 @@ async function newsSite(body) {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>news</title></head>
 <body><p>正文第一段。</p>
-${body()}
+${site.html}
 <p>正文第二段。</p></body></html>`);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/news.html`, close: () => new Promise((ok) => server.close(ok)) };
+  return Object.assign(site, { url: `http://127.0.0.1:${server.address().port}/news.html`, close: () => new Promise((ok) => server.close(ok)) });
 }
 
 const close = (server) => new Promise((ok) => server.close(ok));
@@ -164,6 +165,17 @@ function longOfTable(dir, names, name, ids, base) {
 }
 
 export default async function (env) {
+  await folderOnHosts(env);
+  await addresses(env);
+  await longImageFallbacks(env);
+  await pastedTable(env);
+}
+
+/** A file of the folder unzipped into `dir`'s charts/. */
+const fileIn = (dir, name) => readFileSync(join(dir, "charts", name));
+
+/** The default data published for two hosts (no CORS, CORS), read there by articles. */
+async function folderOnHosts(env) {
   await test("publish: one .zip is a static folder; on a host with no CORS the article shows the picture and the iframe its chart; with CORS the live widget; again regenerates all", async () => {
     const work = mkdtempSync(join(tmpdir(), "publish-e2e-"));
     const plain = join(work, "plain");
@@ -173,148 +185,15 @@ export default async function (env) {
     // The folder's two hosts: one that sends nothing special, one that sends CORS.
     const hostPlain = await serve(plain, 0);
     const hostCors = await serve(cors, 0, { headers: { "access-control-allow-origin": "*" } });
-    let article = "";
-    const news = await newsSite(() => article);
+    const news = await newsSite();
     const p = await open(env, null, { acceptDownloads: true });
     try {
-      // ---- publish the built-in data for the plain host ----
-      await editor(p, `${env.origin}/editor.html`);
       const basePlain = `${origin(hostPlain)}/charts/`;
-      const zip1 = await publish(p, basePlain);
-      assertEqual(zip1.name, "nantong-high-tech-zone.zip", "the archive's name");
-      const names = unzip(zip1.path, join(plain, "charts"));
-      const build = names.find((n) => /^b-[0-9a-f]+\//.test(n)).split("/")[0];
-      const distBuild = new URL(`${build}/`, DIST);
-      assert(existsSync(distBuild), `the folder's build ${build} is the editor's own (dist/${build})`);
-      const widgetFiles = JSON.parse(readFileSync(new URL("widget-files.json", distBuild), "utf8"));
-      const dataFiles = names.filter((n) => n.endsWith(".bin"));
-      const perChart = DEFAULT.charts.map((c) => `data/${c.id}.bin`).sort();
-      assert(
-        JSON.stringify(dataFiles.sort()) === JSON.stringify(perChart) || JSON.stringify(dataFiles) === '["data/all.bin"]',
-        `compact data: one file per chart or all.bin: ${dataFiles}`,
-      );
-      const extras = [`${build}/page.css`, `${build}/favicon.svg`, `${build}/published.js`]; // the index page's style, icon and script
-      assertEqual(anyImage(names.filter((n) => !extras.includes(n))), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
-      // The long images: each 1080 px wide within 2 MB; the long one holds every chart, so it
-      // is taller than any alone, and its text names each chart's figures.
-      const long = longImages(join(plain, "charts"), names);
-      for (const lang of ["zh", "en"]) {
-        const all = long[`nantong-high-tech-zone.${lang}`];
-        for (const c of DEFAULT.charts) {
-          assert(all.height > long[`${c.id}.${lang}`].height, `long.${lang} (${all.height} px) is taller than ${c.id} alone (${long[`${c.id}.${lang}`].height} px)`);
-          const figure = DEFAULT.figures.find((f) => f.chart === c.id);
-          assert(all.text.includes(figure.label[lang]), `long.${lang}'s text names ${figure.label[lang]}`);
-        }
-      }
-      const file = (dir, name) => readFileSync(join(dir, "charts", name));
-      assert(file(plain, "embed.js").equals(readFileSync(new URL("embed.js", DIST))), "embed.js is the bundle's");
-      assert(file(plain, `${build}/pkg/park_infographic_bg.wasm`).equals(readFileSync(new URL("pkg/park_infographic_bg.wasm", distBuild))), "the wasm is the build's");
-      assertEqual(JSON.parse(file(plain, "data/nantong-high-tech-zone.json")), DEFAULT, "the JSON source is the data published");
-      const png = file(plain, "pictures/growth-2019.en.png");
-      assertEqual([png.subarray(1, 4).toString(), png.readUInt32BE(16)], ["PNG", 1280], "a PNG, 640 CSS px at 2×");
-      assert(file(plain, "pictures/rankings.zh.svg").toString().includes(DEFAULT.charts.find((c) => c.id === "rankings").title.zh), "the SVG picture has its title");
-      const snippetPlain = file(plain, "snippets/growth-2019.zh.html").toString();
-      assert(snippetPlain.startsWith(`<script type="module" src="${basePlain}embed.js"></script>`), snippetPlain.slice(0, 200));
-      // The panel shows the same snippets as the folder holds.
-      await p.locator("#publish-chart").selectOption("growth-2019");
-      await p.waitForFunction((text) => document.querySelector("#snippet-zh-component")?.textContent === text, snippetPlain.trimEnd());
-      // The address is kept with the work: a reload shows it again.
-      await editor(p, `${env.origin}/editor.html`);
-      assertEqual(await p.locator("#publish-base").inputValue(), basePlain, "the address after a reload");
-
-      // ---- the article on another origin, the folder's host sending no CORS header ----
-      const growth = DEFAULT.charts.find((c) => c.id === "growth-2019");
-      const rankings = DEFAULT.charts.find((c) => c.id === "rankings");
-      article = `${snippetPlain}\n<p>中间一段。</p>\n${file(plain, "snippets/rankings.en.iframe.html")}`;
-      const reader = await open(env, null, { viewport: { width: 412, height: 900 } });
-      try {
-        await reader.goto(news.url, { waitUntil: "load" }); // the module script has failed by then
-        const shown = await reader.evaluate(() => {
-          const w = document.querySelector("park-infographic");
-          const svg = w.querySelector(":scope > svg");
-          const box = svg.getBoundingClientRect();
-          return {
-            label: svg.getAttribute("aria-label") ?? svg.querySelector("title")?.textContent,
-            height: Math.round(box.height),
-            width: Math.round(box.width),
-            visible: svg.checkVisibility(),
-            defined: Boolean(customElements.get("park-infographic")),
-          };
-        });
-        assertEqual(shown.label, growth.title.zh, "the picture's name");
-        assert(shown.visible && shown.height > 200 && shown.width > 300, `the picture in place: ${JSON.stringify(shown)}`);
-        assertEqual(shown.defined, false, "no CORS: the module script did not run");
-        // The iframe needs nothing from the host: its chart draws.
-        const frame = reader.frameLocator("iframe").locator("park-infographic");
-        await frame.evaluate((w) => new Promise((ok) => (w.shadowRoot?.querySelector("canvas.base") ? ok() : w.addEventListener("infographic:ready", ok, { once: true }))));
-        assertEqual(await frame.evaluate((w) => w.shadowRoot.querySelector(".stage").getAttribute("aria-label")), rankings.title.en, "the iframe's chart");
-      } finally {
-        await reader.close();
-      }
-
-      // The folder's own page, on its host: every chart drawn live, under the strict CSP.
-      const index = await open(env, null);
-      try {
-        await countEvents(index);
-        await index.goto(`${basePlain}index.html`);
-        await settled(index, DEFAULT.charts.length * 2);
-        assertEqual(await index.evaluate(() => window.__events.filter((e) => e.type === "error").map((e) => e.detail.message)), [], "index.html: errors");
-        await assertClean(index);
-      } finally {
-        await index.close();
-      }
-
-      // ---- publish again, changed data, for the host that sends CORS ----
-      const changed = structuredClone(DEFAULT);
-      changed.charts.find((c) => c.id === "growth-2019").title.zh = "同比增速（重新发布）";
-      const first = changed.figures.find((f) => f.chart === "growth-2019");
-      first.value = 18.5;
-      await p.evaluate((doc) => localStorage.setItem("park-infographic-editor", JSON.stringify(doc)), changed);
-      await editor(p, `${env.origin}/editor.html`);
-      const baseCors = `${origin(hostCors)}/charts/`;
-      const zip2 = await publish(p, baseCors);
-      unzip(zip2.path, join(cors, "charts"));
-      assert(file(cors, "pictures/growth-2019.zh.svg").toString().includes("同比增速（重新发布）"), "the picture made anew");
-      assert(file(cors, "frames/growth-2019.zh.html").toString().includes("同比增速（重新发布）"), "the frame page's picture made anew");
-      assertEqual(JSON.parse(file(cors, "data/nantong-high-tech-zone.json")), changed, "the JSON source is the changed data");
-      const snippetCors = file(cors, "snippets/growth-2019.zh.html").toString();
-      assert(snippetCors.includes("同比增速（重新发布）") && snippetCors.includes(`src="${baseCors}embed.js"`), "the snippet made anew for the new address");
-
-      // ---- the article, the folder's host sending CORS: the live widget ----
-      article = snippetCors;
-      const live = await open(env, null, { viewport: { width: 412, height: 900 } });
-      try {
-        await countEvents(live);
-        await live.goto(news.url);
-        await settled(live, 1);
-        const events = await live.evaluate(() => window.__events.map((e) => e.type));
-        assertEqual(events, ["ready"], "infographic:ready");
-        // Keys answer with the figures published (the changed one first).
-        const figures = changed.figures.filter((f) => f.chart === "growth-2019");
-        await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector(".stage").focus());
-        for (const [key, f] of [["ArrowRight", figures[0]], ["End", figures.at(-1)]]) {
-          const n = await live.evaluate(() => window.__events.length);
-          await live.keyboard.press(key);
-          await live.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), n);
-          const d = await live.evaluate((n) => window.__events.slice(n).find((e) => e.type === "hover" && e.detail).detail, n);
-          assertEqual([d.chart, d.id, d.value], ["growth-2019", f.id, f.value], `hover after ${key}`);
-        }
-        // The data table lists every figure with its value.
-        // (The table is built when first opened, at its toggle event.)
-        await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").click());
-        await live.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table tbody tr"));
-        const table = await live.evaluate(() =>
-          [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("details.table tbody tr")].map((tr) => tr.textContent),
-        );
-        assertEqual(table.length, figures.length, "a row per figure");
-        for (const [i, f] of figures.entries()) {
-          assert(table[i].includes(f.label.zh) && table[i].includes(String(f.value)), `row ${i}: ${table[i]} (${f.label.zh}, ${f.value})`);
-        }
-        assertEqual(await live.evaluate(() => window.__csp), [], "CSP violations");
-        assertEqual(live.problems, [], "console errors");
-      } finally {
-        await live.close();
-      }
+      const snippetPlain = await publishForPlainHost(env, p, plain, basePlain);
+      await articleWithoutCors(env, news, plain, snippetPlain);
+      await folderPage(env, basePlain);
+      const { changed, snippetCors } = await publishAgainForCors(env, p, cors, `${origin(hostCors)}/charts/`);
+      await articleWithCors(env, news, changed, snippetCors);
       await assertClean(p);
     } finally {
       await p.close();
@@ -322,7 +201,158 @@ export default async function (env) {
       rmSync(work, { recursive: true, force: true });
     }
   });
+}
 
+/** The built-in data published for the host without CORS: the folder's files, checked; its snippet. */
+async function publishForPlainHost(env, p, plain, basePlain) {
+  await editor(p, `${env.origin}/editor.html`);
+  const zip1 = await publish(p, basePlain);
+  assertEqual(zip1.name, "nantong-high-tech-zone.zip", "the archive's name");
+  const names = unzip(zip1.path, join(plain, "charts"));
+  const build = names.find((n) => /^b-[0-9a-f]+\//.test(n)).split("/")[0];
+  const distBuild = new URL(`${build}/`, DIST);
+  assert(existsSync(distBuild), `the folder's build ${build} is the editor's own (dist/${build})`);
+  const widgetFiles = JSON.parse(readFileSync(new URL("widget-files.json", distBuild), "utf8"));
+  const dataFiles = names.filter((n) => n.endsWith(".bin"));
+  const perChart = DEFAULT.charts.map((c) => `data/${c.id}.bin`).sort();
+  assert(
+    JSON.stringify(dataFiles.sort()) === JSON.stringify(perChart) || JSON.stringify(dataFiles) === '["data/all.bin"]',
+    `compact data: one file per chart or all.bin: ${dataFiles}`,
+  );
+  const extras = [`${build}/page.css`, `${build}/favicon.svg`, `${build}/published.js`]; // the index page's style, icon and script
+  assertEqual(anyImage(names.filter((n) => !extras.includes(n))), expectedPaths(DEFAULT, build, widgetFiles, dataFiles, "nantong-high-tech-zone"), "the folder's files");
+  // The long images: each 1080 px wide within 2 MB; the long one holds every chart, so it
+  // is taller than any alone, and its text names each chart's figures.
+  const long = longImages(join(plain, "charts"), names);
+  for (const lang of ["zh", "en"]) {
+    const all = long[`nantong-high-tech-zone.${lang}`];
+    for (const c of DEFAULT.charts) {
+      assert(all.height > long[`${c.id}.${lang}`].height, `long.${lang} (${all.height} px) is taller than ${c.id} alone (${long[`${c.id}.${lang}`].height} px)`);
+      const figure = DEFAULT.figures.find((f) => f.chart === c.id);
+      assert(all.text.includes(figure.label[lang]), `long.${lang}'s text names ${figure.label[lang]}`);
+    }
+  }
+  assert(fileIn(plain, "embed.js").equals(readFileSync(new URL("embed.js", DIST))), "embed.js is the bundle's");
+  assert(fileIn(plain, `${build}/pkg/park_infographic_bg.wasm`).equals(readFileSync(new URL("pkg/park_infographic_bg.wasm", distBuild))), "the wasm is the build's");
+  assertEqual(JSON.parse(fileIn(plain, "data/nantong-high-tech-zone.json")), DEFAULT, "the JSON source is the data published");
+  const png = fileIn(plain, "pictures/growth-2019.en.png");
+  assertEqual([png.subarray(1, 4).toString(), png.readUInt32BE(16)], ["PNG", 1280], "a PNG, 640 CSS px at 2×");
+  assert(fileIn(plain, "pictures/rankings.zh.svg").toString().includes(DEFAULT.charts.find((c) => c.id === "rankings").title.zh), "the SVG picture has its title");
+  const snippetPlain = fileIn(plain, "snippets/growth-2019.zh.html").toString();
+  assert(snippetPlain.startsWith(`<script type="module" src="${basePlain}embed.js"></script>`), snippetPlain.slice(0, 200));
+  // The panel shows the same snippets as the folder holds.
+  await p.locator("#publish-chart").selectOption("growth-2019");
+  await p.waitForFunction((text) => document.querySelector("#snippet-zh-component")?.textContent === text, snippetPlain.trimEnd());
+  // The address is kept with the work: a reload shows it again.
+  await editor(p, `${env.origin}/editor.html`);
+  assertEqual(await p.locator("#publish-base").inputValue(), basePlain, "the address after a reload");
+  return snippetPlain;
+}
+
+/** The article on another origin, the folder's host sending no CORS header: the picture; the iframe draws. */
+async function articleWithoutCors(env, news, plain, snippetPlain) {
+  const growth = DEFAULT.charts.find((c) => c.id === "growth-2019");
+  const rankings = DEFAULT.charts.find((c) => c.id === "rankings");
+  news.html = `${snippetPlain}\n<p>中间一段。</p>\n${fileIn(plain, "snippets/rankings.en.iframe.html")}`;
+  const reader = await open(env, null, { viewport: { width: 412, height: 900 } });
+  try {
+    await reader.goto(news.url, { waitUntil: "load" }); // the module script has failed by then
+    const shown = await reader.evaluate(() => {
+      const w = document.querySelector("park-infographic");
+      const svg = w.querySelector(":scope > svg");
+      const box = svg.getBoundingClientRect();
+      return {
+        label: svg.getAttribute("aria-label") ?? svg.querySelector("title")?.textContent,
+        height: Math.round(box.height),
+        width: Math.round(box.width),
+        visible: svg.checkVisibility(),
+        defined: Boolean(customElements.get("park-infographic")),
+      };
+    });
+    assertEqual(shown.label, growth.title.zh, "the picture's name");
+    assert(shown.visible && shown.height > 200 && shown.width > 300, `the picture in place: ${JSON.stringify(shown)}`);
+    assertEqual(shown.defined, false, "no CORS: the module script did not run");
+    // The iframe needs nothing from the host: its chart draws.
+    const frame = reader.frameLocator("iframe").locator("park-infographic");
+    await frame.evaluate((w) => new Promise((ok) => (w.shadowRoot?.querySelector("canvas.base") ? ok() : w.addEventListener("infographic:ready", ok, { once: true }))));
+    assertEqual(await frame.evaluate((w) => w.shadowRoot.querySelector(".stage").getAttribute("aria-label")), rankings.title.en, "the iframe's chart");
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The folder's own page, on its host: every chart drawn live, under the strict CSP. */
+async function folderPage(env, basePlain) {
+  const index = await open(env, null);
+  try {
+    await countEvents(index);
+    await index.goto(`${basePlain}index.html`);
+    await settled(index, DEFAULT.charts.length * 2);
+    assertEqual(await index.evaluate(() => window.__events.filter((e) => e.type === "error").map((e) => e.detail.message)), [], "index.html: errors");
+    await assertClean(index);
+  } finally {
+    await index.close();
+  }
+}
+
+/** The data changed and published again, for the host that sends CORS: every file made anew. */
+async function publishAgainForCors(env, p, cors, baseCors) {
+  const changed = structuredClone(DEFAULT);
+  changed.charts.find((c) => c.id === "growth-2019").title.zh = "同比增速（重新发布）";
+  const first = changed.figures.find((f) => f.chart === "growth-2019");
+  first.value = 18.5;
+  await p.evaluate((doc) => localStorage.setItem("park-infographic-editor", JSON.stringify(doc)), changed);
+  await editor(p, `${env.origin}/editor.html`);
+  const zip2 = await publish(p, baseCors);
+  unzip(zip2.path, join(cors, "charts"));
+  assert(fileIn(cors, "pictures/growth-2019.zh.svg").toString().includes("同比增速（重新发布）"), "the picture made anew");
+  assert(fileIn(cors, "frames/growth-2019.zh.html").toString().includes("同比增速（重新发布）"), "the frame page's picture made anew");
+  assertEqual(JSON.parse(fileIn(cors, "data/nantong-high-tech-zone.json")), changed, "the JSON source is the changed data");
+  const snippetCors = fileIn(cors, "snippets/growth-2019.zh.html").toString();
+  assert(snippetCors.includes("同比增速（重新发布）") && snippetCors.includes(`src="${baseCors}embed.js"`), "the snippet made anew for the new address");
+  return { changed, snippetCors };
+}
+
+/** The article, the folder's host sending CORS: the live widget answers with the figures published. */
+async function articleWithCors(env, news, changed, snippetCors) {
+  news.html = snippetCors;
+  const live = await open(env, null, { viewport: { width: 412, height: 900 } });
+  try {
+    await countEvents(live);
+    await live.goto(news.url);
+    await settled(live, 1);
+    const events = await live.evaluate(() => window.__events.map((e) => e.type));
+    assertEqual(events, ["ready"], "infographic:ready");
+    // Keys answer with the figures published (the changed one first).
+    const figures = changed.figures.filter((f) => f.chart === "growth-2019");
+    await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector(".stage").focus());
+    for (const [key, f] of [["ArrowRight", figures[0]], ["End", figures.at(-1)]]) {
+      const n = await live.evaluate(() => window.__events.length);
+      await live.keyboard.press(key);
+      await live.waitForFunction((n) => window.__events.slice(n).some((e) => e.type === "hover" && e.detail), n);
+      const d = await live.evaluate((n) => window.__events.slice(n).find((e) => e.type === "hover" && e.detail).detail, n);
+      assertEqual([d.chart, d.id, d.value], ["growth-2019", f.id, f.value], `hover after ${key}`);
+    }
+    // The data table lists every figure with its value.
+    // (The table is built when first opened, at its toggle event.)
+    await live.evaluate(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table summary").click());
+    await live.waitForFunction(() => document.querySelector("park-infographic").shadowRoot.querySelector("details.table tbody tr"));
+    const table = await live.evaluate(() =>
+      [...document.querySelector("park-infographic").shadowRoot.querySelectorAll("details.table tbody tr")].map((tr) => tr.textContent),
+    );
+    assertEqual(table.length, figures.length, "a row per figure");
+    for (const [i, f] of figures.entries()) {
+      assert(table[i].includes(f.label.zh) && table[i].includes(String(f.value)), `row ${i}: ${table[i]} (${f.label.zh}, ${f.value})`);
+    }
+    assertEqual(await live.evaluate(() => window.__csp), [], "CSP violations");
+    assertEqual(live.problems, [], "console errors");
+  } finally {
+    await live.close();
+  }
+}
+
+/** Addresses that are not http(s), and an empty one. */
+async function addresses(env) {
   await test("publish: no snippet and no folder for an address that is not http(s); an empty one gives relative snippets, which the folder's index page on the host gives its address", async () => {
     const p = await open(env, null, { acceptDownloads: true });
     try {
@@ -380,7 +410,10 @@ export default async function (env) {
       await q.close();
     }
   });
+}
 
+/** The long images where a browser cannot draw them one way or any way. */
+async function longImageFallbacks(env) {
   await test("publish: the long image without toBlob (toDataURL); with no way to draw images the folder still publishes and says why", async () => {
     const address = "https://www.example.com/charts/park/";
     const p = await open(env, null, { acceptDownloads: true });
@@ -417,12 +450,14 @@ export default async function (env) {
       await q.close();
     }
   });
+}
 
+/** The new user's story: a pasted table, two charts, published. */
+async function pastedTable(env) {
   await test("publish: the journalist's pasted table, two charts, one button: Chinese only; no CORS shows the pictures, CORS the live charts saying the values as typed; a long image whose QR code opens the folder", async () => {
     const work = mkdtempSync(join(tmpdir(), "publish-journalist-"));
     const hosts = { plain: await serve(work, 0), cors: await serve(work, 0, { headers: { "access-control-allow-origin": "*" } }) };
-    let article = "";
-    const news = await newsSite(() => article);
+    const news = await newsSite();
     const p = await open(env, null, { acceptDownloads: true, viewport: { width: 1300, height: 900 } });
     try {
       // Paste, then the rates (typed with %) ticked and made a chart of their own.
@@ -454,7 +489,7 @@ export default async function (env) {
       assertEqual(qrText(bytes), `${origin(hosts.cors)}/cors/`, "its QR code");
       const snippets = (name) => ids.map((id) => readFileSync(join(work, name, `snippets/${id}.zh.html`), "utf8")).join("\n<p>中段。</p>\n");
       // No CORS: each chart's picture, in place.
-      article = snippets("plain");
+      news.html = snippets("plain");
       const reader = await open(env, null, { viewport: { width: 412, height: 900 } });
       try {
         await reader.goto(news.url, { waitUntil: "load" });
@@ -470,7 +505,7 @@ export default async function (env) {
         await reader.close();
       }
       // CORS: the live charts; their data tables say the values as typed.
-      article = snippets("cors");
+      news.html = snippets("cors");
       const live = await open(env, null, { viewport: { width: 412, height: 900 } });
       try {
         await countEvents(live);
