@@ -39,8 +39,9 @@ native-test:
 	cargo test
 	cargo test --manifest-path xlsx/Cargo.toml
 
-## node-test: the editor's pure modules (paste reading, ids, store, saves) under node:test
-node-test:
+## node-test: the editor's pure modules (paste reading, ids, store, saves) under node:test;
+## after build, so the tests that use the real editor and spreadsheet modules run, not skip
+node-test: build
 	node --test tests/node/
 
 browser-test:
