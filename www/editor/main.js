@@ -288,6 +288,8 @@ $("ui-switches").addEventListener("change", (e) => {
     vocab = null;
     data.grid.readings.clear();
     renderAll();
+    // The last status was said in the other language: it goes rather than stay untranslated.
+    say("");
   } else document.documentElement.dataset.theme = e.target.value;
 });
 
