@@ -3,16 +3,13 @@
 // annotations, each described in plain words, edited in place and removable. Every change
 // is one store update (annotations.js makes it); the check's message about an annotation
 // is shown at it. Values are read as the grid reads them (the module's readValue).
+import { option } from "../embed/dom.js";
 import { addAnnotation, annotationAt, annotationsOf, chartUnits, describe, fromForm, highlighted, removeAnnotation, setField, setHighlight } from "./annotations.js";
 import { uiLang, word } from "./words.js";
+import { obj } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const FORM_WORDS = { line: "addLine", band: "addBand", note: "addNote" };
-
-function option(value, text, selected) {
-  return Object.assign(document.createElement("option"), { value, textContent: text, selected });
-}
 
 /** A labelled input or select of annotation `j`'s `field`. */
 function control(j, field, caption, { select = null, value = "", lang = "" } = {}) {

@@ -5,8 +5,8 @@
 // as the grid reads a cell (values.js, the module's readValue). Also the plain words that
 // list them and where a check's path points inside them. No DOM.
 import { readCell } from "./values.js";
+import { obj } from "./state.js";
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The chart's annotations (a list, possibly empty; never created by reading). */
 export const annotationsOf = (chart) => (Array.isArray(chart?.annotations) ? chart.annotations : []);

@@ -5,13 +5,14 @@
 // Its annotations (annotations-panel.js): figures ticked in the order list are highlighted;
 // lines, bands and notes added; a figure's new id carried into them in the same step.
 // And the derived-figure editor for the grid's active row. Changes go through the store.
+import { option } from "../embed/dom.js";
 import { annotationsOf, carryRenames } from "./annotations.js";
 import { AnnotationPanel } from "./annotations-panel.js";
 import { freshId } from "./ids.js";
 import { removeChart, renameChart } from "./model.js";
 import { word } from "./words.js";
+import { obj } from "./state.js";
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const $ = (id) => document.getElementById(id);
 
 /** Reads `a.b` of an object, as text for an input. */
@@ -36,14 +37,6 @@ const renamed = (a, b) => a.figures.length === b.figures.length && a.figures.som
 const chartName = (c) => `${getPath(c, "id")} — ${getPath(c, "title.zh") || getPath(c, "title.en")}`;
 /** A figure by its label, as the journalist wrote it (its id only where it has none). */
 const figureName = (f) => getPath(f, "label.zh") || getPath(f, "label.en") || getPath(f, "id");
-
-function option(value, text, selected) {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = text;
-  o.selected = selected;
-  return o;
-}
 
 export class ChartPanel {
   /** `ctx`: {forms() → [{id, label}], onPick(), annotationTypes() → [{id, label}], readValue()}. */

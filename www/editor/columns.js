@@ -2,8 +2,8 @@
 // keep the text typed (a value cell its wording: 约5亿元); an unreadable cell keeps its
 // text, so the check marks it and nothing typed is lost. Pure: no DOM.
 import { periodText, setPeriod, setValue, valueText } from "./values.js";
+import { obj } from "./state.js";
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const show = (v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /** A bilingual text field; English (and optional texts) disappear when empty. */

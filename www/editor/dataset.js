@@ -2,9 +2,9 @@
 // of units the module does not know. Changes go through the store.
 import { freshId } from "./ids.js";
 import { word } from "./words.js";
+import { obj } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 function setText(o, path, value) {
   const keys = path.split(".");

@@ -3,9 +3,8 @@
 // made from rows, a chart renamed or removed, a pasted table merged in, the words the
 // editor made for a chart kept in step with its rows. No DOM.
 import { baseId, freshId, idFor, shortHash } from "./ids.js";
-import { SCHEMA } from "./state.js";
+import { SCHEMA, obj } from "./state.js";
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const MAX_NOTE_CHARS = 300;
 const MAX_LABEL_CHARS = 80;
 
@@ -25,10 +24,10 @@ export function chartWords(figures, caption) {
  * journalist has written their own (those are never touched).
  */
 export function renewChartWords(before, after) {
-  const labels = (doc, id) => doc.figures.filter((f) => f.chart === id);
+  const figuresOf = (doc, id) => doc.figures.filter((f) => f.chart === id);
   for (const chart of after.charts) {
     const old = before.charts.find((c) => c.id === chart.id);
-    const [was, now] = [labels(before, chart.id), labels(after, chart.id)];
+    const [was, now] = [figuresOf(before, chart.id), figuresOf(after, chart.id)];
     if (!old || !now.length || was.map(labelOf).join("\n") === now.map(labelOf).join("\n")) continue;
     const [made, next] = [chartWords(was, ""), chartWords(now, "")];
     for (const k of ["title", "description"]) {

@@ -2,9 +2,9 @@
 // page's CSP forbids blob: URLs). It follows every edit (one check per frame) and shows
 // the chart being edited; the English switch says why a chart has no English.
 import { word } from "./words.js";
+import { obj } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Texts of chart `id` (and its figures) with no English: [[where, path]]. */
 export function missingEnglish(doc, id) {

@@ -5,7 +5,7 @@
 // Weibo with their alternative texts, and an index.html showing them all.
 // This file fetches the widget's files, asks the wasm module for the compact data and the
 // pictures, draws the PNGs and handles the page; folder.js (pure) writes the files.
-import { download, pngBlob } from "../embed/dom.js";
+import { download, el, pngBlob } from "../embed/dom.js";
 import { check } from "./checks.js";
 import {
   IMAGE_RATIO,
@@ -95,12 +95,6 @@ async function widgetFiles() {
   ]);
   return { entries: Object.fromEntries(entries), build: Object.fromEntries([...build, ...page.filter(Boolean)]) };
 }
-
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-};
 
 export class PublishPanel {
   /**

@@ -4,6 +4,9 @@
 // kinds, rules) is the module's (`vocabulary(lang)`): the editor keeps no copy of it.
 
 export const SCHEMA = 3;
+
+/** Whether `v` is a plain object of the dataset (not null, not a list). */
+export const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 /** Files bigger than this are refused before reading (the reader takes far less anyway). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Nesting deeper than the validator reads (src/data/json.rs MAX_DEPTH): refused unread. */
@@ -73,7 +76,7 @@ export function newFigure(id, like) {
  * finer is the validator's.
  */
 export function isOurs(doc) {
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return "notObject";
+  if (!obj(doc)) return "notObject";
   if (!Array.isArray(doc.figures) || !Array.isArray(doc.charts)) return "noLists";
   if (!doc.figures.every((f) => f && typeof f === "object" && !Array.isArray(f))) return "badFigure";
   if (!doc.charts.every((c) => c && typeof c === "object" && !Array.isArray(c))) return "badChart";

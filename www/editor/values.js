@@ -2,7 +2,8 @@
 // (约5亿元 → 5, 亿元, about; the wording kept to show readers), and a period cell read
 // here (2023, 2023年, 2023 Q1, 2023年一季度, 2020 +3y, 2019 now). Pure: no DOM.
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+import { obj } from "./state.js";
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /**

@@ -13,6 +13,9 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/** An <option> of a select (the editor's). */
+export const option = (value, text, selected = false) => el("option", { value, text, selected });
+
 /**
  * Listeners removed together when their owner goes. Not an AbortSignal in the options:
  * Safari before 15 ignores that option, and the listeners would outlive the widget.
