@@ -8,7 +8,7 @@
 //   node .ci/pages.mjs <dist> <build folder> <pictures-dir>
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { componentSnippet, escapeHtml, framePage, iframeSnippet } from "../www/snippets.js";
+import { buildFiles, componentSnippet, escapeHtml, framePage, iframeSnippet } from "../www/snippets.js";
 
 /** The address the snippet files are written for; the gallery puts its own in its place. */
 const EXAMPLE_BUNDLE = "https://cdn.example.org/park-infographic/";
@@ -16,13 +16,7 @@ const EXAMPLE_BUNDLE = "https://cdn.example.org/park-infographic/";
 const PICTURE_WIDTH_CSS = 360;
 const [dist, build, pictures] = process.argv.slice(2);
 /** The bundle's files an embed requests, relative to its root. */
-const FILES = {
-  glue: `${build}/pkg/park_infographic.js`,
-  wasm: `${build}/pkg/park_infographic_bg.wasm`,
-  css: `${build}/embed.css`,
-  frame: `${build}/frame.js`,
-  frameCss: `${build}/frame.css`,
-};
+const FILES = buildFiles(build);
 const LANGS = ["zh", "en"];
 
 const data = JSON.parse(readFileSync(join(dist, build, "data/default.json"), "utf8"));

@@ -6,6 +6,17 @@
 export const escapeHtml = (s) =>
   String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** The build's files an embed requests, relative to the bundle's (or folder's) root. */
+export function buildFiles(build) {
+  return {
+    glue: `${build}/pkg/park_infographic.js`,
+    wasm: `${build}/pkg/park_infographic_bg.wasm`,
+    css: `${build}/embed.css`,
+    frame: `${build}/frame.js`,
+    frameCss: `${build}/frame.css`,
+  };
+}
+
 /** The bundle's address ending in "/". */
 const dir = (url) => (url.endsWith("/") ? url : `${url}/`);
 

@@ -15,7 +15,7 @@
 //   snippets/<chart>.<lang>.html, .iframe.html   what to paste into an article
 //   long/<name>.<lang>.png, .txt   the long image (长图) for WeChat and Weibo, its alt text
 //   long/<chart>.<lang>.png, .txt  each chart alone at the long image's phone layout
-import { componentSnippet, escapeHtml, framePage, iframeSnippet } from "../snippets.js";
+import { buildFiles, componentSnippet, escapeHtml, framePage, iframeSnippet } from "../snippets.js";
 
 /** The snippets' inline picture: a phone's column (as .ci/pages.mjs for the built-in charts). */
 export const PICTURE_WIDTH_CSS = 360;
@@ -117,17 +117,6 @@ export const longLangs = (data, ids) => LANGS.filter((lang) => ids.some((id) => 
 
 /** Where the long image's QR code points: the folder's address as typed, or "" (no code) when none is. */
 export const qrAddress = (typed) => (httpUrl(typed) ? snippetBase(typed) : "");
-
-/** The build's files a widget requests, relative to the folder's root (as .ci/pages.mjs). */
-export function buildFiles(build) {
-  return {
-    glue: `${build}/pkg/park_infographic.js`,
-    wasm: `${build}/pkg/park_infographic_bg.wasm`,
-    css: `${build}/embed.css`,
-    frame: `${build}/frame.js`,
-    frameCss: `${build}/frame.css`,
-  };
-}
 
 /** The chart's compact file in the folder: its own, or the one with every chart. */
 export function dataPath(chart, dataNames) {
