@@ -3,7 +3,7 @@
 import { csv as csvText } from "./csv.js";
 import { download, el, Listeners, pngBlob } from "./dom.js";
 import { REVEAL } from "./schedule.js";
-import { WORDS, langKey } from "./words.js";
+import { langKey, wordsFor } from "./words.js";
 
 // Marks whose highlight a chart keeps built (each is two layers; see ChartView.highlight).
 const KEPT_HIGHLIGHTS = 12;
@@ -34,7 +34,7 @@ export class ChartView {
     // nothing, neither the canvas nor text.
     this.highlights = new Map(); // mark -> { ring, tip }, the least recently shown first
     this.highlighted = null; // the one shown
-    this.build(WORDS[langKey(lang)] || WORDS.zh);
+    this.build(wordsFor(lang));
     this.listenToReader();
   }
 

@@ -6,7 +6,7 @@ import { failure, notDrawn } from "./errors.js";
 import { BUILTIN_CHARTS, builtinChart, estimateHeight, loadHeights, loadSource } from "./load.js";
 import { FirstDrawing } from "./queue.js";
 import { nextTurn, REVEAL } from "./schedule.js";
-import { WORDS, langKey } from "./words.js";
+import { WORDS, langKey, wordsFor } from "./words.js";
 
 // Whether ResizeObserver can report a box in device pixels (not in WebKit/Safari).
 const DEVICE_PIXEL_BOX =
@@ -155,7 +155,7 @@ export class ParkInfographic extends HTMLElement {
 
   /** Shows the failure to draw view `v`'s chart in place of the charts. */
   failView(v, e) {
-    this.fail(v.id, v.lang, WORDS[langKey(v.lang)], notDrawn(v.id, e));
+    this.fail(v.id, v.lang, wordsFor(v.lang), notDrawn(v.id, e));
   }
 
   emit(type, detail) {
@@ -178,7 +178,7 @@ export class ParkInfographic extends HTMLElement {
     // The attribute as written: the module checks it when it draws (Lang::parse: zh-CN,
     // en-GB…); the widget's words and files follow its language subtag.
     const lang = this.getAttribute("lang") || "zh";
-    const words = WORDS[langKey(lang)] || WORDS.zh;
+    const words = wordsFor(lang);
     // The canvas colours (Rust) and the DOM's (embed.css, through data-theme) come from
     // the same decision.
     this.body.dataset.theme = this.drawTheme();
@@ -266,7 +266,7 @@ export class ParkInfographic extends HTMLElement {
       }
     } catch (e) {
       this.generation++; // the update that queued them stops here
-      this.fail(this.getAttribute("chart") || "all", this.queue.lang, WORDS[langKey(this.queue.lang)] || WORDS.zh, e);
+      this.fail(this.getAttribute("chart") || "all", this.queue.lang, wordsFor(this.queue.lang), e);
     }
   }
 

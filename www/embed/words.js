@@ -24,3 +24,6 @@ export const WORDS = {
 
 /** The language subtag the widget's words and file names use: zh-CN → zh, en-GB → en. */
 export const langKey = (lang) => String(lang).split("-")[0];
+
+/** The widget's words for `lang` (Chinese for a language it has none in). */
+export const wordsFor = (lang) => WORDS[langKey(lang)] ?? WORDS.zh;
